@@ -1,0 +1,48 @@
+package dev.upbeat.config;
+
+import dev.upbeat.storage.DatabaseUrl;
+import dev.upbeat.uptime.UptimeWeights;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every setting Upbeat reads, already checked. Built once by {@link ConfigLoader} from the
+ * environment; docs/configuration.md lists each with its default.
+ */
+public record UpbeatConfig(
+        String host,
+        int port,
+        DatabaseUrl database,
+        Path dataDirectory,
+        URI baseUrl,
+        String adminToken,
+        String pageName,
+        ZoneId timeZone,
+        UptimeWeights uptimeWeights,
+        long maxBodyBytes,
+        Duration snapshotRefresh,
+        Duration cacheMaxAge) {
+
+    /** The effective settings, secrets hidden, in the order they are documented. */
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("UPBEAT_HOST", host);
+        d.put("PORT", Integer.toString(port));
+        d.put("DATABASE_URL", database.describe());
+        d.put("UPBEAT_DATA_DIR", dataDirectory.toString());
+        d.put("UPBEAT_BASE_URL", baseUrl.toString());
+        d.put("UPBEAT_ADMIN_TOKEN", adminToken == null ? "(unset)" : "(set)");
+        d.put("UPBEAT_PAGE_NAME", pageName);
+        d.put("UPBEAT_TIME_ZONE", timeZone.getId());
+        d.put("UPBEAT_UPTIME_MAJOR_WEIGHT", Double.toString(uptimeWeights.major()));
+        d.put("UPBEAT_UPTIME_PARTIAL_WEIGHT", Double.toString(uptimeWeights.partial()));
+        d.put("UPBEAT_MAX_BODY_BYTES", Long.toString(maxBodyBytes));
+        d.put("UPBEAT_SNAPSHOT_REFRESH", snapshotRefresh.toString());
+        d.put("UPBEAT_CACHE_MAX_AGE", cacheMaxAge.toString());
+        return d;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.upbeat.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool, the schema migrations and the transactions every write goes through.
+ * SQLite gets one connection (it has one writer anyway, and this rules out lock upgrades
+ * failing with SQLITE_BUSY); PostgreSQL gets a pool and row locks.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseUrl url;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(DatabaseUrl url, HikariDataSource dataSource) {
+        this.url = url;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    public static Database open(DatabaseUrl url) {
+        createSqliteDirectory(url);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("upbeat-db");
+        config.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            config.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            config.setPassword(url.password());
+        }
+        if (url.dialect() == Dialect.SQLITE) {
+            config.setMaximumPoolSize(1);
+            config.setConnectionInitSql("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;");
+        } else {
+            config.setMaximumPoolSize(10);
+        }
+        config.setConnectionTimeout(10_000);
+        try {
+            return new Database(url, new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot connect to the database at " + url.describe()
+                    + " (DATABASE_URL): " + e.getMessage(), e);
+        }
+    }
+
+    private static void createSqliteDirectory(DatabaseUrl url) {
+        Path file = url.sqliteFile();
+        if (file == null || file.getParent() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + file.getParent()
+                    + " (UPBEAT_DATA_DIR or DATABASE_URL)", e);
+        }
+    }
+
+    /** Brings the schema up to date; safe to call on every start and from several instances. */
+    public SchemaState migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(url.dialect().migrationLocation())
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        var current = flyway.info().current();
+        SchemaState state = new SchemaState(current == null ? "none" : current.getVersion().getVersion(), applied);
+        log.info("Database {} at schema version {} ({} migration(s) applied)", url.describe(), state.version(), applied);
+        return state;
+    }
+
+    /** The schema version after migrating, and how many migrations this run applied. */
+    public record SchemaState(String version, int applied) {
+    }
+
+    public <T> T inTransaction(Function<Tx, T> work) {
+        return jdbi.inTransaction(handle -> work.apply(new Tx(handle, url.dialect())));
+    }
+
+    public void useTransaction(java.util.function.Consumer<Tx> work) {
+        jdbi.useTransaction(handle -> work.accept(new Tx(handle, url.dialect())));
+    }
+
+    /** Reads with a handle of its own; several reads see one consistent state. */
+    public <T> T read(Function<Tx, T> work) {
+        return inTransaction(work);
+    }
+
+    public Dialect dialect() {
+        return url.dialect();
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

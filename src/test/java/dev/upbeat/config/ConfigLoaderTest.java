@@ -1,0 +1,47 @@
+package dev.upbeat.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.upbeat.storage.Dialect;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    @Test
+    void defaults_run_on_port_8080_with_sqlite_in_the_data_directory() {
+        UpbeatConfig c = new ConfigLoader(Map.of()).load();
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.database().dialect()).isEqualTo(Dialect.SQLITE);
+        assertThat(c.database().jdbcUrl()).isEqualTo("jdbc:sqlite:data/upbeat.db");
+        assertThat(c.baseUrl().toString()).isEqualTo("http://localhost:8080");
+        assertThat(c.uptimeWeights().partial()).isEqualTo(0.3);
+        assertThat(c.maxBodyBytes()).isEqualTo(1_048_576);
+        assertThat(c.adminToken()).isNull();
+    }
+
+    @Test
+    void heroku_conventions_port_and_database_url_are_honoured() {
+        UpbeatConfig c = new ConfigLoader(Map.of("PORT", "5000", "DATABASE_URL", "postgres://u:p@db:5432/status",
+                "UPBEAT_BASE_URL", "https://status.example.com/")).load();
+        assertThat(c.port()).isEqualTo(5000);
+        assertThat(c.database().dialect()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(c.baseUrl().toString()).isEqualTo("https://status.example.com");
+        assertThat(c.describe().get("DATABASE_URL")).doesNotContain(":p@");
+    }
+
+    @Test
+    void a_bad_value_fails_naming_the_variable_the_value_and_what_was_expected() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PORT", "eighty")).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PORT").hasMessageContaining("eighty").hasMessageContaining("TCP port");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_TIME_ZONE", "Moon/Base")).load())
+                .hasMessageContaining("UPBEAT_TIME_ZONE").hasMessageContaining("Moon/Base");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_UPTIME_PARTIAL_WEIGHT", "2")).load())
+                .hasMessageContaining("UPBEAT_UPTIME_PARTIAL_WEIGHT").hasMessageContaining("0 to 1");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("DATABASE_URL", "mysql://x")).load())
+                .hasMessageContaining("DATABASE_URL");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_BASE_URL", "status.example.com")).load())
+                .hasMessageContaining("UPBEAT_BASE_URL");
+    }
+}
