@@ -1,0 +1,104 @@
+package dev.upbeat.component;
+
+import dev.upbeat.problem.Check;
+import dev.upbeat.web.Bodies;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Token-only writes for components and groups. Each handler reads the body, calls the service
+ * and answers with the result as the public API shows it ({@code view}).
+ */
+public final class ComponentApi {
+    private final ComponentService components;
+    private final GroupService groups;
+    private final Bodies bodies;
+    private final Function<String, Object> componentView;
+    private final Function<String, Object> groupView;
+
+    public ComponentApi(ComponentService components, GroupService groups, Bodies bodies,
+                        Function<String, Object> componentView, Function<String, Object> groupView) {
+        this.components = components;
+        this.groups = groups;
+        this.bodies = bodies;
+        this.componentView = componentView;
+        this.groupView = groupView;
+    }
+
+    /** Body of component writes; {@code status} in its wire word. */
+    public record ComponentRequest(String id, String name, String group, String description, Integer position,
+                                   Boolean onlyShowIfDegraded, String status) {
+        ComponentDraft draft() {
+            ComponentStatus parsed = status == null ? null
+                    : Check.oneOf("status", status, ComponentStatus::fromWire, ComponentStatus.allowedValues());
+            return new ComponentDraft(id, name, group, description, position, onlyShowIfDegraded, parsed);
+        }
+    }
+
+    public record GroupRequest(String name, String description, Integer position) {
+        GroupDraft draft() {
+            return new GroupDraft(name, description, position);
+        }
+    }
+
+    public record StatusRequest(String status) {
+    }
+
+    public record OrderRequest(List<String> ids) {
+    }
+
+    public void create(Context ctx) {
+        Component c = components.create(bodies.read(ctx, ComponentRequest.class).draft());
+        ctx.status(201).header("Location", "/api/v1/components/" + c.id()).json(componentView.apply(c.id()));
+    }
+
+    public void update(Context ctx) {
+        Component c = components.update(ctx.pathParam("id"), bodies.read(ctx, ComponentRequest.class).draft());
+        ctx.json(componentView.apply(c.id()));
+    }
+
+    public void delete(Context ctx) {
+        components.delete(ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    public void setStatus(Context ctx) {
+        StatusRequest request = bodies.read(ctx, StatusRequest.class);
+        ComponentStatus status = Check.oneOf("status", request.status(), ComponentStatus::fromWire, ComponentStatus.allowedValues());
+        Component c = components.setStatus(ctx.pathParam("id"), status);
+        ctx.json(componentView.apply(c.id()));
+    }
+
+    public void reorder(Context ctx) {
+        components.reorder(ids(bodies.read(ctx, OrderRequest.class)));
+        ctx.status(204);
+    }
+
+    public void createGroup(Context ctx) {
+        ComponentGroup g = groups.create(bodies.read(ctx, GroupRequest.class).draft());
+        ctx.status(201).header("Location", "/api/v1/groups/" + g.id()).json(groupView.apply(g.id()));
+    }
+
+    public void updateGroup(Context ctx) {
+        ComponentGroup g = groups.update(ctx.pathParam("id"), bodies.read(ctx, GroupRequest.class).draft());
+        ctx.json(groupView.apply(g.id()));
+    }
+
+    public void deleteGroup(Context ctx) {
+        groups.delete(ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    public void reorderGroups(Context ctx) {
+        groups.reorder(ids(bodies.read(ctx, OrderRequest.class)));
+        ctx.status(204);
+    }
+
+    private static List<String> ids(OrderRequest request) {
+        if (request.ids() == null || request.ids().isEmpty()) {
+            throw dev.upbeat.problem.Problem.invalid("ids", "ids must be a non-empty array of ids in the wanted order");
+        }
+        return request.ids();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.upbeat.component;
+
+import dev.upbeat.storage.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Components, their holds and their order, in SQL shared by SQLite and PostgreSQL. */
+public final class ComponentRepository {
+
+    public List<Component> all(Tx tx) {
+        return tx.handle().createQuery("SELECT * FROM components ORDER BY position, name")
+                .map((rs, ctx) -> map(rs)).list();
+    }
+
+    public Optional<Component> find(Tx tx, String id) {
+        return tx.handle().createQuery("SELECT * FROM components WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    /** Like {@link #find} but locks the row until commit, so concurrent status changes queue up. */
+    public Optional<Component> lock(Tx tx, String id) {
+        return tx.handle().createQuery("SELECT * FROM components WHERE id = :id" + tx.dialect().rowLock())
+                .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    public boolean exists(Tx tx, String id) {
+        return tx.handle().createQuery("SELECT COUNT(*) FROM components WHERE id = :id")
+                .bind("id", id).mapTo(Integer.class).one() > 0;
+    }
+
+    public int nextPosition(Tx tx) {
+        return tx.handle().createQuery("SELECT COALESCE(MAX(position), 0) + 1 FROM components")
+                .mapTo(Integer.class).one();
+    }
+
+    public void insert(Tx tx, Component c) {
+        tx.handle().createUpdate("""
+                INSERT INTO components (id, name, group_id, description, position, only_show_if_degraded,
+                    manual_status, status, created_at, updated_at)
+                VALUES (:id, :name, :groupId, :description, :position, :onlyShowIfDegraded,
+                    :manualStatus, :status, :createdAt, :updatedAt)""")
+                .bindMap(params(c)).execute();
+    }
+
+    public void update(Tx tx, Component c) {
+        tx.handle().createUpdate("""
+                UPDATE components SET name = :name, group_id = :groupId, description = :description,
+                    position = :position, only_show_if_degraded = :onlyShowIfDegraded,
+                    manual_status = :manualStatus, status = :status, updated_at = :updatedAt
+                WHERE id = :id""")
+                .bindMap(params(c)).execute();
+    }
+
+    public void delete(Tx tx, String id) {
+        Handle h = tx.handle();
+        // Children first: SQLite enforces foreign keys only when asked, so do not rely on cascades.
+        for (String table : List.of("component_holds", "status_intervals", "daily_uptime")) {
+            h.createUpdate("DELETE FROM " + table + " WHERE component_id = :id").bind("id", id).execute();
+        }
+        h.createUpdate("DELETE FROM components WHERE id = :id").bind("id", id).execute();
+    }
+
+    public void ungroup(Tx tx, String groupId, Instant at) {
+        tx.handle().createUpdate("UPDATE components SET group_id = NULL, updated_at = :at WHERE group_id = :g")
+                .bind("g", groupId).bind("at", at.toEpochMilli()).execute();
+    }
+
+    public void setPosition(Tx tx, String id, int position) {
+        tx.handle().createUpdate("UPDATE components SET position = :p WHERE id = :id")
+                .bind("p", position).bind("id", id).execute();
+    }
+
+    /** The statuses open incidents and maintenance currently hold this component at. */
+    public List<ComponentStatus> holds(Tx tx, String componentId) {
+        return tx.handle().createQuery("SELECT status FROM component_holds WHERE component_id = :id")
+                .bind("id", componentId).mapTo(String.class).list()
+                .stream().map(ComponentRepository::status).toList();
+    }
+
+    public List<String> heldBy(Tx tx, String holder) {
+        return tx.handle().createQuery("SELECT component_id FROM component_holds WHERE holder = :h ORDER BY component_id")
+                .bind("h", holder).mapTo(String.class).list();
+    }
+
+    public List<String> holders(Tx tx, String componentId) {
+        return tx.handle().createQuery("SELECT holder FROM component_holds WHERE component_id = :id ORDER BY holder")
+                .bind("id", componentId).mapTo(String.class).list();
+    }
+
+    public void putHold(Tx tx, String componentId, String holder, ComponentStatus status) {
+        tx.handle().createUpdate("""
+                INSERT INTO component_holds (component_id, holder, status) VALUES (:c, :h, :s)
+                ON CONFLICT (component_id, holder) DO UPDATE SET status = excluded.status""")
+                .bind("c", componentId).bind("h", holder).bind("s", status.wire()).execute();
+    }
+
+    public void removeHolds(Tx tx, String holder) {
+        tx.handle().createUpdate("DELETE FROM component_holds WHERE holder = :h").bind("h", holder).execute();
+    }
+
+    private static Map<String, Object> params(Component c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", c.id());
+        p.put("name", c.name());
+        p.put("groupId", c.groupId());
+        p.put("description", c.description());
+        p.put("position", c.position());
+        p.put("onlyShowIfDegraded", c.onlyShowIfDegraded());
+        p.put("manualStatus", c.manualStatus().wire());
+        p.put("status", c.status().wire());
+        p.put("createdAt", c.createdAt().toEpochMilli());
+        p.put("updatedAt", c.updatedAt().toEpochMilli());
+        return p;
+    }
+
+    static ComponentStatus status(String wire) {
+        return ComponentStatus.fromWire(wire).orElseThrow(() ->
+                new IllegalStateException("Unknown component status in the database: " + wire));
+    }
+
+    private static Component map(ResultSet rs) throws SQLException {
+        return new Component(rs.getString("id"), rs.getString("name"), rs.getString("group_id"),
+                rs.getString("description"), rs.getInt("position"), rs.getBoolean("only_show_if_degraded"),
+                status(rs.getString("manual_status")), status(rs.getString("status")),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+}

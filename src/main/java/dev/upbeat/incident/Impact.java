@@ -1,0 +1,35 @@
+package dev.upbeat.incident;
+
+import dev.upbeat.component.ComponentStatus;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** How bad an incident is for users; maintenance always has the impact {@code maintenance}. */
+public enum Impact {
+    NONE, MINOR, MAJOR, CRITICAL, MAINTENANCE;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Impact> fromIncidentWire(String value) {
+        return Arrays.stream(values()).filter(i -> i != MAINTENANCE && i.wire().equals(value)).findFirst();
+    }
+
+    public static Optional<Impact> fromWire(String value) {
+        return Arrays.stream(values()).filter(i -> i.wire().equals(value)).findFirst();
+    }
+
+    public static final String INCIDENT_VALUES = "none, minor, major, critical";
+
+    /** The impact an incident has when the caller does not say: from the worst component status. */
+    public static Impact impliedBy(ComponentStatus worst) {
+        return switch (worst) {
+            case OPERATIONAL, UNDER_MAINTENANCE -> NONE;
+            case DEGRADED_PERFORMANCE -> MINOR;
+            case PARTIAL_OUTAGE -> MAJOR;
+            case MAJOR_OUTAGE -> CRITICAL;
+        };
+    }
+}

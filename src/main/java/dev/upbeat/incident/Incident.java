@@ -1,0 +1,40 @@
+package dev.upbeat.incident;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * An incident or a scheduled maintenance with everything shown about it. Updates are oldest
+ * first. Maintenance-only fields (scheduled window, zone, auto start and complete) are null or
+ * false on incidents.
+ */
+public record Incident(
+        long id,
+        Kind kind,
+        String title,
+        Impact impact,
+        IncidentStatus status,
+        String postmortem,
+        Instant startedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant monitoringAt,
+        Instant resolvedAt,
+        Instant scheduledFor,
+        Instant scheduledUntil,
+        ZoneId timeZone,
+        boolean autoStart,
+        boolean autoComplete,
+        List<AffectedComponent> components,
+        List<IncidentUpdate> updates) {
+
+    /** The key this incident holds components under. */
+    public String holder() {
+        return kind.wire() + ":" + id;
+    }
+
+    public IncidentUpdate latestUpdate() {
+        return updates.isEmpty() ? null : updates.get(updates.size() - 1);
+    }
+}
