@@ -1,0 +1,129 @@
+package dev.upbeat.uptime;
+
+import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.storage.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Status intervals, daily roll-ups and the setting that records the roll-ups' time zone. */
+public final class IntervalRepository {
+
+    public void insert(Tx tx, String componentId, ComponentStatus status, Instant start, Instant end) {
+        tx.handle().createUpdate("""
+                INSERT INTO status_intervals (component_id, status, started_at, ended_at)
+                VALUES (:c, :s, :start, :end)""")
+                .bind("c", componentId).bind("s", status.wire()).bind("start", start.toEpochMilli())
+                .bind("end", end == null ? null : end.toEpochMilli()).execute();
+    }
+
+    public Optional<Interval> open(Tx tx, String componentId) {
+        return tx.handle().createQuery("SELECT * FROM status_intervals WHERE component_id = :c AND ended_at IS NULL")
+                .bind("c", componentId).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    public List<Interval> allOpen(Tx tx) {
+        return tx.handle().createQuery("SELECT * FROM status_intervals WHERE ended_at IS NULL")
+                .map((rs, ctx) -> map(rs)).list();
+    }
+
+    public Optional<Instant> firstStart(Tx tx, String componentId) {
+        return tx.handle().createQuery("SELECT MIN(started_at) FROM status_intervals WHERE component_id = :c")
+                .bind("c", componentId).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+    }
+
+    /** Intervals that overlap [from, to), oldest first; the open one counts as reaching forever. */
+    public List<Interval> overlapping(Tx tx, String componentId, Instant from, Instant to) {
+        return tx.handle().createQuery("""
+                SELECT * FROM status_intervals WHERE component_id = :c AND started_at < :to
+                  AND (ended_at IS NULL OR ended_at > :from) ORDER BY started_at""")
+                .bind("c", componentId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
+                .map((rs, ctx) -> map(rs)).list();
+    }
+
+    public void close(Tx tx, long id, Instant end) {
+        tx.handle().createUpdate("UPDATE status_intervals SET ended_at = :e WHERE id = :id")
+                .bind("e", end.toEpochMilli()).bind("id", id).execute();
+    }
+
+    public void setStatus(Tx tx, long id, ComponentStatus status) {
+        tx.handle().createUpdate("UPDATE status_intervals SET status = :s WHERE id = :id")
+                .bind("s", status.wire()).bind("id", id).execute();
+    }
+
+    public void delete(Tx tx, long id) {
+        tx.handle().createUpdate("DELETE FROM status_intervals WHERE id = :id").bind("id", id).execute();
+    }
+
+    public List<String> componentsWithHistory(Tx tx) {
+        return tx.handle().createQuery("SELECT DISTINCT component_id FROM status_intervals ORDER BY component_id")
+                .mapTo(String.class).list();
+    }
+
+    public void deleteRollups(Tx tx, String componentId, LocalDate from, LocalDate to) {
+        tx.handle().createUpdate("DELETE FROM daily_uptime WHERE component_id = :c AND day >= :from AND day <= :to")
+                .bind("c", componentId).bind("from", from.toString()).bind("to", to.toString()).execute();
+    }
+
+    public void deleteAllRollups(Tx tx) {
+        tx.handle().createUpdate("DELETE FROM daily_uptime").execute();
+    }
+
+    public void insertRollup(Tx tx, String componentId, DayTotals t) {
+        tx.handle().createUpdate("""
+                INSERT INTO daily_uptime (component_id, day, operational_seconds, maintenance_seconds,
+                    degraded_seconds, partial_seconds, major_seconds)
+                VALUES (:c, :day, :op, :mt, :dg, :pa, :ma)""")
+                .bind("c", componentId).bind("day", t.day().toString()).bind("op", t.operationalSeconds())
+                .bind("mt", t.maintenanceSeconds()).bind("dg", t.degradedSeconds())
+                .bind("pa", t.partialSeconds()).bind("ma", t.majorSeconds()).execute();
+    }
+
+    /** Roll-ups of every component from {@code from} on, keyed by component id. */
+    public Map<String, SortedMap<LocalDate, DayTotals>> rollupsSince(Tx tx, LocalDate from) {
+        Map<String, SortedMap<LocalDate, DayTotals>> byComponent = new HashMap<>();
+        tx.handle().createQuery("SELECT * FROM daily_uptime WHERE day >= :from")
+                .bind("from", from.toString())
+                .map((rs, ctx) -> {
+                    DayTotals t = new DayTotals(LocalDate.parse(rs.getString("day")), rs.getLong("operational_seconds"),
+                            rs.getLong("maintenance_seconds"), rs.getLong("degraded_seconds"),
+                            rs.getLong("partial_seconds"), rs.getLong("major_seconds"));
+                    byComponent.computeIfAbsent(rs.getString("component_id"), k -> new TreeMap<>()).put(t.day(), t);
+                    return t;
+                }).list();
+        return byComponent;
+    }
+
+    public List<Interval> all(Tx tx, String componentId) {
+        return new ArrayList<>(tx.handle().createQuery("SELECT * FROM status_intervals WHERE component_id = :c ORDER BY started_at")
+                .bind("c", componentId).map((rs, ctx) -> map(rs)).list());
+    }
+
+    public Optional<String> setting(Tx tx, String key) {
+        return tx.handle().createQuery("SELECT value FROM settings WHERE key = :k").bind("k", key)
+                .mapTo(String.class).findOne();
+    }
+
+    public void putSetting(Tx tx, String key, String value) {
+        tx.handle().createUpdate("""
+                INSERT INTO settings (key, value) VALUES (:k, :v)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value""")
+                .bind("k", key).bind("v", value).execute();
+    }
+
+    private static Interval map(ResultSet rs) throws SQLException {
+        long end = rs.getLong("ended_at");
+        Instant endAt = rs.wasNull() ? null : Instant.ofEpochMilli(end);
+        return new Interval(rs.getLong("id"), rs.getString("component_id"),
+                ComponentStatus.fromWire(rs.getString("status")).orElseThrow(),
+                Instant.ofEpochMilli(rs.getLong("started_at")), endAt);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.upbeat.uptime;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A component's uptime as the public sees it: the previous calendar month, the last 30 and 90
+ * days (empty where nothing was observed: unknown, never 100%), and one entry per day for bars.
+ */
+public record UptimeSummary(
+        Period previousMonthPeriod,
+        Optional<Double> previousMonth,
+        Optional<Double> last30Days,
+        Optional<Double> last90Days,
+        List<DayUptime> days) {
+}
