@@ -1,0 +1,127 @@
+package dev.upbeat.status;
+
+import dev.upbeat.component.Component;
+import dev.upbeat.incident.Incident;
+import dev.upbeat.incident.IncidentStatus;
+import dev.upbeat.incident.Kind;
+import dev.upbeat.problem.Problem;
+import dev.upbeat.web.Caching;
+import dev.upbeat.web.Params;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Public reads of /api/v1, each answered from the current snapshot without touching the database. */
+public final class PublicApi {
+    private static final int MAX_PER_PAGE = 100;
+
+    private final StatusSnapshots snapshots;
+    private final Caching caching;
+
+    public PublicApi(StatusSnapshots snapshots, Caching caching) {
+        this.snapshots = snapshots;
+        this.caching = caching;
+    }
+
+    public void status(Context ctx) {
+        rendered(ctx, "status");
+    }
+
+    public void components(Context ctx) {
+        rendered(ctx, "components");
+    }
+
+    public void groups(Context ctx) {
+        rendered(ctx, "groups");
+    }
+
+    public void maintenances(Context ctx) {
+        PublicStatus s = snapshots.current();
+        String status = ctx.queryParam("status");
+        if (status == null) {
+            caching.json(ctx, s, s.rendered().get("maintenances"));
+            return;
+        }
+        Predicate<Incident> filter = statusFilter(Kind.MAINTENANCE, status);
+        json(ctx, s, s.maintenances().stream().filter(filter).map(m -> NativeViews.maintenance(s, m)).toList());
+    }
+
+    public void uptime(Context ctx) {
+        rendered(ctx, "uptime");
+    }
+
+    public void component(Context ctx) {
+        PublicStatus s = snapshots.current();
+        json(ctx, s, NativeViews.component(s, component(s, ctx)));
+    }
+
+    public void componentUptime(Context ctx) {
+        PublicStatus s = snapshots.current();
+        Component c = component(s, ctx);
+        json(ctx, s, NativeViews.uptime(c, s.uptime().get(c.id())));
+    }
+
+    public void group(Context ctx) {
+        PublicStatus s = snapshots.current();
+        String id = ctx.pathParam("id");
+        json(ctx, s, NativeViews.group(s, s.group(id).orElseThrow(() -> Problem.notFound("group", id))));
+    }
+
+    /** Incidents newest first, optionally filtered, paged with Link and X-Total-Count headers. */
+    public void incidents(Context ctx) {
+        PublicStatus s = snapshots.current();
+        String status = ctx.queryParam("status");
+        Predicate<Incident> filter = status == null ? i -> true : statusFilter(Kind.INCIDENT, status);
+        int page = Params.intQuery(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        int perPage = Params.intQuery(ctx, "per_page", 20, 1, MAX_PER_PAGE);
+        List<Incident> matching = s.incidents().stream().filter(filter).toList();
+        List<NativeViews.IncidentView> pageItems = matching.stream().skip((long) (page - 1) * perPage).limit(perPage)
+                .map(i -> NativeViews.incident(s, i, s.generatedAt())).toList();
+        ctx.header("X-Total-Count", Integer.toString(matching.size()));
+        if ((long) page * perPage < matching.size()) {
+            ctx.header("Link", "<" + s.page().url() + "/api/v1/incidents?page=" + (page + 1) + "&per_page=" + perPage
+                    + (status == null ? "" : "&status=" + status) + ">; rel=\"next\"");
+        }
+        json(ctx, s, pageItems);
+    }
+
+    public void incident(Context ctx) {
+        PublicStatus s = snapshots.current();
+        long id = Params.id(ctx, "incident");
+        json(ctx, s, NativeViews.incident(s, s.incident(id).orElseThrow(() -> Problem.notFound("incident", id)), s.generatedAt()));
+    }
+
+    public void maintenance(Context ctx) {
+        PublicStatus s = snapshots.current();
+        long id = Params.id(ctx, "maintenance");
+        json(ctx, s, NativeViews.maintenance(s, s.maintenance(id).orElseThrow(() -> Problem.notFound("maintenance", id))));
+    }
+
+    /** "open", "closed" or one lifecycle status of the given kind. */
+    private static Predicate<Incident> statusFilter(Kind kind, String status) {
+        return switch (status) {
+            case "open" -> i -> i.status().isOpen();
+            case "closed" -> i -> !i.status().isOpen();
+            default -> {
+                IncidentStatus wanted = IncidentStatus.fromWire(kind, status).orElseThrow(() -> Problem.badRequest("status",
+                        "Query parameter 'status' must be open, closed or one of " + IncidentStatus.allowedValues(kind)
+                                + "; got '" + status + "'"));
+                yield i -> i.status() == wanted;
+            }
+        };
+    }
+
+    private static Component component(PublicStatus s, Context ctx) {
+        String id = ctx.pathParam("id");
+        return s.component(id).orElseThrow(() -> Problem.notFound("component", id));
+    }
+
+    private void rendered(Context ctx, String key) {
+        PublicStatus s = snapshots.current();
+        caching.json(ctx, s, s.rendered().get(key));
+    }
+
+    private void json(Context ctx, PublicStatus s, Object body) {
+        caching.json(ctx, s, StatusSnapshots.toJson(body));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.upbeat.status;
+
+import dev.upbeat.component.Component;
+import dev.upbeat.component.ComponentGroup;
+import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.incident.Incident;
+import dev.upbeat.uptime.UptimeSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the public may read, as of one moment, immutable. Every page and public API answer
+ * is made from one of these, never from the database. {@code version} grows with each rebuild;
+ * it is the ETag and the live-update event id.
+ *
+ * @param components all components, grouped ones in group order, then ungrouped
+ * @param incidents  incidents, newest start first
+ * @param maintenances maintenance windows, latest window first
+ * @param rendered   JSON bodies of fixed public endpoints, serialised once per snapshot
+ */
+public record PublicStatus(
+        long version,
+        Instant generatedAt,
+        PageInfo page,
+        ComponentStatus overall,
+        List<ComponentGroup> groups,
+        List<Component> components,
+        List<Incident> incidents,
+        List<Incident> maintenances,
+        Map<String, UptimeSummary> uptime,
+        Map<String, byte[]> rendered) {
+
+    public Optional<Component> component(String id) {
+        return components.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public Optional<ComponentGroup> group(String id) {
+        return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    public Optional<Incident> incident(long id) {
+        return incidents.stream().filter(i -> i.id() == id).findFirst();
+    }
+
+    public Optional<Incident> maintenance(long id) {
+        return maintenances.stream().filter(i -> i.id() == id).findFirst();
+    }
+
+    public List<Component> componentsOf(String groupId) {
+        return components.stream().filter(c -> groupId.equals(c.groupId())).toList();
+    }
+
+    public ComponentStatus groupStatus(String groupId) {
+        return StatusRollup.overall(componentsOf(groupId).stream().map(Component::status).toList());
+    }
+
+    public String etag() {
+        return "\"" + version + "\"";
+    }
+
+    /** Name, public address and display zone of the page. */
+    public record PageInfo(String name, String url, String timeZone) {
+    }
+}

@@ -1,0 +1,119 @@
+package dev.upbeat.status;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.upbeat.component.Component;
+import dev.upbeat.component.ComponentGroup;
+import dev.upbeat.component.ComponentRepository;
+import dev.upbeat.component.GroupRepository;
+import dev.upbeat.incident.Incident;
+import dev.upbeat.incident.IncidentRepository;
+import dev.upbeat.incident.Kind;
+import dev.upbeat.json.Json;
+import dev.upbeat.storage.Database;
+import dev.upbeat.uptime.UptimeReader;
+import dev.upbeat.uptime.UptimeSummary;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Holds the current {@link PublicStatus} and rebuilds it after each committed change (and on a
+ * timer, so durations, uptime and other instances' writes stay fresh). Readers never wait: they
+ * take whatever snapshot is current.
+ */
+public final class StatusSnapshots {
+    private final Database db;
+    private final ComponentRepository components;
+    private final GroupRepository groups;
+    private final IncidentRepository incidents;
+    private final UptimeReader uptime;
+    private final PublicStatus.PageInfo page;
+    private final Clock clock;
+    private final AtomicReference<PublicStatus> current = new AtomicReference<>();
+    private final List<Consumer<PublicStatus>> listeners = new CopyOnWriteArrayList<>();
+
+    public StatusSnapshots(Database db, ComponentRepository components, GroupRepository groups, IncidentRepository incidents,
+                           UptimeReader uptime, PublicStatus.PageInfo page, Clock clock) {
+        this.db = db;
+        this.components = components;
+        this.groups = groups;
+        this.incidents = incidents;
+        this.uptime = uptime;
+        this.page = page;
+        this.clock = clock;
+    }
+
+    public PublicStatus current() {
+        PublicStatus s = current.get();
+        return s != null ? s : rebuild();
+    }
+
+    /** Called with each new snapshot, on the thread that built it (e.g. to push live updates). */
+    public void onRebuild(Consumer<PublicStatus> listener) {
+        listeners.add(listener);
+    }
+
+    /** Reads the database once and swaps in a new snapshot; serialised so versions only grow. */
+    public synchronized PublicStatus rebuild() {
+        Instant now = clock.instant();
+        PublicStatus previous = current.get();
+        long version = Math.max(previous == null ? 0 : previous.version() + 1, System.currentTimeMillis());
+        PublicStatus built = db.read(tx -> {
+            List<ComponentGroup> groupList = groups.all(tx);
+            List<Component> ordered = ordered(groupList, components.all(tx));
+            List<Incident> all = incidents.all(tx);
+            Map<String, UptimeSummary> summaries = new HashMap<>(uptime.summaries(tx, now));
+            ordered.forEach(c -> summaries.computeIfAbsent(c.id(), id -> uptime.unknown(now)));
+            return new PublicStatus(version, now, page,
+                    StatusRollup.overall(ordered.stream().map(Component::status).toList()),
+                    List.copyOf(groupList), List.copyOf(ordered),
+                    all.stream().filter(i -> i.kind() == Kind.INCIDENT).toList(),
+                    all.stream().filter(i -> i.kind() == Kind.MAINTENANCE)
+                            .sorted(Comparator.comparing(Incident::scheduledFor).reversed()).toList(),
+                    Map.copyOf(summaries), Map.of());
+        });
+        PublicStatus withJson = new PublicStatus(built.version(), built.generatedAt(), built.page(), built.overall(),
+                built.groups(), built.components(), built.incidents(), built.maintenances(), built.uptime(), render(built));
+        current.set(withJson);
+        listeners.forEach(l -> l.accept(withJson));
+        return withJson;
+    }
+
+    /** Components of each group in group order, then those without a group. */
+    private static List<Component> ordered(List<ComponentGroup> groupList, List<Component> all) {
+        List<Component> ordered = new ArrayList<>();
+        for (ComponentGroup g : groupList) {
+            all.stream().filter(c -> g.id().equals(c.groupId())).forEach(ordered::add);
+        }
+        all.stream().filter(c -> c.groupId() == null).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static Map<String, byte[]> render(PublicStatus s) {
+        Map<String, Object> bodies = new LinkedHashMap<>();
+        bodies.put("status", NativeViews.status(s));
+        bodies.put("components", s.components().stream().map(c -> NativeViews.component(s, c)).toList());
+        bodies.put("groups", s.groups().stream().map(g -> NativeViews.group(s, g)).toList());
+        bodies.put("maintenances", s.maintenances().stream().map(m -> NativeViews.maintenance(s, m)).toList());
+        bodies.put("uptime", s.components().stream().map(c -> NativeViews.uptime(c, s.uptime().get(c.id()))).toList());
+        Map<String, byte[]> rendered = new HashMap<>();
+        bodies.forEach((key, body) -> rendered.put(key, toJson(body)));
+        return Map.copyOf(rendered);
+    }
+
+    public static byte[] toJson(Object body) {
+        try {
+            return Json.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + body.getClass().getSimpleName(), e);
+        }
+    }
+}

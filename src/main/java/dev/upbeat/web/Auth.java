@@ -1,0 +1,40 @@
+package dev.upbeat.web;
+
+import dev.upbeat.problem.Problem;
+import dev.upbeat.token.TokenService;
+import io.javalin.http.Context;
+
+/** Lets a request to a token-only route through only with a valid {@code Authorization: Bearer} token. */
+public final class Auth {
+    public static final String CALLER = "upbeat.caller";
+    private final TokenService tokens;
+
+    public Auth(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    public void check(Context ctx) {
+        if (!ctx.routeRoles().contains(Access.TOKEN)) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            challenge(ctx);
+            throw Problem.unauthorized("This call needs an API token: send 'Authorization: Bearer <token>' "
+                    + "(create one with 'upbeat token create NAME')");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            challenge(ctx);
+            throw Problem.unauthorized("The Authorization header must use the Bearer scheme");
+        }
+        String caller = tokens.authenticate(header.substring(7).strip()).orElseThrow(() -> {
+            challenge(ctx);
+            return Problem.unauthorized("The API token is unknown or revoked");
+        });
+        ctx.attribute(CALLER, caller);
+    }
+
+    private static void challenge(Context ctx) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"upbeat\"");
+    }
+}

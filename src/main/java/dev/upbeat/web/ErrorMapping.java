@@ -1,0 +1,81 @@
+package dev.upbeat.web;
+
+import dev.upbeat.json.Json;
+import dev.upbeat.problem.Problem;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers: each {@link Problem.Kind} to its status,
+ * framework errors to the same body shape, anything else to a 500 that is logged once with
+ * context and never echoes internals.
+ */
+public final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+    private static final String WRITTEN = "upbeat.error-written";
+
+    private ErrorMapping() {
+    }
+
+    public static int status(Problem.Kind kind) {
+        return switch (kind) {
+            case BAD_REQUEST -> 400;
+            case UNAUTHORIZED -> 401;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case INVALID -> 422;
+        };
+    }
+
+    private static String id(Problem.Kind kind) {
+        return switch (kind) {
+            case BAD_REQUEST -> "bad_request";
+            case UNAUTHORIZED -> "unauthorized";
+            case NOT_FOUND -> "not_found";
+            case CONFLICT -> "conflict";
+            case PAYLOAD_TOO_LARGE -> "payload_too_large";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
+            case INVALID -> "invalid_params";
+        };
+    }
+
+    public static void install(RoutesConfig routes) {
+        routes.exception(Problem.class, (p, ctx) -> write(ctx, status(p.kind()), new ErrorBody(id(p.kind()), p.getMessage(), p.field())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), fromStatus(e.getStatus(), e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unhandled error in {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, new ErrorBody("internal_error", "Something went wrong on our side; it has been logged.", null));
+        });
+        routes.error(404, ctx -> writeUnlessWritten(ctx, 404, new ErrorBody("not_found", "No route for " + ctx.method() + " " + ctx.path(), null)));
+        routes.error(405, ctx -> writeUnlessWritten(ctx, 405, new ErrorBody("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null)));
+    }
+
+    private static ErrorBody fromStatus(int status, String message) {
+        return switch (status) {
+            case 413 -> new ErrorBody("payload_too_large", "The request body is larger than allowed", null);
+            case 405 -> new ErrorBody("method_not_allowed", message, null);
+            case 404 -> new ErrorBody("not_found", message, null);
+            default -> new ErrorBody(status >= 500 ? "internal_error" : "bad_request", message, null);
+        };
+    }
+
+    private static void writeUnlessWritten(Context ctx, int status, ErrorBody body) {
+        if (ctx.attribute(WRITTEN) == null) {
+            write(ctx, status, body);
+        }
+    }
+
+    static void write(Context ctx, int status, ErrorBody body) {
+        ctx.attribute(WRITTEN, true);
+        try {
+            ctx.status(status).contentType("application/json").result(Json.mapper().writeValueAsBytes(body));
+        } catch (Exception e) {
+            ctx.status(status).result("{\"id\":\"internal_error\",\"message\":\"error body could not be written\",\"field\":null}");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.upbeat.web;
+
+import dev.upbeat.component.ComponentApi;
+import dev.upbeat.incident.IncidentApi;
+import dev.upbeat.status.HomePage;
+import dev.upbeat.status.PublicApi;
+import io.javalin.config.RoutesConfig;
+
+/** The route table: every path Upbeat answers, who may call it, and which handler answers. */
+public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi incidents, HomePage home, Operations ops) {
+
+    void install(RoutesConfig r) {
+        r.get("/", home::render, Access.PUBLIC);
+        r.get("/healthz", ops::health, Access.PUBLIC);
+        r.get("/metrics", ops::metrics, Access.PUBLIC);
+
+        r.get("/api/v1/status", publicApi::status, Access.PUBLIC);
+        r.get("/api/v1/components", publicApi::components, Access.PUBLIC);
+        r.get("/api/v1/components/{id}", publicApi::component, Access.PUBLIC);
+        r.get("/api/v1/components/{id}/uptime", publicApi::componentUptime, Access.PUBLIC);
+        r.get("/api/v1/groups", publicApi::groups, Access.PUBLIC);
+        r.get("/api/v1/groups/{id}", publicApi::group, Access.PUBLIC);
+        r.get("/api/v1/incidents", publicApi::incidents, Access.PUBLIC);
+        r.get("/api/v1/incidents/{id}", publicApi::incident, Access.PUBLIC);
+        r.get("/api/v1/maintenances", publicApi::maintenances, Access.PUBLIC);
+        r.get("/api/v1/maintenances/{id}", publicApi::maintenance, Access.PUBLIC);
+        r.get("/api/v1/uptime", publicApi::uptime, Access.PUBLIC);
+
+        r.post("/api/v1/components", components::create, Access.TOKEN);
+        r.put("/api/v1/components/order", components::reorder, Access.TOKEN);
+        r.patch("/api/v1/components/{id}", components::update, Access.TOKEN);
+        r.delete("/api/v1/components/{id}", components::delete, Access.TOKEN);
+        r.put("/api/v1/components/{id}/status", components::setStatus, Access.TOKEN);
+        r.post("/api/v1/groups", components::createGroup, Access.TOKEN);
+        r.put("/api/v1/groups/order", components::reorderGroups, Access.TOKEN);
+        r.patch("/api/v1/groups/{id}", components::updateGroup, Access.TOKEN);
+        r.delete("/api/v1/groups/{id}", components::deleteGroup, Access.TOKEN);
+
+        r.post("/api/v1/incidents", incidents::open, Access.TOKEN);
+        r.patch("/api/v1/incidents/{id}", incidents::edit, Access.TOKEN);
+        r.post("/api/v1/incidents/{id}/updates", incidents::postUpdate, Access.TOKEN);
+        r.post("/api/v1/incidents/{id}/resolve", incidents::resolve, Access.TOKEN);
+
+        r.post("/api/v1/maintenances", incidents::schedule, Access.TOKEN);
+        r.patch("/api/v1/maintenances/{id}", incidents::change, Access.TOKEN);
+        r.post("/api/v1/maintenances/{id}/updates", incidents::postMaintenanceUpdate, Access.TOKEN);
+        r.post("/api/v1/maintenances/{id}/start", incidents::start, Access.TOKEN);
+        r.post("/api/v1/maintenances/{id}/complete", incidents::complete, Access.TOKEN);
+        r.post("/api/v1/maintenances/{id}/cancel", incidents::cancel, Access.TOKEN);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.upbeat.web;
+
+import dev.upbeat.json.Json;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JsonMapper;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * Builds the HTTP server: the route table, authentication before each matched route, one error
+ * mapping, self-hosted static assets, safe default headers, and a graceful stop that lets
+ * requests in flight finish.
+ */
+public final class WebServer {
+    private final Javalin app;
+    private final String host;
+    private final int port;
+
+    public WebServer(String host, int port, long maxBodyBytes, Routes routes, Auth auth) {
+        this.host = host;
+        this.port = port;
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = maxBodyBytes;
+            config.jsonMapper(new SnakeCaseJson());
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+            });
+            config.jetty.modifyServer(server -> {
+                // Javalin nests its context inside this wrapper; on stop it waits for requests in flight.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(Duration.ofSeconds(10).toMillis());
+            });
+            config.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+            });
+            config.routes.beforeMatched(auth::check);
+            ErrorMapping.install(config.routes);
+            routes.install(config.routes);
+        });
+    }
+
+    public WebServer start() {
+        app.start(host, port);
+        return this;
+    }
+
+    /** The port actually bound (useful when 0 asked for any free port). */
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    Server jetty() {
+        return app.jettyServer().server();
+    }
+
+    /** Javalin's ctx.json goes through the project's one JSON configuration. */
+    private static final class SnakeCaseJson implements JsonMapper {
+        @Override
+        public String toJsonString(Object obj, Type type) {
+            try {
+                return Json.mapper().writeValueAsString(obj);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot serialise " + type, e);
+            }
+        }
+    }
+}
