@@ -1,0 +1,54 @@
+package dev.upbeat;
+
+import dev.upbeat.cli.CheckConfigCommand;
+import dev.upbeat.cli.DemoCommand;
+import dev.upbeat.cli.MigrateCommand;
+import dev.upbeat.cli.ServeCommand;
+import dev.upbeat.cli.TokenCommand;
+import dev.upbeat.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code upbeat} command: only the root, its subcommands live in {@code cli}. */
+@Command(name = "upbeat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Status page, uptime history and downtime simulator.",
+        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, MigrateCommand.class,
+                CheckConfigCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof ConfigException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                        cmd.getErr().println("upbeat: " + e.getMessage());
+                        return 1;
+                    }
+                    if (e instanceof dev.upbeat.problem.Problem p) {
+                        cmd.getErr().println("upbeat: " + p.getMessage());
+                        return 1;
+                    }
+                    throw e;
+                });
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'upbeat demo' or 'upbeat --help'");
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"upbeat " + (v == null ? "development" : v)};
+        }
+    }
+}

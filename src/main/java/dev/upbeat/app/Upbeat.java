@@ -1,0 +1,181 @@
+package dev.upbeat.app;
+
+import dev.upbeat.component.ComponentApi;
+import dev.upbeat.component.ComponentRepository;
+import dev.upbeat.component.ComponentService;
+import dev.upbeat.component.GroupRepository;
+import dev.upbeat.component.GroupService;
+import dev.upbeat.config.UpbeatConfig;
+import dev.upbeat.incident.IncidentApi;
+import dev.upbeat.incident.IncidentRepository;
+import dev.upbeat.incident.IncidentService;
+import dev.upbeat.incident.MaintenanceService;
+import dev.upbeat.problem.Problem;
+import dev.upbeat.status.HomePage;
+import dev.upbeat.status.NativeViews;
+import dev.upbeat.status.PublicApi;
+import dev.upbeat.status.PublicStatus;
+import dev.upbeat.status.StatusSnapshots;
+import dev.upbeat.storage.Database;
+import dev.upbeat.token.TokenRepository;
+import dev.upbeat.token.TokenService;
+import dev.upbeat.uptime.IntervalHistory;
+import dev.upbeat.uptime.IntervalRepository;
+import dev.upbeat.uptime.UptimeReader;
+import dev.upbeat.web.Auth;
+import dev.upbeat.web.Bodies;
+import dev.upbeat.web.Caching;
+import dev.upbeat.web.Operations;
+import dev.upbeat.web.Routes;
+import dev.upbeat.web.WebServer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part once, in order, from the config and a clock, starts
+ * the server and background work, and closes them in reverse. Nothing else constructs services.
+ */
+public final class Upbeat implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Upbeat.class);
+
+    private final UpbeatConfig config;
+    private final Clock clock;
+    private final Database db;
+    private final IntervalHistory history;
+    private final StatusSnapshots snapshots;
+    private final ComponentService components;
+    private final GroupService groups;
+    private final IncidentService incidents;
+    private final MaintenanceService maintenances;
+    private final TokenService tokens;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "upbeat-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private WebServer server;
+
+    public Upbeat(UpbeatConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.db = Database.open(config.database());
+        db.migrate();
+        IntervalRepository intervals = new IntervalRepository();
+        this.history = new IntervalHistory(intervals, config.timeZone());
+        ComponentRepository componentRepository = new ComponentRepository();
+        GroupRepository groupRepository = new GroupRepository();
+        IncidentRepository incidentRepository = new IncidentRepository();
+        this.snapshots = new StatusSnapshots(db, componentRepository, groupRepository, incidentRepository,
+                new UptimeReader(intervals, config.timeZone(), config.uptimeWeights()),
+                new PublicStatus.PageInfo(config.pageName(), config.baseUrl().toString(), config.timeZone().getId()), clock);
+        Runnable onChange = this::refresh;
+        this.groups = new GroupService(db, groupRepository, componentRepository, clock, onChange);
+        this.components = new ComponentService(db, componentRepository, groups, history, clock, onChange);
+        this.incidents = new IncidentService(db, incidentRepository, components, clock, onChange);
+        this.maintenances = new MaintenanceService(db, incidentRepository, components, clock, config.timeZone(), onChange);
+        this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
+        Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
+    }
+
+    /** Catches up roll-ups, builds the first snapshot, starts HTTP and the background work. */
+    public Upbeat start() {
+        db.useTransaction(tx -> history.rollUpAllIfZoneChanged(tx, clock.instant()));
+        maintenances.runDue();
+        snapshots.rebuild();
+        server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), routes(), new Auth(tokens)).start();
+        long refreshMillis = config.snapshotRefresh().toMillis();
+        background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
+        log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
+        return this;
+    }
+
+    private Routes routes() {
+        Bodies bodies = new Bodies(config.maxBodyBytes());
+        Caching caching = new Caching(config.cacheMaxAge());
+        ComponentApi componentApi = new ComponentApi(components, groups, bodies,
+                id -> NativeViews.component(snapshots.current(), snapshots.current().component(id)
+                        .orElseThrow(() -> Problem.notFound("component", id))),
+                id -> NativeViews.group(snapshots.current(), snapshots.current().group(id)
+                        .orElseThrow(() -> Problem.notFound("group", id))));
+        IncidentApi incidentApi = new IncidentApi(incidents, maintenances, bodies,
+                id -> NativeViews.incident(snapshots.current(), snapshots.current().incident(id)
+                        .orElseThrow(() -> Problem.notFound("incident", id)), clock.instant()),
+                id -> NativeViews.maintenance(snapshots.current(), snapshots.current().maintenance(id)
+                        .orElseThrow(() -> Problem.notFound("maintenance", id))));
+        return new Routes(new PublicApi(snapshots, caching), componentApi, incidentApi,
+                new HomePage(snapshots, caching, config.timeZone(), clock), new Operations(snapshots, metrics));
+    }
+
+    /** Rebuilds the snapshot; a failure keeps the last good one serving and is logged, never thrown. */
+    private void refresh() {
+        try {
+            snapshots.rebuild();
+        } catch (RuntimeException e) {
+            log.error("Could not rebuild the public snapshot; still serving version {}", snapshots.current().version(), e);
+        }
+    }
+
+    private void startAndCompleteMaintenance() {
+        try {
+            maintenances.runDue();
+        } catch (RuntimeException e) {
+            log.error("Could not start or complete due maintenance; will retry", e);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public UpbeatConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public StatusSnapshots snapshots() {
+        return snapshots;
+    }
+
+    public ComponentService components() {
+        return components;
+    }
+
+    public GroupService groups() {
+        return groups;
+    }
+
+    public IncidentService incidents() {
+        return incidents;
+    }
+
+    public MaintenanceService maintenances() {
+        return maintenances;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    /** Stops taking requests, lets those in flight finish, then stops background work and the pool. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+        }
+        background.shutdownNow();
+        db.close();
+        log.info("Upbeat stopped");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.upbeat.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code upbeat} in its own JVM with the test classpath, as an operator would from a shell. */
+record CliRun(int exit, String out, String err) {
+
+    record Started(Process process, Path out, Path err) {
+    }
+
+    static Started start(String databaseUrl, Map<String, String> env, String... args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.upbeat.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("UPBEAT_ADMIN_TOKEN");
+        pb.environment().remove("PORT");
+        pb.environment().put("DATABASE_URL", databaseUrl);
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("upbeat-out", ".txt");
+        Path err = Files.createTempFile("upbeat-err", ".txt");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        return new Started(pb.start(), out, err);
+    }
+
+    static CliRun of(String databaseUrl, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Started started = start(databaseUrl, env, args);
+        if (!started.process().waitFor(120, TimeUnit.SECONDS)) {
+            started.process().destroyForcibly();
+            throw new AssertionError("upbeat " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new CliRun(started.process().exitValue(), Files.readString(started.out(), StandardCharsets.UTF_8),
+                Files.readString(started.err(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.upbeat.testing;
+
+import dev.upbeat.app.AdjustableClock;
+import dev.upbeat.app.Upbeat;
+import dev.upbeat.config.ConfigLoader;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real Upbeat on a free port with a fresh database and a clock the test can move. */
+public final class TestUpbeat implements AutoCloseable {
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    public final AdjustableClock clock;
+    public final Upbeat upbeat;
+    public final Http http;
+
+    private TestUpbeat(String databaseUrl, Map<String, String> extraEnv, boolean start) {
+        // Served instances tell real time; service-level ones stand still until the test moves them.
+        this.clock = start ? AdjustableClock.system()
+                : new AdjustableClock(java.time.Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC));
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("UPBEAT_HOST", "127.0.0.1");
+        env.put("UPBEAT_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("UPBEAT_BASE_URL", "https://status.example.test");
+        env.putAll(extraEnv);
+        env.put("DATABASE_URL", databaseUrl);
+        this.upbeat = new Upbeat(new ConfigLoader(env).load(), clock);
+        if (start) {
+            upbeat.start();
+            this.http = new Http("http://127.0.0.1:" + upbeat.port());
+        } else {
+            this.http = null;
+        }
+    }
+
+    public static TestUpbeat started() {
+        return new TestUpbeat(TestDatabases.sqlite(), Map.of(), true);
+    }
+
+    public static TestUpbeat started(String database, Map<String, String> env) {
+        return new TestUpbeat(database, env, true);
+    }
+
+    /** Built but not serving: for service-level tests. */
+    public static TestUpbeat services(String database) {
+        return new TestUpbeat(database, Map.of(), false);
+    }
+
+    @Override
+    public void close() {
+        upbeat.close();
+    }
+}

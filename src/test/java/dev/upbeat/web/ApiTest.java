@@ -1,0 +1,167 @@
+package dev.upbeat.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.upbeat.testing.Http;
+import dev.upbeat.testing.TestUpbeat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The native API through the real HTTP server, as a curl user or a script would use it. */
+class ApiTest {
+    static TestUpbeat t;
+    static Http http;
+
+    @BeforeAll
+    static void start() {
+        t = TestUpbeat.started();
+        http = t.http;
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    private static String createComponent(String name, String group) {
+        Http.Response r = http.post("/api/v1/components", "{\"name\":\"" + name + "\",\"group\":\"" + group + "\",\"description\":\"d\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
+    @Test
+    void creating_a_component_answers_201_with_a_slug_id_and_operational_status() {
+        Http.Response r = http.post("/api/v1/components", "{\"name\":\"Public API\",\"group\":\"Tools\",\"description\":\"REST\"}");
+
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get("id").asText()).isEqualTo("public-api");
+        assertThat(r.json().get("status").asText()).isEqualTo("operational");
+        assertThat(r.header("Location")).isEqualTo("/api/v1/components/public-api");
+        JsonNode list = http.get("/api/v1/components").json();
+        assertThat(list.isArray()).isTrue();
+        JsonNode api = find(list, "public-api");
+        assertThat(api.get("name").asText()).isEqualTo("Public API");
+        assertThat(api.get("group").asText()).isEqualTo("Tools");
+        assertThat(api.get("status").asText()).isEqualTo("operational");
+        assertThat(api.has("only_show_if_degraded")).isTrue();
+    }
+
+    @Test
+    void an_incident_opened_in_one_call_sets_its_components_and_resolving_returns_them_to_operational() {
+        String id = createComponent("Router", "Apps");
+        Http.Response opened = http.post("/api/v1/incidents", """
+                {"title":"Router errors","status":"investigating","impact":"major","message":"Looking.",
+                 "components":{"%s":"major_outage"}}""".formatted(id));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        long incident = opened.json().get("id").asLong();
+        assertThat(find(http.get("/api/v1/components").json(), id).get("status").asText()).isEqualTo("major_outage");
+
+        Http.Response update = http.post("/api/v1/incidents/" + incident + "/updates",
+                "{\"status\":\"identified\",\"message\":\"Found it.\",\"components\":{\"" + id + "\":\"partial_outage\"}}");
+        assertThat(update.status()).isEqualTo(201);
+        assertThat(find(http.get("/api/v1/components").json(), id).get("status").asText()).isEqualTo("partial_outage");
+
+        Http.Response resolved = http.post("/api/v1/incidents/" + incident + "/updates", "{\"status\":\"resolved\",\"message\":\"Fixed.\"}");
+        assertThat(resolved.status()).isEqualTo(201);
+        assertThat(find(http.get("/api/v1/components").json(), id).get("status").asText()).isEqualTo("operational");
+
+        JsonNode one = http.get("/api/v1/incidents/" + incident).json();
+        assertThat(one.get("status").asText()).isEqualTo("resolved");
+        assertThat(one.get("updates")).hasSize(3);
+        assertThat(one.get("updates").get(0).get("status").asText()).as("newest first").isEqualTo("resolved");
+        assertThat(one.get("url").asText()).isEqualTo("https://status.example.test/incidents/" + incident);
+        assertThat(http.get("/api/v1/incidents?status=resolved").json()).anySatisfy(n -> assertThat(n.get("id").asLong()).isEqualTo(incident));
+        assertThat(http.get("/api/v1/incidents?status=open").json()).noneSatisfy(n -> assertThat(n.get("id").asLong()).isEqualTo(incident));
+    }
+
+    @Test
+    void incidents_are_paged_newest_first_with_a_total() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.post("/api/v1/incidents", "{\"title\":\"Paged " + i + "\",\"message\":\"m\",\"status\":\"resolved\"}").status()).isEqualTo(201);
+        }
+        Http.Response page = http.get("/api/v1/incidents?per_page=2&page=1");
+        assertThat(page.json()).hasSize(2);
+        assertThat(Integer.parseInt(page.header("X-Total-Count"))).isGreaterThanOrEqualTo(3);
+        assertThat(page.header("Link")).contains("page=2").contains("rel=\"next\"");
+        assertThat(http.get("/api/v1/incidents?per_page=500").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/incidents?status=exploded").json().get("field").asText()).isEqualTo("status");
+    }
+
+    @Test
+    void maintenance_is_scheduled_in_its_time_zone_and_can_be_started_and_completed() {
+        String db = createComponent("Database", "Data");
+        Http.Response scheduled = http.post("/api/v1/maintenances", """
+                {"title":"Upgrade","message":"Planned.","components":["%s"],"scheduled_for":"2099-07-01T02:00",
+                 "scheduled_until":"2099-07-01T03:00","time_zone":"Europe/Paris"}""".formatted(db));
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
+        assertThat(scheduled.json().get("scheduled_for").asText()).isEqualTo("2099-07-01T00:00:00Z");
+        long id = scheduled.json().get("id").asLong();
+
+        assertThat(http.post("/api/v1/maintenances/" + id + "/start", null).status()).isEqualTo(200);
+        assertThat(find(http.get("/api/v1/components").json(), db).get("status").asText()).isEqualTo("under_maintenance");
+        assertThat(http.post("/api/v1/maintenances/" + id + "/complete", "{\"message\":\"Done.\"}").json().get("status").asText())
+                .isEqualTo("completed");
+        assertThat(find(http.get("/api/v1/components").json(), db).get("status").asText()).isEqualTo("operational");
+        assertThat(http.post("/api/v1/maintenances/" + id + "/cancel", null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void public_reads_carry_an_etag_and_cdn_friendly_cache_headers() {
+        Http.Response first = http.get("/api/v1/components");
+        String etag = first.header("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(first.header("Cache-Control")).contains("max-age=").contains("stale-while-revalidate=").contains("stale-if-error=");
+        assertThat(first.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(http.get("/api/v1/components", "If-None-Match", etag).status()).isEqualTo(304);
+
+        createComponent("Etag Changer", "Tools");
+        Http.Response after = http.get("/api/v1/components", "If-None-Match", etag);
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void uptime_is_served_per_component_with_90_daily_entries() {
+        String id = createComponent("Uptime Probe", "Tools");
+        t.clock.advance(java.time.Duration.ofMinutes(5));
+        t.upbeat.snapshots().rebuild();
+        JsonNode uptime = http.get("/api/v1/components/" + id + "/uptime").json();
+        assertThat(uptime.get("days")).hasSize(90);
+        assertThat(uptime.get("previous_month").get("uptime_percent").isNull()).as("no data last month is unknown").isTrue();
+        assertThat(uptime.get("last_30_days").get("uptime_percent").asDouble()).isEqualTo(100.0);
+        assertThat(http.get("/api/v1/uptime").json()).anySatisfy(n -> assertThat(n.get("component_id").asText()).isEqualTo(id));
+    }
+
+    @Test
+    void healthz_answers_200_once_ready() {
+        Http.Response r = http.get("/healthz");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void the_home_page_shows_groups_components_and_statuses_in_words() {
+        createComponent("Home Page Widget", "Apps");
+        Http.Response page = http.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<html lang=\"en\">").contains("Home Page Widget").contains("Operational");
+        assertThat(http.get("/assets/upbeat.css").status()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheus_metrics_are_exposed() {
+        assertThat(http.get("/metrics").body()).contains("upbeat_snapshot_version");
+    }
+
+    static JsonNode find(JsonNode list, String id) {
+        for (JsonNode n : list) {
+            if (n.get("id").asText().equals(id)) {
+                return n;
+            }
+        }
+        throw new AssertionError("No " + id + " in " + list);
+    }
+}
