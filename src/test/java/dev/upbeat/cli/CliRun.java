@@ -23,6 +23,7 @@ record CliRun(int exit, String out, String err) {
         pb.environment().remove("UPBEAT_ADMIN_TOKEN");
         pb.environment().remove("PORT");
         pb.environment().put("DATABASE_URL", databaseUrl);
+        pb.environment().put("UPBEAT_LOG_LEVEL", "INFO");
         pb.environment().putAll(env);
         Path out = Files.createTempFile("upbeat-out", ".txt");
         Path err = Files.createTempFile("upbeat-err", ".txt");
