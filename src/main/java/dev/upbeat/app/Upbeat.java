@@ -11,7 +11,9 @@ import dev.upbeat.incident.IncidentRepository;
 import dev.upbeat.incident.IncidentService;
 import dev.upbeat.incident.MaintenanceService;
 import dev.upbeat.problem.Problem;
-import dev.upbeat.status.HomePage;
+import dev.upbeat.site.BrandAssets;
+import dev.upbeat.site.LiveEvents;
+import dev.upbeat.site.SitePages;
 import dev.upbeat.status.NativeViews;
 import dev.upbeat.status.PublicApi;
 import dev.upbeat.status.PublicStatus;
@@ -61,6 +63,7 @@ public final class Upbeat implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final LiveEvents live = new LiveEvents();
     private WebServer server;
 
     public Upbeat(UpbeatConfig config, Clock clock) {
@@ -82,7 +85,9 @@ public final class Upbeat implements AutoCloseable {
         this.incidents = new IncidentService(db, incidentRepository, components, clock, onChange);
         this.maintenances = new MaintenanceService(db, incidentRepository, components, clock, config.timeZone(), onChange);
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
+        snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
+        Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);
     }
 
     /** Catches up roll-ups, builds the first snapshot, starts HTTP and the background work. */
@@ -112,7 +117,8 @@ public final class Upbeat implements AutoCloseable {
                 id -> NativeViews.maintenance(snapshots.current(), snapshots.current().maintenance(id)
                         .orElseThrow(() -> Problem.notFound("maintenance", id))));
         return new Routes(new PublicApi(snapshots, caching), componentApi, incidentApi,
-                new HomePage(snapshots, caching, config.timeZone(), clock), new Operations(snapshots, metrics));
+                new SitePages(snapshots, caching, clock, config.timeZone(), config.branding(), config.uptimeWeights(), live),
+                new BrandAssets(config.branding()), new Operations(snapshots, metrics));
     }
 
     /** Rebuilds the snapshot; a failure keeps the last good one serving and is logged, never thrown. */
@@ -168,9 +174,13 @@ public final class Upbeat implements AutoCloseable {
         return tokens;
     }
 
-    /** Stops taking requests, lets those in flight finish, then stops background work and the pool. */
+    /**
+     * Ends live-update streams (they never finish on their own), stops taking requests and lets
+     * those in flight finish, then stops background work and the pool.
+     */
     @Override
     public void close() {
+        live.close();
         if (server != null) {
             server.stop();
         }

@@ -47,7 +47,12 @@ public final class ConfigLoader {
                 weights,
                 read("UPBEAT_MAX_BODY_BYTES", "1048576", ConfigLoader::positiveLong, "a positive number of bytes"),
                 read("UPBEAT_SNAPSHOT_REFRESH", "PT30S", ConfigLoader::positiveDuration, "an ISO 8601 duration such as PT30S"),
-                read("UPBEAT_CACHE_MAX_AGE", "PT10S", ConfigLoader::positiveDuration, "an ISO 8601 duration such as PT10S"));
+                read("UPBEAT_CACHE_MAX_AGE", "PT10S", ConfigLoader::positiveDuration, "an ISO 8601 duration such as PT10S"),
+                new Branding(
+                        read("UPBEAT_ACCENT_COLOR", "#2b6cb0", ConfigLoader::hexColor, "a colour like #2b6cb0"),
+                        read("UPBEAT_LOGO_FILE", "", ConfigLoader::logoFile, "a readable PNG, SVG, JPEG or WebP file"),
+                        read("UPBEAT_FOOTER_LINKS", "", ConfigLoader::footerLinks,
+                                "comma-separated Label=https://url pairs, e.g. Support=https://example.com/help")));
     }
 
     private <T> T read(String key, String fallback, Function<String, T> parse, String expected) {
@@ -68,6 +73,39 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("out of range");
         }
         return port;
+    }
+
+    private static String hexColor(String v) {
+        if (!v.matches("#[0-9a-fA-F]{6}")) {
+            throw new IllegalArgumentException("not a #rrggbb colour");
+        }
+        return v.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Path logoFile(String v) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(v);
+        if (!java.nio.file.Files.isReadable(p) || !v.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(png|svg|jpe?g|webp)")) {
+            throw new IllegalArgumentException("not a readable image file");
+        }
+        return p;
+    }
+
+    private static java.util.List<Branding.FooterLink> footerLinks(String v) {
+        java.util.List<Branding.FooterLink> links = new java.util.ArrayList<>();
+        for (String pair : v.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.split("=", 2);
+            if (parts.length != 2 || parts[0].isBlank() || !parts[1].strip().matches("(https?://|/)\\S+")) {
+                throw new IllegalArgumentException("bad link '" + pair.strip() + "'");
+            }
+            links.add(new Branding.FooterLink(parts[0].strip(), parts[1].strip()));
+        }
+        return java.util.List.copyOf(links);
     }
 
     private static double weight(String v) {

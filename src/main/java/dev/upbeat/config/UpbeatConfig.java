@@ -25,7 +25,8 @@ public record UpbeatConfig(
         UptimeWeights uptimeWeights,
         long maxBodyBytes,
         Duration snapshotRefresh,
-        Duration cacheMaxAge) {
+        Duration cacheMaxAge,
+        Branding branding) {
 
     /** The effective settings, secrets hidden, in the order they are documented. */
     public Map<String, String> describe() {
@@ -43,6 +44,9 @@ public record UpbeatConfig(
         d.put("UPBEAT_MAX_BODY_BYTES", Long.toString(maxBodyBytes));
         d.put("UPBEAT_SNAPSHOT_REFRESH", snapshotRefresh.toString());
         d.put("UPBEAT_CACHE_MAX_AGE", cacheMaxAge.toString());
+        d.put("UPBEAT_ACCENT_COLOR", branding.accentColor());
+        d.put("UPBEAT_LOGO_FILE", branding.logoFile() == null ? "(unset)" : branding.logoFile().toString());
+        d.put("UPBEAT_FOOTER_LINKS", branding.footerLinks().stream().map(l -> l.label() + "=" + l.url()).toList().toString());
         return d;
     }
 }

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  */
 public final class UptimeReader {
     public static final int BAR_DAYS = 90;
+    /** How far back monthly pages can look without touching the database. */
+    public static final int HISTORY_MONTHS = 12;
 
     private final IntervalRepository intervals;
     private final ZoneId zone;
@@ -31,7 +33,7 @@ public final class UptimeReader {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Period bars = Period.lastDays(today, BAR_DAYS);
         Period previousMonth = Period.previousMonth(today);
-        LocalDate from = bars.from().isBefore(previousMonth.from()) ? bars.from() : previousMonth.from();
+        LocalDate from = today.minusMonths(HISTORY_MONTHS).withDayOfMonth(1);
         Map<String, SortedMap<LocalDate, DayTotals>> days = intervals.rollupsSince(tx, from);
         Instant fromInstant = from.atStartOfDay(zone).toInstant();
         for (Interval open : intervals.allOpen(tx)) {
@@ -51,7 +53,8 @@ public final class UptimeReader {
                 UptimeCalculator.uptime(days, previousMonth, weights),
                 UptimeCalculator.uptime(days, Period.lastDays(today, 30), weights),
                 UptimeCalculator.uptime(days, bars, weights),
-                UptimeCalculator.series(days, bars, weights));
+                UptimeCalculator.series(days, bars, weights),
+                java.util.Collections.unmodifiableSortedMap(new TreeMap<>(days)));
     }
 
     /** The summary of a component with no observed time at all. */

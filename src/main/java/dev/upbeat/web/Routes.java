@@ -2,15 +2,25 @@ package dev.upbeat.web;
 
 import dev.upbeat.component.ComponentApi;
 import dev.upbeat.incident.IncidentApi;
-import dev.upbeat.status.HomePage;
+import dev.upbeat.site.BrandAssets;
+import dev.upbeat.site.SitePages;
 import dev.upbeat.status.PublicApi;
 import io.javalin.config.RoutesConfig;
 
 /** The route table: every path Upbeat answers, who may call it, and which handler answers. */
-public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi incidents, HomePage home, Operations ops) {
+public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi incidents, SitePages site, BrandAssets brand,
+                     Operations ops) {
 
     void install(RoutesConfig r) {
-        r.get("/", home::render, Access.PUBLIC);
+        r.get("/", site::home, Access.PUBLIC);
+        r.get("/uptime", site::uptime, Access.PUBLIC);
+        r.get("/history", site::history, Access.PUBLIC);
+        r.get("/incidents/{id}", site::incident, Access.PUBLIC);
+        r.get("/maintenance/{id}", site::maintenance, Access.PUBLIC);
+        r.get("/components/{id}/uptime", site::componentMonth, Access.PUBLIC);
+        r.sse("/events", site::events, Access.PUBLIC);
+        r.get("/assets/brand.css", brand::css, Access.PUBLIC);
+        r.get("/brand/logo", brand::logo, Access.PUBLIC);
         r.get("/healthz", ops::health, Access.PUBLIC);
         r.get("/metrics", ops::metrics, Access.PUBLIC);
 

@@ -31,8 +31,8 @@ class ArchitectureTest {
 
     @Test
     void only_web_handlers_import_the_web_framework() throws IOException {
-        Predicate<Path> allowed = p -> p.startsWith("web") || p.getFileName().toString().endsWith("Api.java")
-                || p.getFileName().toString().equals("HomePage.java");
+        Predicate<Path> allowed = p -> p.startsWith("web")
+                || p.getFileName().toString().matches(".*(Api|Pages|Assets|Events)\\.java");
         assertThat(sourcesImporting("io.javalin")).isNotEmpty().allMatch(allowed);
     }
 

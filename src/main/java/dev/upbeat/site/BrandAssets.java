@@ -1,0 +1,48 @@
+package dev.upbeat.site;
+
+import dev.upbeat.config.Branding;
+import dev.upbeat.problem.Problem;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Locale;
+
+/**
+ * The configurable parts of the page's look, served from Upbeat itself: a stylesheet with the
+ * accent colour (a file, because the Content-Security-Policy allows no inline styles) and the logo.
+ */
+public final class BrandAssets {
+    private final byte[] css;
+    private final byte[] logo;
+    private final String logoType;
+
+    public BrandAssets(Branding branding) {
+        this.css = (":root { --accent: " + branding.accentColor() + "; }\n").getBytes(StandardCharsets.UTF_8);
+        if (branding.logoFile() == null) {
+            this.logo = null;
+            this.logoType = null;
+        } else {
+            try {
+                this.logo = Files.readAllBytes(branding.logoFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read UPBEAT_LOGO_FILE " + branding.logoFile(), e);
+            }
+            String name = branding.logoFile().getFileName().toString().toLowerCase(Locale.ROOT);
+            this.logoType = name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".png") ? "image/png"
+                    : name.endsWith(".webp") ? "image/webp" : "image/jpeg";
+        }
+    }
+
+    public void css(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=300").contentType("text/css; charset=utf-8").result(css);
+    }
+
+    public void logo(Context ctx) {
+        if (logo == null) {
+            throw Problem.notFound("logo", "UPBEAT_LOGO_FILE");
+        }
+        ctx.header("Cache-Control", "public, max-age=3600").contentType(logoType).result(logo);
+    }
+}

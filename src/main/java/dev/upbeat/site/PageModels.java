@@ -1,0 +1,149 @@
+package dev.upbeat.site;
+
+import dev.upbeat.component.Component;
+import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.config.Branding;
+import dev.upbeat.incident.Incident;
+import dev.upbeat.incident.IncidentUpdate;
+import dev.upbeat.incident.Kind;
+import dev.upbeat.status.Markdown;
+import dev.upbeat.status.PublicStatus;
+import dev.upbeat.status.StatusRollup;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns a snapshot into the home, incident and history page models, in the page's time zone. */
+final class PageModels {
+    static final int MONTHS_PER_HISTORY_PAGE = 3;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    private final ZoneId zone;
+    private final Branding branding;
+    private final boolean hasLogo;
+
+    PageModels(ZoneId zone, Branding branding) {
+        this.zone = zone;
+        this.branding = branding;
+        this.hasLogo = branding.logoFile() != null;
+    }
+
+    Views.Chrome chrome(PublicStatus s, String title, String current) {
+        String full = title == null ? s.page().name() : title + " · " + s.page().name();
+        return new Views.Chrome(full, s.page().name(), hasLogo, branding.footerLinks(), zone.getId(),
+                time(s.generatedAt()), s.version(), current);
+    }
+
+    Views.Home home(PublicStatus s, Instant now) {
+        List<Views.Group> groups = new ArrayList<>();
+        s.groups().forEach(g -> groups.add(group(s, g.id(), g.name(), s.componentsOf(g.id()))));
+        List<Component> ungrouped = s.components().stream().filter(c -> c.groupId() == null).toList();
+        if (!ungrouped.isEmpty()) {
+            groups.add(group(s, "other", "Other", ungrouped));
+        }
+        List<Views.IncidentBox> open = s.incidents().stream().filter(i -> i.status().isOpen()).map(i -> box(s, i, now)).toList();
+        List<Views.WindowBox> windows = s.maintenances().stream().filter(m -> m.status().isOpen())
+                .sorted(Comparator.comparing(Incident::scheduledFor))
+                .map(m -> new Views.WindowBox(m.id(), m.title(), words(m.status().wire()), time(m.scheduledFor()),
+                        time(m.scheduledUntil()), names(s, m)))
+                .toList();
+        return new Views.Home(chrome(s, null, "home"), s.overall().wire(), StatusRollup.describe(s.overall()),
+                Colors.circle(s.overall()), groups.stream().filter(g -> !g.components().isEmpty()).toList(), open, windows);
+    }
+
+    private Views.Group group(PublicStatus s, String id, String name, List<Component> members) {
+        ComponentStatus worst = StatusRollup.overall(members.stream().map(Component::status).toList());
+        List<Views.ComponentRow> rows = members.stream()
+                .filter(c -> !c.onlyShowIfDegraded() || c.status() != ComponentStatus.OPERATIONAL)
+                .map(c -> new Views.ComponentRow(c.id(), c.name(), c.status().wire(), StatusRollup.words(c.status()),
+                        Colors.circle(c.status()), c.description(),
+                        Percent.words(s.uptime().get(c.id()).last90Days()) + " uptime, last 90 days"))
+                .toList();
+        return new Views.Group(id, name, Colors.circle(worst), StatusRollup.words(worst), rows);
+    }
+
+    private Views.IncidentBox box(PublicStatus s, Incident i, Instant now) {
+        IncidentUpdate latest = i.latestUpdate();
+        return new Views.IncidentBox(i.id(), i.title(), i.impact().wire(), Colors.impact(i.impact().wire()), words(i.status().wire()),
+                "ongoing for " + Durations.words(Duration.between(i.startedAt(), now)),
+                latest == null ? "" : Markdown.toSafeHtml(latest.message()), latest == null ? "" : time(latest.displayAt()),
+                names(s, i));
+    }
+
+    Views.IncidentPage incident(PublicStatus s, Incident i, Instant now) {
+        boolean maintenance = i.kind() == Kind.MAINTENANCE;
+        Instant end = i.resolvedAt() == null ? now : i.resolvedAt();
+        String duration = maintenance && i.status().wire().equals("scheduled") ? "not started"
+                : (i.resolvedAt() == null ? "ongoing for " : "lasted ") + Durations.words(Duration.between(i.startedAt(), end));
+        List<Views.UpdateRow> updates = i.updates().stream()
+                .sorted(Comparator.comparing(IncidentUpdate::displayAt).thenComparing(IncidentUpdate::id).reversed())
+                .map(u -> new Views.UpdateRow(time(u.displayAt()), words(u.status().wire()), Markdown.toSafeHtml(u.message()),
+                        u.changes().stream().map(c -> name(s, c.componentId()) + ": " + StatusRollup.words(c.oldStatus())
+                                + " → " + StatusRollup.words(c.newStatus())).toList()))
+                .toList();
+        String window = maintenance ? time(i.scheduledFor()) + " – " + time(i.scheduledUntil()) : null;
+        return new Views.IncidentPage(chrome(s, i.title(), maintenance ? "maintenance" : "incident"), i.id(),
+                maintenance ? "Scheduled maintenance" : "Incident", i.title(), i.impact().wire(), Colors.impact(i.impact().wire()),
+                words(i.status().wire()), duration, time(i.startedAt()), i.resolvedAt() == null ? null : time(i.resolvedAt()),
+                window, names(s, i), updates, i.postmortem() == null ? null : Markdown.toSafeHtml(i.postmortem()));
+    }
+
+    /** Page 1 holds this month and the two before it; each further page the three before those. */
+    Views.History history(PublicStatus s, int page, Instant now) {
+        YearMonth newest = YearMonth.from(now.atZone(zone)).minusMonths((long) (page - 1) * MONTHS_PER_HISTORY_PAGE);
+        Map<YearMonth, List<Views.HistoryRow>> byMonth = new TreeMap<>(Comparator.reverseOrder());
+        for (int k = 0; k < MONTHS_PER_HISTORY_PAGE; k++) {
+            byMonth.put(newest.minusMonths(k), new ArrayList<>());
+        }
+        List<Incident> all = new ArrayList<>(s.incidents());
+        all.addAll(s.maintenances());
+        all.sort(Comparator.comparing(Incident::startedAt).reversed());
+        YearMonth oldest = all.isEmpty() ? newest : YearMonth.from(all.get(all.size() - 1).startedAt().atZone(zone));
+        for (Incident i : all) {
+            List<Views.HistoryRow> rows = byMonth.get(YearMonth.from(i.startedAt().atZone(zone)));
+            if (rows != null) {
+                rows.add(row(i, now));
+            }
+        }
+        List<Views.MonthGroup> months = byMonth.entrySet().stream()
+                .map(e -> new Views.MonthGroup(MONTH.format(e.getKey()), e.getValue())).toList();
+        boolean hasOlder = newest.minusMonths(MONTHS_PER_HISTORY_PAGE).compareTo(oldest) >= 0;
+        return new Views.History(chrome(s, "History", "history"), months, page > 1 ? "/history?page=" + (page - 1) : null,
+                hasOlder ? "/history?page=" + (page + 1) : null);
+    }
+
+    private Views.HistoryRow row(Incident i, Instant now) {
+        boolean maintenance = i.kind() == Kind.MAINTENANCE;
+        Instant end = i.resolvedAt() == null ? now : i.resolvedAt();
+        String duration = i.resolvedAt() == null ? "ongoing" : Durations.words(Duration.between(i.startedAt(), end));
+        return new Views.HistoryRow((maintenance ? "/maintenance/" : "/incidents/") + i.id(), i.title(), i.impact().wire(),
+                Colors.impact(i.impact().wire()), words(i.status().wire()), time(i.startedAt()), duration);
+    }
+
+    private static List<String> names(PublicStatus s, Incident i) {
+        return i.components().stream().map(a -> name(s, a.componentId())).toList();
+    }
+
+    private static String name(PublicStatus s, String componentId) {
+        return s.component(componentId).map(Component::name).orElse(componentId);
+    }
+
+    /** "in_progress" -> "In progress". */
+    static String words(String wire) {
+        String spaced = wire.replace('_', ' ');
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(zone));
+    }
+}

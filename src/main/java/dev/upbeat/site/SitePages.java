@@ -1,0 +1,135 @@
+package dev.upbeat.site;
+
+import dev.upbeat.component.Component;
+import dev.upbeat.config.Branding;
+import dev.upbeat.incident.Incident;
+import dev.upbeat.problem.Problem;
+import dev.upbeat.status.PublicStatus;
+import dev.upbeat.status.StatusSnapshots;
+import dev.upbeat.uptime.UptimeWeights;
+import dev.upbeat.web.Caching;
+import dev.upbeat.web.Params;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The public HTML pages, each rendered from the current snapshot with a precompiled template and
+ * kept until the next snapshot. A request with {@code X-Upbeat-Fragment: live} gets only the part
+ * of the page that live updates replace.
+ */
+public final class SitePages {
+    static final String FRAGMENT_HEADER = "X-Upbeat-Fragment";
+    private static final String LIVE_START = "<main id=\"live\"";
+    private static final String LIVE_END = "</main>";
+
+    private final StatusSnapshots snapshots;
+    private final Caching caching;
+    private final Clock clock;
+    private final PageModels pages;
+    private final UptimeModels uptime;
+    private final LiveEvents live;
+    private final ZoneId zone;
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final RenderedPages rendered = new RenderedPages();
+
+    public SitePages(StatusSnapshots snapshots, Caching caching, Clock clock, ZoneId zone, Branding branding,
+                     UptimeWeights weights, LiveEvents live) {
+        this.snapshots = snapshots;
+        this.caching = caching;
+        this.clock = clock;
+        this.zone = zone;
+        this.pages = new PageModels(zone, branding);
+        this.uptime = new UptimeModels(pages, zone, weights);
+        this.live = live;
+    }
+
+    public void home(Context ctx) {
+        page(ctx, "home.jte", s -> pages.home(s, now()));
+    }
+
+    public void uptime(Context ctx) {
+        page(ctx, "uptime.jte", s -> uptime.uptime(s, now()));
+    }
+
+    public void incident(Context ctx) {
+        long id = Params.id(ctx, "incident");
+        Incident i = snapshots.current().incident(id).orElseThrow(() -> Problem.notFound("incident", id));
+        page(ctx, "incident.jte", s -> pages.incident(s, s.incident(id).orElse(i), now()));
+    }
+
+    public void maintenance(Context ctx) {
+        long id = Params.id(ctx, "maintenance");
+        Incident m = snapshots.current().maintenance(id).orElseThrow(() -> Problem.notFound("maintenance", id));
+        page(ctx, "incident.jte", s -> pages.incident(s, s.maintenance(id).orElse(m), now()));
+    }
+
+    public void history(Context ctx) {
+        int page = Params.intQuery(ctx, "page", 1, 1, 1000);
+        page(ctx, "history.jte", s -> pages.history(s, page, now()));
+    }
+
+    public void componentMonth(Context ctx) {
+        String id = ctx.pathParam("id");
+        Component c = snapshots.current().component(id).orElseThrow(() -> Problem.notFound("component", id));
+        YearMonth month = month(ctx.queryParam("month"));
+        page(ctx, "component.jte", s -> uptime.month(s, s.component(id).orElse(c), month, now()));
+    }
+
+    public void events(SseClient client) {
+        live.connect(client, snapshots.current().version());
+    }
+
+    private YearMonth month(String raw) {
+        YearMonth current = YearMonth.from(now().atZone(zone));
+        if (raw == null || raw.isBlank()) {
+            return current;
+        }
+        try {
+            YearMonth m = YearMonth.parse(raw.strip());
+            if (!m.isAfter(current) && !m.isBefore(current.minusMonths(dev.upbeat.uptime.UptimeReader.HISTORY_MONTHS))) {
+                return m;
+            }
+        } catch (DateTimeParseException ignored) {
+            // reported below
+        }
+        throw Problem.badRequest("month", "Query parameter 'month' must be a month like " + current + " within the last "
+                + dev.upbeat.uptime.UptimeReader.HISTORY_MONTHS + " months; got '" + raw + "'");
+    }
+
+    private void page(Context ctx, String template, Function<PublicStatus, Object> model) {
+        PublicStatus s = snapshots.current();
+        boolean fragment = "live".equals(ctx.header(FRAGMENT_HEADER));
+        String key = template + "?" + ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse("") + (fragment ? "#live" : "");
+        byte[] body = rendered.get(s.version(), key, () -> render(template, model.apply(s), fragment));
+        ctx.header("Vary", FRAGMENT_HEADER);
+        caching.serve(ctx, s, "text/html; charset=utf-8", body);
+    }
+
+    private byte[] render(String template, Object model, boolean fragment) {
+        StringOutput out = new StringOutput();
+        templates.render(template, model, out);
+        String html = out.toString();
+        if (fragment) {
+            // The layout has one <main id="live">; user text is escaped or sanitised, so it cannot close it early.
+            int start = html.indexOf('>', html.indexOf(LIVE_START)) + 1;
+            int end = html.lastIndexOf(LIVE_END);
+            html = start > 0 && end > start ? html.substring(start, end) : html;
+        }
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.upbeat.site;
+
+import dev.upbeat.config.Branding;
+import java.util.List;
+
+/**
+ * The records the page templates take: everything already in words, percentages and local times,
+ * so templates only lay things out. One file, because they are read together with the templates.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /** What every page shares: name, branding, zone, and the snapshot version it was made from. */
+    public record Chrome(String title, String pageName, boolean hasLogo, List<Branding.FooterLink> footerLinks,
+                         String timeZone, String updatedAt, long version, String current) {
+    }
+
+    public record Home(Chrome chrome, String overallStatus, String overallWords, String overallColor,
+                       List<Group> groups, List<IncidentBox> incidents, List<WindowBox> maintenances) {
+    }
+
+    public record Group(String id, String name, String color, String words, List<ComponentRow> components) {
+    }
+
+    public record ComponentRow(String id, String name, String status, String words, String color, String description,
+                               String uptime) {
+    }
+
+    public record IncidentBox(long id, String title, String impact, String color, String status, String duration,
+                              String latestHtml, String latestAt, List<String> components) {
+    }
+
+    public record WindowBox(long id, String title, String status, String from, String until, List<String> components) {
+    }
+
+    public record Uptime(Chrome chrome, String previousMonth, List<GroupUptime> groups, Timeline timeline) {
+    }
+
+    public record GroupUptime(String name, String previousMonth, List<ComponentUptime> components) {
+    }
+
+    public record ComponentUptime(String id, String name, String previousMonth, String last90Days, List<BarDay> bars) {
+    }
+
+    /** One day of a 90-day bar; {@code x} is its position in the SVG's viewBox. */
+    public record BarDay(int x, String color, String label) {
+    }
+
+    public record Timeline(String from, String to, List<Segment> segments, List<Tick> ticks) {
+    }
+
+    /** An incident on the proportional timeline; positions are percentages of the period. */
+    public record Segment(long id, String title, double left, double width, String color, String label) {
+    }
+
+    public record Tick(double left, String label) {
+    }
+
+    public record IncidentPage(Chrome chrome, long id, String kind, String title, String impact, String color, String status,
+                               String duration, String startedAt, String endedAt, String window, List<String> components,
+                               List<UpdateRow> updates, String postmortemHtml) {
+    }
+
+    public record UpdateRow(String time, String status, String html, List<String> changes) {
+    }
+
+    public record History(Chrome chrome, List<MonthGroup> months, String newer, String older) {
+    }
+
+    public record MonthGroup(String label, List<HistoryRow> incidents) {
+    }
+
+    public record HistoryRow(String path, String title, String impact, String color, String status, String when,
+                             String duration) {
+    }
+
+    public record ComponentMonth(Chrome chrome, String id, String name, String month, String uptime, List<DayRow> days,
+                                 String previous, String next) {
+    }
+
+    public record DayRow(String date, String uptime, String downtime, String color) {
+    }
+}

@@ -1,0 +1,30 @@
+// Keeps the page current without a reload: each Server-Sent Event names a new snapshot version,
+// and the page fetches just its live part. Without EventSource it polls instead.
+(function () {
+  'use strict';
+  var live = document.getElementById('live');
+  if (!live || !window.fetch) { return; }
+  var loading = false;
+
+  function refresh() {
+    if (loading) { return; }
+    loading = true;
+    fetch(location.pathname + location.search, { headers: { 'X-Upbeat-Fragment': 'live' }, cache: 'no-store' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) { if (html !== null) { live.innerHTML = html; } })
+      .catch(function () { /* the next event or poll tries again */ })
+      .then(function () { loading = false; });
+  }
+
+  if (window.EventSource) {
+    var events = new EventSource('/events');
+    events.addEventListener('status', function (e) {
+      if (e.lastEventId && e.lastEventId !== live.getAttribute('data-version')) {
+        live.setAttribute('data-version', e.lastEventId);
+        refresh();
+      }
+    });
+  } else {
+    setInterval(refresh, 30000);
+  }
+})();

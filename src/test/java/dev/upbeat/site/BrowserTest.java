@@ -1,0 +1,126 @@
+package dev.upbeat.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.upbeat.json.Json;
+import dev.upbeat.testing.Browser;
+import dev.upbeat.testing.Http;
+import dev.upbeat.testing.TestUpbeat;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+
+/** The public page in a real headless Chromium, as a customer sees it during an outage. */
+class BrowserTest {
+    static TestUpbeat t;
+    static Http http;
+    static Browser browser;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        t = TestUpbeat.started();
+        http = t.http;
+        base = "http://127.0.0.1:" + t.upbeat.port();
+        http.post("/api/v1/components", "{\"name\":\"Web Dynos\",\"group\":\"Apps\"}");
+        http.post("/api/v1/components", "{\"name\":\"Routing\",\"group\":\"Apps\"}");
+        http.post("/api/v1/components", "{\"name\":\"Postgres\",\"group\":\"Data\"}");
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        t.close();
+    }
+
+    @Test
+    void the_home_page_shows_groups_and_statuses_in_words() {
+        browser.size(1280, 900);
+        browser.driver.get(base + "/");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        String text = browser.driver.findElement(By.tagName("main")).getText();
+        assertThat(text).contains("Apps").contains("Data").contains("Web Dynos").contains("Operational");
+    }
+
+    @Test
+    void an_incident_posted_through_the_api_appears_on_the_open_page_within_two_seconds() {
+        browser.driver.get(base + "/");
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver.findElement(By.tagName("main")).getText().contains("Routing"));
+        long before = version();
+
+        var body = Json.mapper().createObjectNode().put("title", "Live router errors").put("message", "Investigating **now**.")
+                .put("impact", "major");
+        body.putObject("components").put("routing", "major_outage");
+        assertThat(http.post("/api/v1/incidents", body.toString()).status()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> browser.driver.findElement(By.tagName("main")).getText().contains("Live router errors"));
+        String text = browser.driver.findElement(By.tagName("main")).getText();
+        assertThat(text).contains("Major outage").contains("ongoing for");
+        assertThat(browser.driver.findElements(By.tagName("header"))).as("only the live part was replaced").hasSize(1);
+        assertThat(browser.driver.findElements(By.tagName("main"))).hasSize(1);
+        assertThat(version()).as("the page itself was not reloaded").isGreaterThan(before);
+        assertThat(browser.driver.executeScript("return window.performance.getEntriesByType('navigation').length")).isEqualTo(1L);
+    }
+
+    @Test
+    void hostile_incident_text_executes_nothing() {
+        var body = Json.mapper().createObjectNode()
+                .put("title", "<img src=x onerror=\"window.__pwned='title'\">Hostile")
+                .put("message", "<script>window.__pwned='script'</script><img src=x onerror=\"window.__pwned='img'\">"
+                        + " [link](javascript:window.__pwned='link') <a href=\"javascript:window.__pwned='a'\">a</a>");
+        long id = http.post("/api/v1/incidents", body.toString()).json().get("id").asLong();
+
+        browser.driver.get(base + "/incidents/" + id);
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver.getPageSource().contains("Hostile"));
+        browser.driver.get(base + "/");
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver.findElement(By.tagName("main")).getText().contains("Hostile"));
+        for (var link : browser.driver.findElements(By.cssSelector("main a"))) {
+            String href = link.getAttribute("href");
+            assertThat(href == null ? "" : href).doesNotStartWith("javascript:");
+        }
+        assertThat(browser.driver.executeScript("return window.__pwned === undefined")).isEqualTo(true);
+        boolean alert;
+        try {
+            browser.driver.switchTo().alert();
+            alert = true;
+        } catch (NoAlertPresentException e) {
+            alert = false;
+        }
+        assertThat(alert).isFalse();
+        http.post("/api/v1/incidents/" + id + "/resolve", null);
+    }
+
+    @Test
+    void screenshots_of_home_and_incident_pages_on_desktop_and_phone() {
+        var body = Json.mapper().createObjectNode().put("title", "Elevated database latency")
+                .put("message", "Queries are **slower** than usual; we are adding capacity.").put("impact", "minor");
+        body.putObject("components").put("postgres", "degraded_performance");
+        long id = http.post("/api/v1/incidents", body.toString()).json().get("id").asLong();
+        http.post("/api/v1/incidents/" + id + "/updates", "{\"status\":\"identified\",\"message\":\"A noisy neighbour was found.\"}");
+
+        for (var size : new int[][] {{1280, 900}, {360, 740}}) {
+            browser.size(size[0], size[1]);
+            String device = size[0] < 500 ? "phone" : "desktop";
+            browser.driver.get(base + "/");
+            assertThat(browser.screenshot("home-" + device)).exists();
+            browser.driver.get(base + "/incidents/" + id);
+            assertThat(browser.screenshot("incident-" + device)).exists();
+            Object overflow = browser.driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+            assertThat(overflow).as(device + " page fits its width").isEqualTo(false);
+        }
+        browser.size(1280, 900);
+        http.post("/api/v1/incidents/" + id + "/resolve", null);
+    }
+
+    private static long version() {
+        return Long.parseLong(browser.driver.findElement(By.id("live")).getAttribute("data-version"));
+    }
+}
