@@ -1,0 +1,144 @@
+package dev.upbeat.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upbeat.testing.Http;
+import dev.upbeat.testing.TestDatabases;
+import dev.upbeat.testing.TestUpbeat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The server-rendered pages through the real server: what works without JavaScript. */
+class SitePagesTest {
+    static TestUpbeat t;
+    static Http http;
+    static long incident;
+    static long live;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path logo = Files.createTempFile("logo", ".svg");
+        Files.writeString(logo, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        t = TestUpbeat.started(TestDatabases.sqlite(), Map.of("UPBEAT_ACCENT_COLOR", "#AA3366",
+                "UPBEAT_FOOTER_LINKS", "Support=https://example.com/help,Terms=/terms", "UPBEAT_LOGO_FILE", logo.toString(),
+                "UPBEAT_PAGE_NAME", "Acme Status"));
+        http = t.http;
+        Instant now = Instant.now();
+        t.clock.set(now.minus(Duration.ofDays(10)));
+        http.post("/api/v1/components", "{\"name\":\"API\",\"group\":\"Tools\"}");
+        http.post("/api/v1/components", "{\"name\":\"Web\",\"group\":\"Apps\"}");
+        t.clock.reset();
+        Instant started = now.minus(Duration.ofDays(5));
+        incident = http.post("/api/v1/incidents", "{\"title\":\"API down\",\"message\":\"Looking **hard**.\","
+                + "\"impact\":\"critical\",\"components\":{\"api\":\"major_outage\"},\"status\":\"resolved\","
+                + "\"started_at\":\"" + started + "\",\"resolved_at\":\"" + started.plus(Duration.ofHours(3)) + "\"}")
+                .json().get("id").asLong();
+        live = http.post("/api/v1/incidents", "{\"title\":\"Web slow\",\"message\":\"Looking.\","
+                + "\"components\":{\"web\":\"degraded_performance\"}}").json().get("id").asLong();
+        http.post("/api/v1/incidents/" + live + "/updates", "{\"status\":\"resolved\",\"message\":\"Fixed.\"}");
+        t.upbeat.snapshots().rebuild();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    @Test
+    void every_page_is_html_with_a_strict_content_security_policy_and_no_inline_script_or_style() {
+        for (String path : new String[] {"/", "/uptime", "/history", "/incidents/" + incident, "/components/api/uptime"}) {
+            Http.Response r = http.get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            assertThat(r.header("Content-Type")).startsWith("text/html");
+            assertThat(r.header("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(r.header("Referrer-Policy")).isNotBlank();
+            assertThat(r.body()).contains("<html lang=\"en\">");
+            assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(r.body()).find()).as(path + " inline script").isFalse();
+            assertThat(r.body()).as(path).doesNotContain(" style=").doesNotContain("<style");
+        }
+    }
+
+    @Test
+    void the_uptime_page_has_a_90_day_bar_per_component_with_labels_for_hover_and_screen_readers() {
+        String page = http.get("/uptime").body();
+        int bars = page.split("<svg class=\"bars\"", -1).length - 1;
+        assertThat(bars).isEqualTo(2);
+        String api = page.substring(page.indexOf("API: daily uptime"));
+        api = api.substring(0, api.indexOf("</svg>"));
+        assertThat(api.split("<rect ", -1).length - 1).isEqualTo(90);
+        assertThat(api).contains("180 min downtime").contains("API down").contains("fill-red").contains("<title>");
+        assertThat(api).contains("no data").as("days before the component existed are unknown").contains("fill-unknown");
+    }
+
+    @Test
+    void the_timeline_shows_each_incident_in_proportion_to_its_duration_with_its_time_to_resolution() {
+        String page = http.get("/uptime").body();
+        assertThat(page).contains("API down: critical impact, resolved in 3 h 0 min");
+        // 3 hours of a 30-day period is 0.42%, drawn 4.2 units wide on a 1000-unit track
+        assertThat(page).containsPattern("<rect x=\"8\\d\\d\\.\\d+\" y=\"4\" width=\"4\\.2\" height=\"20\" class=\"fill-red\">");
+    }
+
+    @Test
+    void the_incident_page_lists_every_update_with_time_status_rendered_text_and_components() {
+        String page = http.get("/incidents/" + incident).body();
+        assertThat(page).contains("API down").contains("lasted 3 h 0 min").contains("Looking <strong>hard</strong>.")
+                .contains("Resolved").contains("critical impact");
+        String flow = http.get("/incidents/" + live).body();
+        assertThat(flow).contains("Fixed.").contains("Resolved").contains("Investigating")
+                .contains("Web: Operational → Degraded performance").contains("Web: Degraded performance → Operational");
+        assertThat(flow.indexOf("Fixed.")).as("newest first").isLessThan(flow.indexOf("Looking."));
+    }
+
+    @Test
+    void history_is_grouped_by_month_and_paged() {
+        String page = http.get("/history").body();
+        YearMonth month = YearMonth.from(Instant.now().minus(Duration.ofDays(5)).atZone(ZoneOffset.UTC));
+        assertThat(page).contains(month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH))
+                .contains("/incidents/" + incident).contains("3 h 0 min");
+        assertThat(http.get("/history?page=2").status()).isEqualTo(200);
+        assertThat(http.get("/history?page=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_monthly_uptime_page_shows_each_day_of_a_component() {
+        String page = http.get("/components/api/uptime").body();
+        assertThat(page).contains("API:").contains("Uptime this month").contains("<table class=\"days\">");
+        assertThat(http.get("/components/api/uptime?month=1999-01").status()).isEqualTo(400);
+        assertThat(http.get("/components/nope/uptime").status()).isEqualTo(404);
+    }
+
+    @Test
+    void branding_comes_from_configuration_and_is_self_hosted() {
+        String home = http.get("/").body();
+        assertThat(home).contains("Acme Status").contains("href=\"https://example.com/help\"").contains(">Terms<")
+                .contains("src=\"/brand/logo\"");
+        assertThat(home).doesNotContainPattern("(src|href)=\"https?://(?!example\\.com)");
+        assertThat(http.get("/assets/brand.css").body()).contains("--accent: #aa3366");
+        Http.Response logo = http.get("/brand/logo");
+        assertThat(logo.status()).isEqualTo(200);
+        assertThat(logo.header("Content-Type")).startsWith("image/svg+xml");
+    }
+
+    @Test
+    void the_live_fragment_is_only_the_part_that_changes() {
+        Http.Response fragment = http.get("/", "X-Upbeat-Fragment", "live");
+        assertThat(fragment.body()).doesNotContain("<html").doesNotContain("<header").contains("Systems");
+        assertThat(fragment.header("Vary")).contains("X-Upbeat-Fragment");
+    }
+
+    @Test
+    void pages_are_cacheable_with_the_snapshot_version_as_etag() {
+        Http.Response page = http.get("/uptime");
+        assertThat(http.get("/uptime", "If-None-Match", page.header("ETag")).status()).isEqualTo(304);
+    }
+}
