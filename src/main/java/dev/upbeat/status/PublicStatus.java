@@ -4,6 +4,7 @@ import dev.upbeat.component.Component;
 import dev.upbeat.component.ComponentGroup;
 import dev.upbeat.component.ComponentStatus;
 import dev.upbeat.incident.Incident;
+import dev.upbeat.incident.Kind;
 import dev.upbeat.uptime.UptimeSummary;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +55,11 @@ public record PublicStatus(
 
     public ComponentStatus groupStatus(String groupId) {
         return StatusRollup.overall(componentsOf(groupId).stream().map(Component::status).toList());
+    }
+
+    /** The public address of an incident's or a maintenance's own page. */
+    public String urlOf(Incident i) {
+        return page.url() + (i.kind() == Kind.MAINTENANCE ? "/maintenance/" : "/incidents/") + i.id();
     }
 
     public String etag() {
