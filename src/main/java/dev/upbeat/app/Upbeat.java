@@ -11,6 +11,8 @@ import dev.upbeat.incident.IncidentRepository;
 import dev.upbeat.incident.IncidentService;
 import dev.upbeat.incident.MaintenanceService;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.status.BadgeApi;
+import dev.upbeat.status.FeedApi;
 import dev.upbeat.status.HomePage;
 import dev.upbeat.status.NativeViews;
 import dev.upbeat.status.PublicApi;
@@ -112,7 +114,8 @@ public final class Upbeat implements AutoCloseable {
                 id -> NativeViews.maintenance(snapshots.current(), snapshots.current().maintenance(id)
                         .orElseThrow(() -> Problem.notFound("maintenance", id))));
         return new Routes(new PublicApi(snapshots, caching), componentApi, incidentApi,
-                new HomePage(snapshots, caching, config.timeZone(), clock), new Operations(snapshots, metrics));
+                new HomePage(snapshots, caching, config.timeZone(), clock), new FeedApi(snapshots, caching),
+                new BadgeApi(snapshots, caching), new Operations(snapshots, metrics));
     }
 
     /** Rebuilds the snapshot; a failure keeps the last good one serving and is logged, never thrown. */

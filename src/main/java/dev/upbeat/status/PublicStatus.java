@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param components all components, grouped ones in group order, then ungrouped
  * @param incidents  incidents, newest start first
  * @param maintenances maintenance windows, latest window first
- * @param rendered   JSON bodies of fixed public endpoints, serialised once per snapshot
+ * @param rendered   bodies of fixed public endpoints (JSON, feeds, badges), serialised once per snapshot
  */
 public record PublicStatus(
         long version,
