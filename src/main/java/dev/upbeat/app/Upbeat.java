@@ -14,6 +14,8 @@ import dev.upbeat.problem.Problem;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.LiveEvents;
 import dev.upbeat.site.SitePages;
+import dev.upbeat.status.BadgeApi;
+import dev.upbeat.status.FeedApi;
 import dev.upbeat.status.NativeViews;
 import dev.upbeat.status.PublicApi;
 import dev.upbeat.status.PublicStatus;
@@ -118,7 +120,8 @@ public final class Upbeat implements AutoCloseable {
                         .orElseThrow(() -> Problem.notFound("maintenance", id))));
         return new Routes(new PublicApi(snapshots, caching), componentApi, incidentApi,
                 new SitePages(snapshots, caching, clock, config.timeZone(), config.branding(), config.uptimeWeights(), live),
-                new BrandAssets(config.branding()), new Operations(snapshots, metrics));
+                new BrandAssets(config.branding()), new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching),
+                new Operations(snapshots, metrics));
     }
 
     /** Rebuilds the snapshot; a failure keeps the last good one serving and is logged, never thrown. */

@@ -82,13 +82,13 @@ public final class NativeViews {
         Instant end = i.resolvedAt() == null ? now : i.resolvedAt();
         return new IncidentView(i.id(), i.title(), i.status().wire(), i.impact().wire(), i.startedAt(), i.createdAt(),
                 i.updatedAt(), i.monitoringAt(), i.resolvedAt(), Math.max(0, end.getEpochSecond() - i.startedAt().getEpochSecond()),
-                i.postmortem(), s.page().url() + "/incidents/" + i.id(), affected(s, i), updates(s, i));
+                i.postmortem(), s.urlOf(i), affected(s, i), updates(s, i));
     }
 
     public static MaintenanceView maintenance(PublicStatus s, Incident m) {
         return new MaintenanceView(m.id(), m.title(), m.status().wire(), m.impact().wire(), m.scheduledFor(),
                 m.scheduledUntil(), m.timeZone() == null ? null : m.timeZone().getId(), m.autoStart(), m.autoComplete(),
-                m.startedAt(), m.createdAt(), m.updatedAt(), m.resolvedAt(), s.page().url() + "/maintenance/" + m.id(),
+                m.startedAt(), m.createdAt(), m.updatedAt(), m.resolvedAt(), s.urlOf(m),
                 affected(s, m), updates(s, m));
     }
 

@@ -4,6 +4,7 @@ import dev.upbeat.component.Component;
 import dev.upbeat.component.ComponentGroup;
 import dev.upbeat.component.ComponentStatus;
 import dev.upbeat.incident.Incident;
+import dev.upbeat.incident.Kind;
 import dev.upbeat.uptime.UptimeSummary;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param components all components, grouped ones in group order, then ungrouped
  * @param incidents  incidents, newest start first
  * @param maintenances maintenance windows, latest window first
- * @param rendered   JSON bodies of fixed public endpoints, serialised once per snapshot
+ * @param rendered   bodies of fixed public endpoints (JSON, feeds, badges), serialised once per snapshot
  */
 public record PublicStatus(
         long version,
@@ -54,6 +55,11 @@ public record PublicStatus(
 
     public ComponentStatus groupStatus(String groupId) {
         return StatusRollup.overall(componentsOf(groupId).stream().map(Component::status).toList());
+    }
+
+    /** The public address of an incident's or a maintenance's own page. */
+    public String urlOf(Incident i) {
+        return page.url() + (i.kind() == Kind.MAINTENANCE ? "/maintenance/" : "/incidents/") + i.id();
     }
 
     public String etag() {

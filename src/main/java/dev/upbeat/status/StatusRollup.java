@@ -1,11 +1,13 @@
 package dev.upbeat.status;
 
 import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.incident.IncidentStatus;
 import java.util.Collection;
 
 /**
  * The one rule for summarising several component statuses: the worst wins, and each level has
- * one sentence for people.
+ * one sentence for people. Also the one place for the words people read for each component and
+ * incident status.
  */
 public final class StatusRollup {
     private StatusRollup() {
@@ -33,6 +35,22 @@ public final class StatusRollup {
             case DEGRADED_PERFORMANCE -> "Degraded performance";
             case PARTIAL_OUTAGE -> "Partial outage";
             case MAJOR_OUTAGE -> "Major outage";
+        };
+    }
+
+    /** Words for an incident's or a maintenance's lifecycle status, as shown with each update. */
+    public static String words(IncidentStatus status) {
+        return switch (status) {
+            case INVESTIGATING -> "Investigating";
+            case IDENTIFIED -> "Identified";
+            case MONITORING -> "Monitoring";
+            case RESOLVED -> "Resolved";
+            case POSTMORTEM -> "Postmortem";
+            case SCHEDULED -> "Scheduled";
+            case IN_PROGRESS -> "In progress";
+            case VERIFYING -> "Verifying";
+            case COMPLETED -> "Completed";
+            case CANCELLED -> "Cancelled";
         };
     }
 }

@@ -97,6 +97,7 @@ public final class StatusSnapshots {
         return ordered;
     }
 
+    /** Every fixed public body of a snapshot, JSON and XML alike, so requests only copy bytes. */
     private static Map<String, byte[]> render(PublicStatus s) {
         Map<String, Object> bodies = new LinkedHashMap<>();
         bodies.put("status", NativeViews.status(s));
@@ -106,6 +107,7 @@ public final class StatusSnapshots {
         bodies.put("uptime", s.components().stream().map(c -> NativeViews.uptime(c, s.uptime().get(c.id()))).toList());
         Map<String, byte[]> rendered = new HashMap<>();
         bodies.forEach((key, body) -> rendered.put(key, toJson(body)));
+        rendered.putAll(XmlBodies.render(s));
         return Map.copyOf(rendered);
     }
 

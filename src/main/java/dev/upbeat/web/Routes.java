@@ -4,12 +4,14 @@ import dev.upbeat.component.ComponentApi;
 import dev.upbeat.incident.IncidentApi;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.SitePages;
+import dev.upbeat.status.BadgeApi;
+import dev.upbeat.status.FeedApi;
 import dev.upbeat.status.PublicApi;
 import io.javalin.config.RoutesConfig;
 
 /** The route table: every path Upbeat answers, who may call it, and which handler answers. */
 public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi incidents, SitePages site, BrandAssets brand,
-                     Operations ops) {
+                     FeedApi feeds, BadgeApi badges, Operations ops) {
 
     void install(RoutesConfig r) {
         r.get("/", site::home, Access.PUBLIC);
@@ -23,6 +25,11 @@ public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi i
         r.get("/brand/logo", brand::logo, Access.PUBLIC);
         r.get("/healthz", ops::health, Access.PUBLIC);
         r.get("/metrics", ops::metrics, Access.PUBLIC);
+
+        r.get("/history.atom", feeds::atom, Access.PUBLIC);
+        r.get("/history.rss", feeds::rss, Access.PUBLIC);
+        r.get("/badge.svg", badges::overall, Access.PUBLIC);
+        r.get("/components/{id}/badge.svg", badges::component, Access.PUBLIC);
 
         r.get("/api/v1/status", publicApi::status, Access.PUBLIC);
         r.get("/api/v1/components", publicApi::components, Access.PUBLIC);

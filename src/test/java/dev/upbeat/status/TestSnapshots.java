@@ -1,0 +1,55 @@
+package dev.upbeat.status;
+
+import dev.upbeat.component.Component;
+import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.incident.Impact;
+import dev.upbeat.incident.Incident;
+import dev.upbeat.incident.IncidentStatus;
+import dev.upbeat.incident.IncidentUpdate;
+import dev.upbeat.incident.Kind;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** Snapshots built by hand, for testing what is made from them without a database or server. */
+final class TestSnapshots {
+    static final PublicStatus.PageInfo PAGE = new PublicStatus.PageInfo("Acme Status", "https://status.example.test", "Europe/Paris");
+    static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+    /** Markup, a CDATA end, quotes, and characters XML 1.0 cannot carry (NUL, BEL, VT, U+FFFE, a lone surrogate). */
+    static final String HOSTILE_TITLE = "</title><script>alert(1)</script> ]]> & \"q\" 'a'\u0000\u0007\u000B\uFFFE\uD800 ok";
+    static final String HOSTILE_TITLE_AS_READ = "</title><script>alert(1)</script> ]]> & \"q\" 'a' ok";
+    static final String HOSTILE_MESSAGE = "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n"
+            + "[click](javascript:alert(3)) <a href=\"javascript:alert(4)\">a</a> ]]> \u0001\u001F**bold**";
+
+    private TestSnapshots() {
+    }
+
+    static PublicStatus of(List<Component> components, List<Incident> incidents, List<Incident> maintenances) {
+        ComponentStatus overall = StatusRollup.overall(components.stream().map(Component::status).toList());
+        return new PublicStatus(1, NOW, PAGE, overall, List.of(), components, incidents, maintenances, Map.of(), Map.of());
+    }
+
+    static PublicStatus empty() {
+        return of(List.of(), List.of(), List.of());
+    }
+
+    static Component component(String id, String name, ComponentStatus status) {
+        return new Component(id, name, null, null, 0, false, status, status, NOW, NOW);
+    }
+
+    static Incident incident(long id, String title, Instant created, Instant updated, IncidentUpdate... updates) {
+        IncidentStatus status = updates.length == 0 ? IncidentStatus.INVESTIGATING : updates[updates.length - 1].status();
+        return new Incident(id, Kind.INCIDENT, title, Impact.MAJOR, status, null, created, created, updated, null, null,
+                null, null, null, false, false, List.of(), List.of(updates));
+    }
+
+    static Incident maintenance(long id, String title, Instant created, Instant from, Instant until, IncidentUpdate... updates) {
+        return new Incident(id, Kind.MAINTENANCE, title, Impact.MAINTENANCE, IncidentStatus.SCHEDULED, null, from, created,
+                created, null, null, from, until, ZoneId.of("Europe/Paris"), true, true, List.of(), List.of(updates));
+    }
+
+    static IncidentUpdate update(long id, IncidentStatus status, String message, Instant at) {
+        return new IncidentUpdate(id, 0, status, message, true, at, at, List.of());
+    }
+}
