@@ -32,6 +32,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,8 @@ public final class Upbeat implements AutoCloseable {
         IncidentRepository incidentRepository = new IncidentRepository();
         this.snapshots = new StatusSnapshots(db, componentRepository, groupRepository, incidentRepository,
                 new UptimeReader(intervals, config.timeZone(), config.uptimeWeights()),
-                new PublicStatus.PageInfo(config.pageName(), config.baseUrl().toString(), config.timeZone().getId()), clock);
+                new PublicStatus.PageInfo(config.pageName(), config.baseUrl().toString(), config.timeZone().getId()), clock,
+                List.of());
         Runnable onChange = this::refresh;
         this.groups = new GroupService(db, groupRepository, componentRepository, clock, onChange);
         this.components = new ComponentService(db, componentRepository, groups, history, clock, onChange);

@@ -48,7 +48,7 @@ public final class HomePage {
         List<Component> ungrouped = s.components().stream().filter(c -> c.groupId() == null).toList();
         if (!ungrouped.isEmpty()) {
             groups = new java.util.ArrayList<>(groups);
-            groups.add(group(s, "Other", ungrouped));
+            groups.add(group(s, PublicStatus.UNGROUPED, ungrouped));
         }
         List<HomeView.OpenIncident> open = s.incidents().stream().filter(i -> i.status().isOpen())
                 .map(i -> incident(s, i, now)).toList();

@@ -4,6 +4,7 @@ import dev.upbeat.component.Component;
 import dev.upbeat.component.ComponentGroup;
 import dev.upbeat.component.ComponentStatus;
 import dev.upbeat.incident.Incident;
+import dev.upbeat.incident.Kind;
 import dev.upbeat.uptime.UptimeSummary;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,9 @@ public record PublicStatus(
         Map<String, UptimeSummary> uptime,
         Map<String, byte[]> rendered) {
 
+    /** The heading of components outside any group, on the page and wherever a group name is expected. */
+    public static final String UNGROUPED = "Other";
+
     public Optional<Component> component(String id) {
         return components.stream().filter(c -> c.id().equals(id)).findFirst();
     }
@@ -54,6 +58,11 @@ public record PublicStatus(
 
     public ComponentStatus groupStatus(String groupId) {
         return StatusRollup.overall(componentsOf(groupId).stream().map(Component::status).toList());
+    }
+
+    /** The public page of an incident or a maintenance window: the one place these addresses are made. */
+    public String url(Incident i) {
+        return page.url() + (i.kind() == Kind.MAINTENANCE ? "/maintenance/" : "/incidents/") + i.id();
     }
 
     public String etag() {
