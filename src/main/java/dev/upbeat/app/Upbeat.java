@@ -1,5 +1,8 @@
 package dev.upbeat.app;
 
+import dev.upbeat.compat.CompatBodies;
+import dev.upbeat.compat.HerokuApi;
+import dev.upbeat.compat.StatuspageApi;
 import dev.upbeat.component.ComponentApi;
 import dev.upbeat.component.ComponentRepository;
 import dev.upbeat.component.ComponentService;
@@ -77,7 +80,7 @@ public final class Upbeat implements AutoCloseable {
         this.snapshots = new StatusSnapshots(db, componentRepository, groupRepository, incidentRepository,
                 new UptimeReader(intervals, config.timeZone(), config.uptimeWeights()),
                 new PublicStatus.PageInfo(config.pageName(), config.baseUrl().toString(), config.timeZone().getId()), clock,
-                List.of());
+                List.of(new CompatBodies()));
         Runnable onChange = this::refresh;
         this.groups = new GroupService(db, groupRepository, componentRepository, clock, onChange);
         this.components = new ComponentService(db, componentRepository, groups, history, clock, onChange);
@@ -113,7 +116,8 @@ public final class Upbeat implements AutoCloseable {
                         .orElseThrow(() -> Problem.notFound("incident", id)), clock.instant()),
                 id -> NativeViews.maintenance(snapshots.current(), snapshots.current().maintenance(id)
                         .orElseThrow(() -> Problem.notFound("maintenance", id))));
-        return new Routes(new PublicApi(snapshots, caching), componentApi, incidentApi,
+        return new Routes(new PublicApi(snapshots, caching), new HerokuApi(snapshots, caching),
+                new StatuspageApi(snapshots, caching), componentApi, incidentApi,
                 new HomePage(snapshots, caching, config.timeZone(), clock), new Operations(snapshots, metrics));
     }
 
