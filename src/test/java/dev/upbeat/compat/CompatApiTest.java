@@ -3,6 +3,7 @@ package dev.upbeat.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.upbeat.json.Json;
 import dev.upbeat.testing.Http;
 import dev.upbeat.testing.TestUpbeat;
 import java.util.List;
@@ -59,6 +60,22 @@ class CompatApiTest {
             assertThat(r.header("Cache-Control")).as(path).contains("max-age=");
             assertThat(http.get(path, "If-None-Match", r.header("ETag")).status()).as(path).isEqualTo(304);
         }
+    }
+
+    @Test
+    void every_compatible_body_has_the_spec_fields_with_their_types() {
+        for (String path : ENDPOINTS) {
+            JsonNode body = http.get(path).json();
+            if (path.startsWith("/api/v2/")) {
+                SpecFields.checkStatuspage(body);
+            } else if (path.startsWith("/api/v4/")) {
+                SpecFields.checkHeroku(body);
+            } else {
+                SpecFields.checkHerokuLegacy(body);
+            }
+        }
+        SpecFields.checkHeroku(Json.mapper().createArrayNode().add(http.get("/api/v4/incidents/" + maintenance).json()));
+        SpecFields.checkHerokuLegacy(http.get("/api/v3/issues/" + maintenance).json());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.upbeat.compat;
 
 import static dev.upbeat.compat.CompatGoldenTest.tree;
-import static dev.upbeat.compat.SpecFields.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,13 +31,11 @@ class CompatShapesTest {
     @Test
     void every_statuspage_body_has_each_spec_field_with_its_type() {
         for (PublicStatus s : PAGES) {
-            JsonNode summary = tree(StatuspageViews.summary(s));
-            check(summary.get("page"), SpecFields.PAGE, "page");
-            check(summary.get("status"), SpecFields.STATUS, "status");
-            summary.get("components").forEach(CompatShapesTest::checkComponent);
-            tree(StatuspageViews.incidents(s)).get("incidents").forEach(i -> checkIncident(i, SpecFields.INCIDENT));
-            tree(StatuspageViews.scheduledMaintenances(s)).get("scheduled_maintenances")
-                    .forEach(m -> checkIncident(m, SpecFields.MAINTENANCE));
+            for (Object body : List.of(StatuspageViews.status(s), StatuspageViews.summary(s), StatuspageViews.components(s),
+                    StatuspageViews.incidents(s), StatuspageViews.unresolved(s), StatuspageViews.scheduledMaintenances(s),
+                    StatuspageViews.upcoming(s), StatuspageViews.active(s))) {
+                SpecFields.checkStatuspage(tree(body));
+            }
             assertThat(tree(StatuspageViews.status(s)).properties()).hasSize(2);
         }
     }
@@ -46,17 +43,10 @@ class CompatShapesTest {
     @Test
     void every_heroku_body_has_each_spec_field_with_its_type_and_at_least_one_update() {
         for (PublicStatus s : PAGES) {
-            JsonNode current = tree(HerokuViews.currentStatus(s));
-            current.get("status").forEach(n -> check(n, SpecFields.SYSTEM_STATUS, "status[]"));
-            current.get("incidents").forEach(CompatShapesTest::checkHerokuIssue);
-            current.get("scheduled").forEach(CompatShapesTest::checkHerokuIssue);
-            tree(HerokuViews.incidents(s, 50)).forEach(CompatShapesTest::checkHerokuIssue);
-            JsonNode legacy = tree(HerokuLegacyViews.currentStatus(s));
-            check(legacy.get("status"), SpecFields.LEGACY_ENVIRONMENTS, "v3 status");
-            tree(HerokuLegacyViews.issues(s, null, 50)).forEach(issue -> {
-                check(issue, SpecFields.LEGACY_ISSUE, "v3 issue");
-                issue.get("updates").forEach(u -> check(u, SpecFields.LEGACY_UPDATE, "v3 update"));
-            });
+            SpecFields.checkHeroku(tree(HerokuViews.currentStatus(s)));
+            SpecFields.checkHeroku(tree(HerokuViews.incidents(s, 50)));
+            SpecFields.checkHerokuLegacy(tree(HerokuLegacyViews.currentStatus(s)));
+            SpecFields.checkHerokuLegacy(tree(HerokuLegacyViews.issues(s, null, 50)));
         }
     }
 
@@ -97,27 +87,5 @@ class CompatShapesTest {
         } else if (node.isArray()) {
             node.forEach(child -> assertNoNullLists(child, where));
         }
-    }
-
-    private static void checkComponent(JsonNode c) {
-        check(c, c.get("group").asBoolean() ? SpecFields.GROUP : SpecFields.COMPONENT, "component " + c.get("id"));
-        if (c.get("group").asBoolean()) {
-            c.get("components").forEach(id -> assertThat(id.isTextual()).isTrue());
-        }
-    }
-
-    private static void checkIncident(JsonNode i, Map<String, java.util.function.Predicate<JsonNode>> table) {
-        check(i, table, "incident " + i.get("id"));
-        i.get("components").forEach(CompatShapesTest::checkComponent);
-        i.get("incident_updates").forEach(u -> {
-            check(u, SpecFields.UPDATE, "update " + u.get("id"));
-            u.get("affected_components").forEach(a -> check(a, SpecFields.AFFECTED, "affected component"));
-        });
-    }
-
-    private static void checkHerokuIssue(JsonNode issue) {
-        check(issue, SpecFields.HEROKU_ISSUE, "heroku incident " + issue.get("id"));
-        issue.get("systems").forEach(n -> check(n, SpecFields.HEROKU_SYSTEM, "systems[]"));
-        issue.get("updates").forEach(n -> check(n, SpecFields.HEROKU_UPDATE, "updates[]"));
     }
 }

@@ -96,6 +96,63 @@ final class SpecFields {
                 .as("%s.%s has the spec's type and an allowed value; got %s", where, field, node.get(field)).isTrue());
     }
 
+    /** Checks a Statuspage body of any endpoint: its page, its status and every object in its lists. */
+    static void checkStatuspage(JsonNode body) {
+        check(body.get("page"), PAGE, "page");
+        if (body.has("status")) {
+            check(body.get("status"), STATUS, "status");
+        }
+        body.path("components").forEach(SpecFields::checkComponent);
+        body.path("incidents").forEach(i -> checkIncident(i, INCIDENT));
+        body.path("scheduled_maintenances").forEach(m -> checkIncident(m, MAINTENANCE));
+    }
+
+    /** Checks a Heroku v4 current-status body, or the array of /api/v4/incidents. */
+    static void checkHeroku(JsonNode body) {
+        if (body.isArray()) {
+            body.forEach(SpecFields::checkHerokuIssue);
+            return;
+        }
+        check(body, table("status", LIST, "incidents", LIST, "scheduled", LIST), "current-status");
+        body.get("status").forEach(n -> check(n, SYSTEM_STATUS, "status[]"));
+        body.get("incidents").forEach(SpecFields::checkHerokuIssue);
+        body.get("scheduled").forEach(SpecFields::checkHerokuIssue);
+    }
+
+    /** Checks a Heroku v3 current-status body, an array of issues, or one issue. */
+    static void checkHerokuLegacy(JsonNode body) {
+        if (body.isArray()) {
+            body.forEach(SpecFields::checkHerokuLegacy);
+        } else if (body.has("issues")) {
+            check(body.get("status"), LEGACY_ENVIRONMENTS, "v3 status");
+            body.get("issues").forEach(SpecFields::checkHerokuLegacy);
+        } else {
+            check(body, LEGACY_ISSUE, "v3 issue " + body.get("id"));
+            body.get("updates").forEach(u -> check(u, LEGACY_UPDATE, "v3 update"));
+        }
+    }
+
+    private static void checkComponent(JsonNode c) {
+        boolean group = c.path("group").asBoolean();
+        check(c, group ? GROUP : COMPONENT, "component " + c.get("id"));
+        c.path("components").forEach(id -> assertThat(id.isTextual()).as("child id " + id).isTrue());
+    }
+
+    private static void checkIncident(JsonNode i, Map<String, Predicate<JsonNode>> table) {
+        check(i, table, "incident " + i.get("id"));
+        i.get("components").forEach(SpecFields::checkComponent);
+        i.get("incident_updates").forEach(u -> {
+            check(u, UPDATE, "update " + u.get("id"));
+            u.get("affected_components").forEach(a -> check(a, AFFECTED, "affected component"));
+        });
+    }
+
+    private static void checkHerokuIssue(JsonNode issue) {
+        check(issue, HEROKU_ISSUE, "heroku incident " + issue.get("id"));
+        issue.get("systems").forEach(n -> check(n, HEROKU_SYSTEM, "systems[]"));
+        issue.get("updates").forEach(n -> check(n, HEROKU_UPDATE, "updates[]"));
+    }
+
     static Predicate<JsonNode> nullable(Predicate<JsonNode> type) {
         return n -> n.isNull() || type.test(n);
     }
