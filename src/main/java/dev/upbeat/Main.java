@@ -4,6 +4,7 @@ import dev.upbeat.cli.CheckConfigCommand;
 import dev.upbeat.cli.DemoCommand;
 import dev.upbeat.cli.MigrateCommand;
 import dev.upbeat.cli.ServeCommand;
+import dev.upbeat.cli.StatusCommand;
 import dev.upbeat.cli.TokenCommand;
 import dev.upbeat.config.ConfigException;
 import picocli.CommandLine;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Command;
 /** The {@code upbeat} command: only the root, its subcommands live in {@code cli}. */
 @Command(name = "upbeat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Status page, uptime history and downtime simulator.",
-        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, MigrateCommand.class,
-                CheckConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, StatusCommand.class, TokenCommand.class,
+                MigrateCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

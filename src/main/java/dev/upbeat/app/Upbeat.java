@@ -1,5 +1,8 @@
 package dev.upbeat.app;
 
+import dev.upbeat.compat.CompatBodies;
+import dev.upbeat.compat.HerokuApi;
+import dev.upbeat.compat.StatuspageApi;
 import dev.upbeat.component.ComponentApi;
 import dev.upbeat.component.ComponentRepository;
 import dev.upbeat.component.ComponentService;
@@ -36,6 +39,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +84,8 @@ public final class Upbeat implements AutoCloseable {
         IncidentRepository incidentRepository = new IncidentRepository();
         this.snapshots = new StatusSnapshots(db, componentRepository, groupRepository, incidentRepository,
                 new UptimeReader(intervals, config.timeZone(), config.uptimeWeights()),
-                new PublicStatus.PageInfo(config.pageName(), config.baseUrl().toString(), config.timeZone().getId()), clock);
+                new PublicStatus.PageInfo(config.pageName(), config.baseUrl().toString(), config.timeZone().getId()), clock,
+                List.of(new CompatBodies()));
         Runnable onChange = this::refresh;
         this.groups = new GroupService(db, groupRepository, componentRepository, clock, onChange);
         this.components = new ComponentService(db, componentRepository, groups, history, clock, onChange);
@@ -118,7 +123,8 @@ public final class Upbeat implements AutoCloseable {
                         .orElseThrow(() -> Problem.notFound("incident", id)), clock.instant()),
                 id -> NativeViews.maintenance(snapshots.current(), snapshots.current().maintenance(id)
                         .orElseThrow(() -> Problem.notFound("maintenance", id))));
-        return new Routes(new PublicApi(snapshots, caching), componentApi, incidentApi,
+        return new Routes(new PublicApi(snapshots, caching), new HerokuApi(snapshots, caching),
+                new StatuspageApi(snapshots, caching), componentApi, incidentApi,
                 new SitePages(snapshots, caching, clock, config.timeZone(), config.branding(), config.uptimeWeights(), live),
                 new BrandAssets(config.branding()), new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching),
                 new Operations(snapshots, metrics));

@@ -2,6 +2,7 @@ package dev.upbeat.incident;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -32,6 +33,13 @@ public record Incident(
     /** The key this incident holds components under. */
     public String holder() {
         return kind.wire() + ":" + id;
+    }
+
+    /** The updates as every timeline shows them: latest display time first, later-posted first on a tie. */
+    public List<IncidentUpdate> updatesNewestFirst() {
+        return updates.stream()
+                .sorted(Comparator.comparing(IncidentUpdate::displayAt).thenComparing(IncidentUpdate::id).reversed())
+                .toList();
     }
 
     public IncidentUpdate latestUpdate() {

@@ -48,7 +48,7 @@ final class PageModels {
         s.groups().forEach(g -> groups.add(group(s, g.id(), g.name(), s.componentsOf(g.id()))));
         List<Component> ungrouped = s.components().stream().filter(c -> c.groupId() == null).toList();
         if (!ungrouped.isEmpty()) {
-            groups.add(group(s, "other", "Other", ungrouped));
+            groups.add(group(s, "other", PublicStatus.UNGROUPED, ungrouped));
         }
         List<Views.IncidentBox> open = s.incidents().stream().filter(i -> i.status().isOpen()).map(i -> box(s, i, now)).toList();
         List<Views.WindowBox> windows = s.maintenances().stream().filter(m -> m.status().isOpen())

@@ -45,7 +45,7 @@ final class UptimeModels {
         s.groups().forEach(g -> groups.add(group(s, g.name(), s.componentsOf(g.id()))));
         List<Component> ungrouped = s.components().stream().filter(c -> c.groupId() == null).toList();
         if (!ungrouped.isEmpty()) {
-            groups.add(group(s, "Other", ungrouped));
+            groups.add(group(s, PublicStatus.UNGROUPED, ungrouped));
         }
         Period previous = Period.previousMonth(LocalDate.ofInstant(now, zone));
         return new Views.Uptime(pages.chrome(s, "Uptime", "uptime"), MONTH.format(previous.from()),

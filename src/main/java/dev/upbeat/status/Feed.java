@@ -55,7 +55,7 @@ public record Feed(String pageName, String pageUrl, Instant updated, List<Entry>
 
     private static Entry entry(PublicStatus s, Incident i, ZoneId zone) {
         boolean maintenance = i.kind() == Kind.MAINTENANCE;
-        return new Entry(maintenance ? "Maintenance: " + i.title() : i.title(), s.urlOf(i), i.kind().wire(),
+        return new Entry(maintenance ? "Maintenance: " + i.title() : i.title(), s.url(i), i.kind().wire(),
                 i.createdAt(), lastChange(i), html(i, zone));
     }
 

@@ -6,12 +6,10 @@ import dev.upbeat.component.ComponentGroup;
 import dev.upbeat.incident.AffectedComponent;
 import dev.upbeat.incident.ComponentChange;
 import dev.upbeat.incident.Incident;
-import dev.upbeat.incident.IncidentUpdate;
 import dev.upbeat.uptime.DayUptime;
 import dev.upbeat.uptime.UptimeSummary;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,13 +80,13 @@ public final class NativeViews {
         Instant end = i.resolvedAt() == null ? now : i.resolvedAt();
         return new IncidentView(i.id(), i.title(), i.status().wire(), i.impact().wire(), i.startedAt(), i.createdAt(),
                 i.updatedAt(), i.monitoringAt(), i.resolvedAt(), Math.max(0, end.getEpochSecond() - i.startedAt().getEpochSecond()),
-                i.postmortem(), s.urlOf(i), affected(s, i), updates(s, i));
+                i.postmortem(), s.url(i), affected(s, i), updates(s, i));
     }
 
     public static MaintenanceView maintenance(PublicStatus s, Incident m) {
         return new MaintenanceView(m.id(), m.title(), m.status().wire(), m.impact().wire(), m.scheduledFor(),
                 m.scheduledUntil(), m.timeZone() == null ? null : m.timeZone().getId(), m.autoStart(), m.autoComplete(),
-                m.startedAt(), m.createdAt(), m.updatedAt(), m.resolvedAt(), s.urlOf(m),
+                m.startedAt(), m.createdAt(), m.updatedAt(), m.resolvedAt(), s.url(m),
                 affected(s, m), updates(s, m));
     }
 
@@ -124,8 +122,7 @@ public final class NativeViews {
     }
 
     private static List<UpdateView> updates(PublicStatus s, Incident i) {
-        return i.updates().stream()
-                .sorted(Comparator.comparing(IncidentUpdate::displayAt).thenComparing(IncidentUpdate::id).reversed())
+        return i.updatesNewestFirst().stream()
                 .map(u -> new UpdateView(u.id(), u.status().wire(), u.message(), u.notifySubscribers(), u.createdAt(), u.displayAt(),
                         u.changes().stream().map((ComponentChange c) -> new ChangeView(c.componentId(), name(s, c.componentId()),
                                 c.oldStatus().wire(), c.newStatus().wire())).toList()))

@@ -33,6 +33,9 @@ public record PublicStatus(
         Map<String, UptimeSummary> uptime,
         Map<String, byte[]> rendered) {
 
+    /** The heading of components outside any group, on the page and wherever a group name is expected. */
+    public static final String UNGROUPED = "Other";
+
     public Optional<Component> component(String id) {
         return components.stream().filter(c -> c.id().equals(id)).findFirst();
     }
@@ -57,8 +60,8 @@ public record PublicStatus(
         return StatusRollup.overall(componentsOf(groupId).stream().map(Component::status).toList());
     }
 
-    /** The public address of an incident's or a maintenance's own page. */
-    public String urlOf(Incident i) {
+    /** The public page of an incident or a maintenance window: the one place these addresses are made. */
+    public String url(Incident i) {
         return page.url() + (i.kind() == Kind.MAINTENANCE ? "/maintenance/" : "/incidents/") + i.id();
     }
 

@@ -6,8 +6,8 @@ import java.util.Collection;
 
 /**
  * The one rule for summarising several component statuses: the worst wins, and each level has
- * one sentence for people. Also the one place for the words people read for each component and
- * incident status.
+ * one sentence for people and one Statuspage indicator for machines. Also the one place for the
+ * words people read for each component and incident status.
  */
 public final class StatusRollup {
     private StatusRollup() {
@@ -24,6 +24,21 @@ public final class StatusRollup {
             case DEGRADED_PERFORMANCE -> "Partially Degraded Service";
             case PARTIAL_OUTAGE -> "Partial System Outage";
             case MAJOR_OUTAGE -> "Major System Outage";
+        };
+    }
+
+    /**
+     * Statuspage's {@code status.indicator} for the overall status: the documented none, minor,
+     * major and critical, plus {@code maintenance}, which Atlassian's own widget styles, when the
+     * worst thing happening is planned work. Paired with {@link #describe}, never computed apart.
+     */
+    public static String indicator(ComponentStatus overall) {
+        return switch (overall) {
+            case OPERATIONAL -> "none";
+            case UNDER_MAINTENANCE -> "maintenance";
+            case DEGRADED_PERFORMANCE -> "minor";
+            case PARTIAL_OUTAGE -> "major";
+            case MAJOR_OUTAGE -> "critical";
         };
     }
 

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * Holds the current {@link PublicStatus} and rebuilds it after each committed change (and on a
  * timer, so durations, uptime and other instances' writes stay fresh). Readers never wait: they
- * take whatever snapshot is current.
+ * take whatever snapshot is current. The fixed JSON bodies, Upbeat's own and those of other
+ * features ({@link FixedBodies}), are serialised here, once per snapshot.
  */
 public final class StatusSnapshots {
     private final Database db;
@@ -37,11 +38,12 @@ public final class StatusSnapshots {
     private final UptimeReader uptime;
     private final PublicStatus.PageInfo page;
     private final Clock clock;
+    private final List<FixedBodies> featureBodies;
     private final AtomicReference<PublicStatus> current = new AtomicReference<>();
     private final List<Consumer<PublicStatus>> listeners = new CopyOnWriteArrayList<>();
 
     public StatusSnapshots(Database db, ComponentRepository components, GroupRepository groups, IncidentRepository incidents,
-                           UptimeReader uptime, PublicStatus.PageInfo page, Clock clock) {
+                           UptimeReader uptime, PublicStatus.PageInfo page, Clock clock, List<FixedBodies> featureBodies) {
         this.db = db;
         this.components = components;
         this.groups = groups;
@@ -49,6 +51,7 @@ public final class StatusSnapshots {
         this.uptime = uptime;
         this.page = page;
         this.clock = clock;
+        this.featureBodies = List.copyOf(featureBodies);
     }
 
     public PublicStatus current() {
@@ -98,13 +101,20 @@ public final class StatusSnapshots {
     }
 
     /** Every fixed public body of a snapshot, JSON and XML alike, so requests only copy bytes. */
-    private static Map<String, byte[]> render(PublicStatus s) {
+    private Map<String, byte[]> render(PublicStatus s) {
         Map<String, Object> bodies = new LinkedHashMap<>();
         bodies.put("status", NativeViews.status(s));
         bodies.put("components", s.components().stream().map(c -> NativeViews.component(s, c)).toList());
         bodies.put("groups", s.groups().stream().map(g -> NativeViews.group(s, g)).toList());
         bodies.put("maintenances", s.maintenances().stream().map(m -> NativeViews.maintenance(s, m)).toList());
         bodies.put("uptime", s.components().stream().map(c -> NativeViews.uptime(c, s.uptime().get(c.id()))).toList());
+        for (FixedBodies feature : featureBodies) {
+            feature.of(s).forEach((key, body) -> {
+                if (bodies.putIfAbsent(key, body) != null) {
+                    throw new IllegalStateException("Two features render the fixed body '" + key + "'");
+                }
+            });
+        }
         Map<String, byte[]> rendered = new HashMap<>();
         bodies.forEach((key, body) -> rendered.put(key, toJson(body)));
         rendered.putAll(XmlBodies.render(s));

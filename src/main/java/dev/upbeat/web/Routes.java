@@ -1,5 +1,7 @@
 package dev.upbeat.web;
 
+import dev.upbeat.compat.HerokuApi;
+import dev.upbeat.compat.StatuspageApi;
 import dev.upbeat.component.ComponentApi;
 import dev.upbeat.incident.IncidentApi;
 import dev.upbeat.site.BrandAssets;
@@ -10,8 +12,9 @@ import dev.upbeat.status.PublicApi;
 import io.javalin.config.RoutesConfig;
 
 /** The route table: every path Upbeat answers, who may call it, and which handler answers. */
-public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi incidents, SitePages site, BrandAssets brand,
-                     FeedApi feeds, BadgeApi badges, Operations ops) {
+public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi statuspage, ComponentApi components,
+                     IncidentApi incidents, SitePages site, BrandAssets brand, FeedApi feeds, BadgeApi badges,
+                     Operations ops) {
 
     void install(RoutesConfig r) {
         r.get("/", site::home, Access.PUBLIC);
@@ -42,6 +45,23 @@ public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi i
         r.get("/api/v1/maintenances", publicApi::maintenances, Access.PUBLIC);
         r.get("/api/v1/maintenances/{id}", publicApi::maintenance, Access.PUBLIC);
         r.get("/api/v1/uptime", publicApi::uptime, Access.PUBLIC);
+
+        // Drop-in compatible reads for clients written for Heroku's and Statuspage's status APIs.
+        r.get("/api/v4/current-status", heroku::currentStatus, Access.PUBLIC);
+        r.get("/api/v4/incidents", heroku::incidents, Access.PUBLIC);
+        r.get("/api/v4/incidents/{id}", heroku::incident, Access.PUBLIC);
+        r.get("/api/v3/current-status", heroku::legacyCurrentStatus, Access.PUBLIC);
+        r.get("/api/v3/current-status.json", heroku::legacyCurrentStatus, Access.PUBLIC);
+        r.get("/api/v3/issues", heroku::legacyIssues, Access.PUBLIC);
+        r.get("/api/v3/issues/{id}", heroku::legacyIssue, Access.PUBLIC);
+        r.get("/api/v2/status.json", statuspage::status, Access.PUBLIC);
+        r.get("/api/v2/summary.json", statuspage::summary, Access.PUBLIC);
+        r.get("/api/v2/components.json", statuspage::components, Access.PUBLIC);
+        r.get("/api/v2/incidents.json", statuspage::incidents, Access.PUBLIC);
+        r.get("/api/v2/incidents/unresolved.json", statuspage::unresolvedIncidents, Access.PUBLIC);
+        r.get("/api/v2/scheduled-maintenances.json", statuspage::scheduledMaintenances, Access.PUBLIC);
+        r.get("/api/v2/scheduled-maintenances/upcoming.json", statuspage::upcomingMaintenances, Access.PUBLIC);
+        r.get("/api/v2/scheduled-maintenances/active.json", statuspage::activeMaintenances, Access.PUBLIC);
 
         r.post("/api/v1/components", components::create, Access.TOKEN);
         r.put("/api/v1/components/order", components::reorder, Access.TOKEN);

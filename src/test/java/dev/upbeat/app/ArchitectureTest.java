@@ -52,4 +52,20 @@ class ArchitectureTest {
             }
         }
     }
+
+    @Test
+    void the_compatible_views_are_pure_and_status_does_not_know_them() throws IOException {
+        try (Stream<Path> files = Files.list(MAIN.resolve("compat"))) {
+            for (Path p : files.filter(f -> !f.getFileName().toString().endsWith("Api.java")).toList()) {
+                assertThat(Files.readString(p)).as(p.toString()).doesNotContain("import io.javalin")
+                        .doesNotContain("import dev.upbeat.web").doesNotContain("import dev.upbeat.storage")
+                        .doesNotContain("import org.jdbi");
+            }
+        }
+        try (Stream<Path> files = Files.list(MAIN.resolve("status"))) {
+            for (Path p : files.toList()) {
+                assertThat(Files.readString(p)).as(p.toString()).doesNotContain("import dev.upbeat.compat");
+            }
+        }
+    }
 }

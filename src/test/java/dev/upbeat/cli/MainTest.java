@@ -26,7 +26,7 @@ class MainTest {
 
     @Test
     void every_command_has_help() {
-        for (List<String> command : List.<List<String>>of(List.of(), List.of("serve"), List.of("demo"), List.of("token"),
+        for (List<String> command : List.<List<String>>of(List.of(), List.of("serve"), List.of("demo"), List.of("status"), List.of("token"),
                 List.of("token", "create"), List.of("token", "list"), List.of("token", "revoke"), List.of("migrate"),
                 List.of("check-config"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help")).toArray(String[]::new);

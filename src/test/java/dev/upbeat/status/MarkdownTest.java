@@ -21,4 +21,11 @@ class MarkdownTest {
                 .doesNotContain("onclick=\"").doesNotContain("<a href=\"javascript");
         assertThat(html).contains("click");
     }
+
+    @Test
+    void plain_text_drops_the_markup_but_keeps_the_words_links_and_paragraphs() {
+        assertThat(Markdown.toPlainText("We are **investigating** [errors](https://example.com/e).\n\n- a bad deploy\n- rolled back\n"))
+                .isEqualTo("We are investigating \"errors\" (https://example.com/e).\n\n- a bad deploy\n- rolled back");
+        assertThat(Markdown.toPlainText(null)).isEmpty();
+    }
 }
