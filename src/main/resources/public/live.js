@@ -16,14 +16,24 @@
       .then(function () { loading = false; });
   }
 
-  if (window.EventSource) {
-    var events = new EventSource('/events');
+  var events = null;
+
+  function listen() {
+    events = new EventSource('/events');
     events.addEventListener('status', function (e) {
       if (e.lastEventId && e.lastEventId !== live.getAttribute('data-version')) {
         live.setAttribute('data-version', e.lastEventId);
         refresh();
       }
     });
+  }
+
+  if (window.EventSource) {
+    listen();
+    // A page kept in the back-forward cache must not hold a stream open: browsers allow only a
+    // few connections per host, and held streams would starve the next page.
+    window.addEventListener('pagehide', function () { if (events) { events.close(); events = null; } });
+    window.addEventListener('pageshow', function (e) { if (e.persisted && !events) { listen(); refresh(); } });
   } else {
     setInterval(refresh, 30000);
   }

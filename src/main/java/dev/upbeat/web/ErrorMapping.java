@@ -72,6 +72,10 @@ public final class ErrorMapping {
 
     static void write(Context ctx, int status, ErrorBody body) {
         ctx.attribute(WRITTEN, true);
+        if ("GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name())) {
+            // Widgets on other sites read public errors too (a 404 for a deleted component, say).
+            ctx.header("Access-Control-Allow-Origin", "*");
+        }
         try {
             ctx.status(status).contentType("application/json").result(Json.mapper().writeValueAsBytes(body));
         } catch (Exception e) {

@@ -120,6 +120,36 @@ class BrowserTest {
         http.post("/api/v1/incidents/" + id + "/resolve", null);
     }
 
+    @Test
+    void dark_mode_follows_the_system_setting() {
+        browser.driver.get(base + "/");
+        String light = (String) browser.driver.executeScript("return getComputedStyle(document.body).backgroundColor");
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("features", java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            String dark = (String) browser.driver.executeScript("return getComputedStyle(document.body).backgroundColor");
+            assertThat(light).isEqualTo("rgb(255, 255, 255)");
+            assertThat(dark).isNotEqualTo(light).isEqualTo("rgb(20, 22, 31)");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", java.util.List.of()));
+        }
+    }
+
+    @Test
+    void the_page_can_be_used_with_the_keyboard_alone() {
+        browser.driver.get(base + "/");
+        var body = browser.driver.findElement(By.tagName("body"));
+        body.sendKeys(org.openqa.selenium.Keys.TAB);
+        var first = browser.driver.switchTo().activeElement();
+        assertThat(first.getText()).isEqualTo("Skip to content");
+        assertThat(first.getCssValue("left")).as("the skip link shows when focused").isEqualTo("8px");
+        first.sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getTagName()).isEqualTo("a");
+        browser.driver.get(base + "/uptime");
+        browser.driver.findElement(By.linkText("History")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver.getCurrentUrl().endsWith("/history"));
+    }
+
     private static long version() {
         return Long.parseLong(browser.driver.findElement(By.id("live")).getAttribute("data-version"));
     }
