@@ -2,14 +2,18 @@ package dev.upbeat.web;
 
 import dev.upbeat.component.ComponentApi;
 import dev.upbeat.incident.IncidentApi;
+import dev.upbeat.notification.NotificationApi;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.SitePages;
 import dev.upbeat.status.PublicApi;
+import dev.upbeat.subscription.SubscriberApi;
+import dev.upbeat.subscription.SubscriptionPages;
 import io.javalin.config.RoutesConfig;
 
 /** The route table: every path Upbeat answers, who may call it, and which handler answers. */
 public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi incidents, SitePages site, BrandAssets brand,
-                     Operations ops) {
+                     Operations ops, SubscriberApi subscribers, SubscriptionPages subscriptionPages,
+                     NotificationApi notifications) {
 
     void install(RoutesConfig r) {
         r.get("/", site::home, Access.PUBLIC);
@@ -57,5 +61,26 @@ public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi i
         r.post("/api/v1/maintenances/{id}/start", incidents::start, Access.TOKEN);
         r.post("/api/v1/maintenances/{id}/complete", incidents::complete, Access.TOKEN);
         r.post("/api/v1/maintenances/{id}/cancel", incidents::cancel, Access.TOKEN);
+
+        // Subscribing is public (rate-limited; an admin token inside unlocks "confirmed": true).
+        r.post("/api/v1/subscribers", subscribers::subscribe, Access.PUBLIC);
+        r.post("/api/v1/subscribers/confirm", subscribers::confirmCode, Access.PUBLIC);
+        r.get("/api/v1/subscribers", subscribers::list, Access.TOKEN);
+        r.get("/api/v1/subscribers/counts", subscribers::counts, Access.TOKEN);
+        r.get("/api/v1/subscribers/export", subscribers::export, Access.TOKEN);
+        r.post("/api/v1/subscribers/import", subscribers::importCsv, Access.TOKEN);
+        r.delete("/api/v1/subscribers/{id}", subscribers::remove, Access.TOKEN);
+        r.get("/api/v1/notifications", notifications::events, Access.TOKEN);
+        r.get("/api/v1/notifications/{id}/deliveries", notifications::deliveries, Access.TOKEN);
+        r.post("/api/v1/notifications/{id}/resend", notifications::resendEvent, Access.TOKEN);
+        r.post("/api/v1/deliveries/{id}/resend", notifications::resendDelivery, Access.TOKEN);
+
+        r.post("/subscribe", subscriptionPages::subscribe, Access.PUBLIC);
+        r.post("/subscribe/code", subscriptionPages::code, Access.PUBLIC);
+        r.get("/subscriptions/confirm", subscriptionPages::confirm, Access.PUBLIC);
+        r.get("/subscriptions/manage", subscriptionPages::manage, Access.PUBLIC);
+        r.post("/subscriptions/manage", subscriptionPages::saveManage, Access.PUBLIC);
+        r.get("/subscriptions/unsubscribe", subscriptionPages::unsubscribePage, Access.PUBLIC);
+        r.post("/subscriptions/unsubscribe", subscriptionPages::unsubscribe, Access.PUBLIC);
     }
 }
