@@ -29,14 +29,12 @@ public final class DeliveryRepository {
      * one of {@code componentIds} (an event naming no component goes to everyone).
      */
     public int fanOut(Tx tx, long eventId, List<String> componentIds, Instant now) {
-        String filter = componentIds.isEmpty() ? "" : """
-                 AND (s.all_components = :yes OR EXISTS (SELECT 1 FROM subscriber_components sc
-                      WHERE sc.subscriber_id = s.id AND sc.component_id IN (<ids>)))""";
+        String filter = componentIds.isEmpty() ? "" : " AND (s.all_components = :yes OR EXISTS (SELECT 1 FROM"
+                + " subscriber_components sc WHERE sc.subscriber_id = s.id AND sc.component_id IN (<ids>)))";
         var update = tx.handle().createUpdate("""
                 INSERT INTO deliveries (event_id, subscriber_id, channel, status, attempts, next_attempt_at, created_at)
                 SELECT :e, s.id, s.channel, 'pending', 0, :now, :now FROM subscribers s
-                WHERE s.confirmed_at IS NOT NULL""" + filter + """
-                 ON CONFLICT (subscriber_id, event_id) DO NOTHING""")
+                WHERE s.confirmed_at IS NOT NULL""" + filter + " ON CONFLICT (subscriber_id, event_id) DO NOTHING")
                 .bind("e", eventId).bind("now", now.toEpochMilli()).bind("yes", true);
         if (!componentIds.isEmpty()) {
             update.bindList("ids", componentIds);
