@@ -16,6 +16,7 @@ import dev.upbeat.problem.Problem;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.LiveEvents;
 import dev.upbeat.site.SitePages;
+import dev.upbeat.site.SubscribeForm;
 import dev.upbeat.status.NativeViews;
 import dev.upbeat.status.PublicApi;
 import dev.upbeat.status.PublicStatus;
@@ -128,7 +129,8 @@ public final class Upbeat implements AutoCloseable {
                 id -> NativeViews.maintenance(snapshots.current(), snapshots.current().maintenance(id)
                         .orElseThrow(() -> Problem.notFound("maintenance", id))));
         return new Routes(new PublicApi(snapshots, caching), componentApi, incidentApi,
-                new SitePages(snapshots, caching, clock, config.timeZone(), config.branding(), config.uptimeWeights(), live),
+                new SitePages(snapshots, caching, clock, config.timeZone(), config.branding(), config.uptimeWeights(), live,
+                        new SubscribeForm(notifications.links()::formToken, notifications.subscriptions().channels())),
                 new BrandAssets(config.branding()), new Operations(snapshots, metrics),
                 new SubscriberApi(notifications.subscriptions(), notifications.directory(), bodies, notifications.subscribeLimit(),
                         tokens::authenticate),

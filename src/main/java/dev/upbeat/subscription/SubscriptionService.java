@@ -101,6 +101,11 @@ public final class SubscriptionService {
         return stored;
     }
 
+    /** The channels this installation can deliver to, in wire form. */
+    public List<String> channels() {
+        return java.util.Arrays.stream(Channel.values()).filter(c -> !unavailable.containsKey(c)).map(Channel::wire).toList();
+    }
+
     /** Confirms the subscriber of a confirmation link; empty if the link is forged, expired or spent. */
     public Optional<Subscriber> confirmLink(String token) {
         Instant now = clock.instant();
