@@ -28,8 +28,8 @@ final class Addresses {
         if (address.length() > 254 || !address.matches(EMAIL)) {
             throw Problem.invalid("address", "address must be " + expected(Channel.EMAIL) + "; got '" + shorten(address) + "'");
         }
-        int at = address.lastIndexOf('@');
-        return address.substring(0, at) + address.substring(at).toLowerCase(Locale.ROOT);
+        // Local parts are case-sensitive in theory, never in practice; one case means one subscription per mailbox.
+        return address.toLowerCase(Locale.ROOT);
     }
 
     private static String phone(String address) {
