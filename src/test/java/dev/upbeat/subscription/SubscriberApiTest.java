@@ -161,4 +161,18 @@ class SubscriberApiTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(422);
         return r.json().get("field").asText();
     }
+
+    @Test
+    void a_signed_manage_link_changes_components_without_a_login_and_a_forged_one_does_nothing() {
+        http.post("/api/v1/subscribers", "{\"channel\":\"email\",\"address\":\"manage@example.com\",\"confirmed\":true}");
+        Subscriber s = t.upbeat.notifications().directory().search("manage@", null, 1, 0).subscribers().get(0);
+        String link = t.upbeat.notifications().links().manage(s).replace("https://status.example.test", "");
+        String[] formType = {"Content-Type", "application/x-www-form-urlencoded"};
+        assertThat(http.get(link).body()).contains("name=\"component\" value=\"api\"");
+        assertThat(http.raw("POST", link, "component=api", formType).status()).isEqualTo(200);
+        assertThat(t.upbeat.notifications().directory().search("manage@", null, 1, 0).subscribers().get(0).components())
+                .containsExactly("api");
+        assertThat(http.raw("POST", link + "x", "component=api", formType).status()).isEqualTo(404);
+        assertThat(http.raw("POST", link.replace("manage?", "unsubscribe?") + "x", "", formType).status()).isEqualTo(404);
+    }
 }
