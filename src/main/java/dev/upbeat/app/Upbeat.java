@@ -13,17 +13,22 @@ import dev.upbeat.incident.IncidentApi;
 import dev.upbeat.incident.IncidentRepository;
 import dev.upbeat.incident.IncidentService;
 import dev.upbeat.incident.MaintenanceService;
+import dev.upbeat.notification.NotificationApi;
+import dev.upbeat.notification.Notifications;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.LiveEvents;
 import dev.upbeat.site.SitePages;
 import dev.upbeat.status.BadgeApi;
 import dev.upbeat.status.FeedApi;
+import dev.upbeat.site.SubscribeForm;
 import dev.upbeat.status.NativeViews;
 import dev.upbeat.status.PublicApi;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
 import dev.upbeat.storage.Database;
+import dev.upbeat.subscription.SubscriberApi;
+import dev.upbeat.subscription.SubscriptionPages;
 import dev.upbeat.token.TokenRepository;
 import dev.upbeat.token.TokenService;
 import dev.upbeat.uptime.IntervalHistory;
@@ -63,6 +68,7 @@ public final class Upbeat implements AutoCloseable {
     private final IncidentService incidents;
     private final MaintenanceService maintenances;
     private final TokenService tokens;
+    private final Notifications notifications;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "upbeat-background");
@@ -86,11 +92,16 @@ public final class Upbeat implements AutoCloseable {
                 new UptimeReader(intervals, config.timeZone(), config.uptimeWeights()),
                 new PublicStatus.PageInfo(config.pageName(), config.baseUrl().toString(), config.timeZone().getId()), clock,
                 List.of(new CompatBodies()));
-        Runnable onChange = this::refresh;
+        this.notifications = new Notifications(config, db, componentRepository, clock);
+        Runnable onChange = () -> {
+            refresh();
+            notifications.wake();
+        };
         this.groups = new GroupService(db, groupRepository, componentRepository, clock, onChange);
         this.components = new ComponentService(db, componentRepository, groups, history, clock, onChange);
-        this.incidents = new IncidentService(db, incidentRepository, components, clock, onChange);
-        this.maintenances = new MaintenanceService(db, incidentRepository, components, clock, config.timeZone(), onChange);
+        this.incidents = new IncidentService(db, incidentRepository, components, clock, onChange, notifications.outbox());
+        this.maintenances = new MaintenanceService(db, incidentRepository, components, clock, config.timeZone(), onChange,
+                notifications.outbox());
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
@@ -106,6 +117,7 @@ public final class Upbeat implements AutoCloseable {
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
+        notifications.start();
         log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
         return this;
     }
@@ -125,9 +137,22 @@ public final class Upbeat implements AutoCloseable {
                         .orElseThrow(() -> Problem.notFound("maintenance", id))));
         return new Routes(new PublicApi(snapshots, caching), new HerokuApi(snapshots, caching),
                 new StatuspageApi(snapshots, caching), componentApi, incidentApi,
-                new SitePages(snapshots, caching, clock, config.timeZone(), config.branding(), config.uptimeWeights(), live),
+                new SitePages(snapshots, caching, clock, config.timeZone(), config.branding(), config.uptimeWeights(), live,
+                        new SubscribeForm(notifications.links()::formToken, notifications.subscriptions().channels())),
                 new BrandAssets(config.branding()), new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching),
-                new Operations(snapshots, metrics));
+                new Operations(snapshots, metrics),
+                new SubscriberApi(notifications.subscriptions(), notifications.directory(), bodies, notifications.subscribeLimit(),
+                        tokens::authenticate),
+                new SubscriptionPages(notifications.subscriptions(), notifications.links(), notifications.subscribeLimit(),
+                        config.pageName(), config.baseUrl(), this::componentNames, clock),
+                new NotificationApi(notifications.log()));
+    }
+
+    /** Component ids and names in page order, for the subscriber's choice of components. */
+    private java.util.Map<String, String> componentNames() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        snapshots.current().components().forEach(c -> names.put(c.id(), c.name()));
+        return names;
     }
 
     /** Rebuilds the snapshot; a failure keeps the last good one serving and is logged, never thrown. */
@@ -183,6 +208,10 @@ public final class Upbeat implements AutoCloseable {
         return tokens;
     }
 
+    public Notifications notifications() {
+        return notifications;
+    }
+
     /**
      * Ends live-update streams (they never finish on their own), stops taking requests and lets
      * those in flight finish, then stops background work and the pool.
@@ -194,6 +223,7 @@ public final class Upbeat implements AutoCloseable {
             server.stop();
         }
         background.shutdownNow();
+        notifications.close();
         db.close();
         log.info("Upbeat stopped");
     }

@@ -52,10 +52,11 @@ public final class ConfigLoader {
                         read("UPBEAT_ACCENT_COLOR", "#2b6cb0", ConfigLoader::hexColor, "a colour like #2b6cb0"),
                         read("UPBEAT_LOGO_FILE", "", ConfigLoader::logoFile, "a readable PNG, SVG, JPEG or WebP file"),
                         read("UPBEAT_FOOTER_LINKS", "", ConfigLoader::footerLinks,
-                                "comma-separated Label=https://url pairs, e.g. Support=https://example.com/help")));
+                                "comma-separated Label=https://url pairs, e.g. Support=https://example.com/help")),
+                NotificationSettings.load(this, baseUrl));
     }
 
-    private <T> T read(String key, String fallback, Function<String, T> parse, String expected) {
+    <T> T read(String key, String fallback, Function<String, T> parse, String expected) {
         String raw = env.get(key);
         String value = raw == null || raw.isBlank() ? fallback : raw.strip();
         try {
@@ -116,7 +117,7 @@ public final class ConfigLoader {
         return w;
     }
 
-    private static long positiveLong(String v) {
+    static long positiveLong(String v) {
         long n = Long.parseLong(v);
         if (n <= 0) {
             throw new IllegalArgumentException("must be positive");
@@ -124,7 +125,7 @@ public final class ConfigLoader {
         return n;
     }
 
-    private static Duration positiveDuration(String v) {
+    static Duration positiveDuration(String v) {
         Duration d = Duration.parse(v);
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("must be positive");
@@ -132,7 +133,7 @@ public final class ConfigLoader {
         return d;
     }
 
-    private static URI baseUrl(String v) {
+    static URI baseUrl(String v) {
         try {
             URI uri = new URI(v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
             if (!uri.isAbsolute() || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {

@@ -31,10 +31,16 @@ public final class IncidentService {
     private final Runnable onChange;
 
     public IncidentService(Database db, IncidentRepository incidents, ComponentService components, Clock clock, Runnable onChange) {
+        this(db, incidents, components, clock, onChange, UpdateListener.NONE);
+    }
+
+    /** With a listener that hears of each update inside its transaction (the notification outbox). */
+    public IncidentService(Database db, IncidentRepository incidents, ComponentService components, Clock clock, Runnable onChange,
+                           UpdateListener listener) {
         this.db = db;
         this.incidents = incidents;
         this.components = components;
-        this.timeline = new Timeline(incidents, components);
+        this.timeline = new Timeline(incidents, components, listener);
         this.clock = clock;
         this.onChange = onChange;
     }

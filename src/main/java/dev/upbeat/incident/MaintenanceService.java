@@ -29,10 +29,16 @@ public final class MaintenanceService {
 
     public MaintenanceService(Database db, IncidentRepository incidents, ComponentService components, Clock clock,
                               ZoneId defaultZone, Runnable onChange) {
+        this(db, incidents, components, clock, defaultZone, onChange, UpdateListener.NONE);
+    }
+
+    /** With a listener that hears of each update inside its transaction (the notification outbox). */
+    public MaintenanceService(Database db, IncidentRepository incidents, ComponentService components, Clock clock,
+                              ZoneId defaultZone, Runnable onChange, UpdateListener listener) {
         this.db = db;
         this.incidents = incidents;
         this.components = components;
-        this.timeline = new Timeline(incidents, components);
+        this.timeline = new Timeline(incidents, components, listener);
         this.clock = clock;
         this.defaultZone = defaultZone;
         this.onChange = onChange;

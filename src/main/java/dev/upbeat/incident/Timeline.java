@@ -19,10 +19,12 @@ import java.util.Set;
 final class Timeline {
     private final IncidentRepository incidents;
     private final ComponentService components;
+    private final UpdateListener listener;
 
-    Timeline(IncidentRepository incidents, ComponentService components) {
+    Timeline(IncidentRepository incidents, ComponentService components, UpdateListener listener) {
         this.incidents = incidents;
         this.components = components;
+        this.listener = listener;
     }
 
     static void checkMove(Incident current, IncidentStatus next) {
@@ -57,8 +59,12 @@ final class Timeline {
                 .filter(id -> (next.holdsComponents() && statuses.containsKey(id)) || before.get(id) != after.get(id))
                 .map(id -> new ComponentChange(id, before.get(id), after.get(id)))
                 .toList();
-        incidents.insertUpdate(tx, new IncidentUpdate(0, current.id(), next, message, notifySubscribers, at, at, changes));
-        return incidents.find(tx, current.id()).orElseThrow();
+        long updateId = incidents.insertUpdate(tx, new IncidentUpdate(0, current.id(), next, message, notifySubscribers, at, at, changes));
+        Incident recorded = incidents.find(tx, current.id()).orElseThrow();
+        IncidentStatus previous = current.updates().isEmpty() ? null : current.status();
+        recorded.updates().stream().filter(u -> u.id() == updateId).findFirst()
+                .ifPresent(u -> listener.recorded(tx, previous, recorded, u));
+        return recorded;
     }
 
     Map<String, ComponentStatus> effectiveStatuses(Tx tx, Set<String> ids) {

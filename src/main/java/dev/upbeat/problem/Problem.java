@@ -8,7 +8,7 @@ package dev.upbeat.problem;
 public final class Problem extends RuntimeException {
 
     /** The closed list of ways a request can be refused. */
-    public enum Kind { BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, INVALID, UNSUPPORTED_MEDIA_TYPE }
+    public enum Kind { BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, INVALID, UNSUPPORTED_MEDIA_TYPE, TOO_MANY_REQUESTS }
 
     private final Kind kind;
     private final String field;
@@ -45,6 +45,11 @@ public final class Problem extends RuntimeException {
 
     public static Problem unsupportedMediaType(String message) {
         return new Problem(Kind.UNSUPPORTED_MEDIA_TYPE, null, message);
+    }
+
+    /** Too many attempts from one client; the caller sets Retry-After. */
+    public static Problem tooManyRequests(String message) {
+        return new Problem(Kind.TOO_MANY_REQUESTS, null, message);
     }
 
     public Kind kind() {

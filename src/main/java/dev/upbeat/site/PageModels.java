@@ -30,11 +30,13 @@ final class PageModels {
     private final ZoneId zone;
     private final Branding branding;
     private final boolean hasLogo;
+    private final SubscribeForm form;
 
-    PageModels(ZoneId zone, Branding branding) {
+    PageModels(ZoneId zone, Branding branding, SubscribeForm form) {
         this.zone = zone;
         this.branding = branding;
         this.hasLogo = branding.logoFile() != null;
+        this.form = form;
     }
 
     Views.Chrome chrome(PublicStatus s, String title, String current) {
@@ -57,7 +59,9 @@ final class PageModels {
                         time(m.scheduledUntil()), names(s, m)))
                 .toList();
         return new Views.Home(chrome(s, null, "home"), s.overall().wire(), StatusRollup.describe(s.overall()),
-                Colors.circle(s.overall()), groups.stream().filter(g -> !g.components().isEmpty()).toList(), open, windows);
+                Colors.circle(s.overall()), groups.stream().filter(g -> !g.components().isEmpty()).toList(), open, windows,
+                form == null ? null : new Views.Subscribe(form.token().apply(now), form.channels(),
+                        s.components().stream().map(c -> new Views.Option(c.id(), c.name())).toList()));
     }
 
     private Views.Group group(PublicStatus s, String id, String name, List<Component> members) {

@@ -45,11 +45,17 @@ public final class SitePages {
 
     public SitePages(StatusSnapshots snapshots, Caching caching, Clock clock, ZoneId zone, Branding branding,
                      UptimeWeights weights, LiveEvents live) {
+        this(snapshots, caching, clock, zone, branding, weights, live, null);
+    }
+
+    /** With the subscribe form on the home page ({@code form} null: no form). */
+    public SitePages(StatusSnapshots snapshots, Caching caching, Clock clock, ZoneId zone, Branding branding,
+                     UptimeWeights weights, LiveEvents live, SubscribeForm form) {
         this.snapshots = snapshots;
         this.caching = caching;
         this.clock = clock;
         this.zone = zone;
-        this.pages = new PageModels(zone, branding);
+        this.pages = new PageModels(zone, branding, form);
         this.uptime = new UptimeModels(pages, zone, weights);
         this.live = live;
     }

@@ -17,7 +17,14 @@ public final class Views {
     }
 
     public record Home(Chrome chrome, String overallStatus, String overallWords, String overallColor,
-                       List<Group> groups, List<IncidentBox> incidents, List<WindowBox> maintenances) {
+                       List<Group> groups, List<IncidentBox> incidents, List<WindowBox> maintenances, Subscribe subscribe) {
+    }
+
+    /** The subscribe form: its signed anti-forgery token, the channels on offer, the components to choose from. */
+    public record Subscribe(String token, List<String> channels, List<Option> components) {
+    }
+
+    public record Option(String id, String name) {
     }
 
     public record Group(String id, String name, String color, String words, List<ComponentRow> components) {

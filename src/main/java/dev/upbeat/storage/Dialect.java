@@ -2,15 +2,17 @@ package dev.upbeat.storage;
 
 /** The two databases Upbeat runs on, and the little SQL that differs between them. */
 public enum Dialect {
-    SQLITE("sqlite", ""),
-    POSTGRESQL("postgresql", " FOR UPDATE");
+    SQLITE("sqlite", "", ""),
+    POSTGRESQL("postgresql", " FOR UPDATE", " FOR UPDATE SKIP LOCKED");
 
     private final String migrationFolder;
     private final String rowLock;
+    private final String claimLock;
 
-    Dialect(String migrationFolder, String rowLock) {
+    Dialect(String migrationFolder, String rowLock, String claimLock) {
         this.migrationFolder = migrationFolder;
         this.rowLock = rowLock;
+        this.claimLock = claimLock;
     }
 
     /** Flyway location of this dialect's migrations. */
@@ -24,5 +26,13 @@ public enum Dialect {
      */
     public String rowLock() {
         return rowLock;
+    }
+
+    /**
+     * Suffix for claiming queued work: rows another instance has locked are skipped rather than
+     * waited for, so several workers each take different rows. SQLite needs none (one writer).
+     */
+    public String claimLock() {
+        return claimLock;
     }
 }

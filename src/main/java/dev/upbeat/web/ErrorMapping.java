@@ -29,6 +29,7 @@ public final class ErrorMapping {
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case INVALID -> 422;
+            case TOO_MANY_REQUESTS -> 429;
         };
     }
 
@@ -41,6 +42,7 @@ public final class ErrorMapping {
             case PAYLOAD_TOO_LARGE -> "payload_too_large";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
             case INVALID -> "invalid_params";
+            case TOO_MANY_REQUESTS -> "rate_limited";
         };
     }
 

@@ -4,17 +4,21 @@ import dev.upbeat.compat.HerokuApi;
 import dev.upbeat.compat.StatuspageApi;
 import dev.upbeat.component.ComponentApi;
 import dev.upbeat.incident.IncidentApi;
+import dev.upbeat.notification.NotificationApi;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.SitePages;
 import dev.upbeat.status.BadgeApi;
 import dev.upbeat.status.FeedApi;
 import dev.upbeat.status.PublicApi;
+import dev.upbeat.subscription.SubscriberApi;
+import dev.upbeat.subscription.SubscriptionPages;
 import io.javalin.config.RoutesConfig;
 
 /** The route table: every path Upbeat answers, who may call it, and which handler answers. */
 public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi statuspage, ComponentApi components,
                      IncidentApi incidents, SitePages site, BrandAssets brand, FeedApi feeds, BadgeApi badges,
-                     Operations ops) {
+                     Operations ops, SubscriberApi subscribers, SubscriptionPages subscriptionPages,
+                     NotificationApi notifications) {
 
     void install(RoutesConfig r) {
         r.get("/", site::home, Access.PUBLIC);
@@ -84,5 +88,26 @@ public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi status
         r.post("/api/v1/maintenances/{id}/start", incidents::start, Access.TOKEN);
         r.post("/api/v1/maintenances/{id}/complete", incidents::complete, Access.TOKEN);
         r.post("/api/v1/maintenances/{id}/cancel", incidents::cancel, Access.TOKEN);
+
+        // Subscribing is public (rate-limited; an admin token inside unlocks "confirmed": true).
+        r.post("/api/v1/subscribers", subscribers::subscribe, Access.PUBLIC);
+        r.post("/api/v1/subscribers/confirm", subscribers::confirmCode, Access.PUBLIC);
+        r.get("/api/v1/subscribers", subscribers::list, Access.TOKEN);
+        r.get("/api/v1/subscribers/counts", subscribers::counts, Access.TOKEN);
+        r.get("/api/v1/subscribers/export", subscribers::export, Access.TOKEN);
+        r.post("/api/v1/subscribers/import", subscribers::importCsv, Access.TOKEN);
+        r.delete("/api/v1/subscribers/{id}", subscribers::remove, Access.TOKEN);
+        r.get("/api/v1/notifications", notifications::events, Access.TOKEN);
+        r.get("/api/v1/notifications/{id}/deliveries", notifications::deliveries, Access.TOKEN);
+        r.post("/api/v1/notifications/{id}/resend", notifications::resendEvent, Access.TOKEN);
+        r.post("/api/v1/deliveries/{id}/resend", notifications::resendDelivery, Access.TOKEN);
+
+        r.post("/subscribe", subscriptionPages::subscribe, Access.PUBLIC);
+        r.post("/subscribe/code", subscriptionPages::code, Access.PUBLIC);
+        r.get("/subscriptions/confirm", subscriptionPages::confirm, Access.PUBLIC);
+        r.get("/subscriptions/manage", subscriptionPages::manage, Access.PUBLIC);
+        r.post("/subscriptions/manage", subscriptionPages::saveManage, Access.PUBLIC);
+        r.get("/subscriptions/unsubscribe", subscriptionPages::unsubscribePage, Access.PUBLIC);
+        r.post("/subscriptions/unsubscribe", subscriptionPages::unsubscribe, Access.PUBLIC);
     }
 }

@@ -47,6 +47,11 @@ public final class TestUpbeat implements AutoCloseable {
         return new TestUpbeat(database, Map.of(), false);
     }
 
+    /** Built but not serving, with extra settings. */
+    public static TestUpbeat services(String database, Map<String, String> env) {
+        return new TestUpbeat(database, env, false);
+    }
+
     @Override
     public void close() {
         upbeat.close();

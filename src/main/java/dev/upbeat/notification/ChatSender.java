@@ -1,0 +1,64 @@
+package dev.upbeat.notification;
+
+import dev.upbeat.subscription.Channel;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Slack and Microsoft Teams incoming webhooks: a short readable message with the headline, the
+ * latest words, and links to the incident and to manage the subscription. Slack gets
+ * {@code text} (mrkdwn); Teams gets a MessageCard, which its incoming webhooks render.
+ */
+final class ChatSender implements Sender {
+    private final Channel channel;
+    private final WebPoster poster;
+    private final Composer composer;
+
+    ChatSender(Channel channel, WebPoster poster, Composer composer) {
+        this.channel = channel;
+        this.poster = poster;
+        this.composer = composer;
+    }
+
+    @Override
+    public Batch open() {
+        return this::send;
+    }
+
+    private void send(Outgoing o) throws DeliveryFailure {
+        if (o.isConfirmation()) {
+            return; // chat webhooks need no opt-in
+        }
+        Object payload = channel == Channel.SLACK ? slack(o) : teams(o);
+        poster.post(o.subscriber().address(), "application/json", WebhookSender.bytes(payload));
+    }
+
+    private Map<String, Object> slack(Outgoing o) {
+        EventBody b = o.event().body();
+        String text = "*" + slackEscape(composer.headline(o.event())) + "*\n"
+                + "Status: " + Composer.words(b.status())
+                + (b.components().isEmpty() ? "" : " · Affects " + slackEscape(String.join(", ", b.components()))) + "\n"
+                + slackEscape(b.message()) + "\n"
+                + "<" + b.url() + "|View incident> · <" + composer.links().manage(o.subscriber()) + "|Manage subscription>";
+        return Map.of("text", text, "unfurl_links", false);
+    }
+
+    private Map<String, Object> teams(Outgoing o) {
+        EventBody b = o.event().body();
+        String text = "**Status:** " + Composer.words(b.status())
+                + (b.components().isEmpty() ? "" : " · **Affects:** " + String.join(", ", b.components())) + "\n\n" + b.message();
+        return Map.of("@type", "MessageCard", "@context", "https://schema.org/extensions",
+                "summary", composer.headline(o.event()), "title", composer.headline(o.event()), "text", text,
+                "potentialAction", List.of(action("View incident", b.url()),
+                        action("Manage subscription", composer.links().manage(o.subscriber()))));
+    }
+
+    private static Map<String, Object> action(String name, String url) {
+        return Map.of("@type", "OpenUri", "name", name, "targets", List.of(Map.of("os", "default", "uri", url)));
+    }
+
+    /** Slack's three control characters; everything else is shown as written. */
+    private static String slackEscape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.upbeat.notification;
+
+import dev.upbeat.storage.Tx;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outbox: notification events and one delivery row per (subscriber, event). Rows are claimed
+ * by pushing {@code next_attempt_at} past a lease in the claiming transaction, with
+ * {@code SKIP LOCKED} on PostgreSQL, so each row is sent by one worker of one instance at a time,
+ * and a claim whose worker died comes due again when its lease ends.
+ */
+public final class DeliveryRepository {
+
+    /** A claimed delivery: what to send to whom; {@code eventId} null for an opt-in confirmation. */
+    public record Claim(long id, Long eventId, String subscriberId, int attempts) {
+    }
+
+    public long insertEvent(Tx tx, long updateId, long incidentId, EventKind kind, String title, String body, Instant at) {
+        return tx.handle().createQuery("""
+                INSERT INTO notification_events (update_id, incident_id, kind, title, body, created_at)
+                VALUES (:u, :i, :k, :t, :b, :at) RETURNING id""")
+                .bind("u", updateId).bind("i", incidentId).bind("k", kind.wire()).bind("t", title).bind("b", body)
+                .bind("at", at.toEpochMilli()).mapTo(Long.class).one();
+    }
+
+    /**
+     * One pending delivery for each confirmed subscriber who hears about all components or about
+     * one of {@code componentIds} (an event naming no component goes to everyone).
+     */
+    public int fanOut(Tx tx, long eventId, List<String> componentIds, Instant now) {
+        String filter = componentIds.isEmpty() ? "" : " AND (s.all_components = :yes OR EXISTS (SELECT 1 FROM"
+                + " subscriber_components sc WHERE sc.subscriber_id = s.id AND sc.component_id IN (<ids>)))";
+        var update = tx.handle().createUpdate("""
+                INSERT INTO deliveries (event_id, subscriber_id, channel, status, attempts, next_attempt_at, created_at)
+                SELECT :e, s.id, s.channel, 'pending', 0, :now, :now FROM subscribers s
+                WHERE s.confirmed_at IS NOT NULL""" + filter + " ON CONFLICT (subscriber_id, event_id) DO NOTHING")
+                .bind("e", eventId).bind("now", now.toEpochMilli()).bind("yes", true);
+        if (!componentIds.isEmpty()) {
+            update.bindList("ids", componentIds);
+        }
+        return update.execute();
+    }
+
+    public void enqueueConfirmation(Tx tx, String subscriberId, String channel, Instant now) {
+        tx.handle().createUpdate("""
+                INSERT INTO deliveries (event_id, subscriber_id, channel, status, attempts, next_attempt_at, created_at)
+                VALUES (NULL, :s, :c, 'pending', 0, :now, :now)""")
+                .bind("s", subscriberId).bind("c", channel).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** Claims up to {@code max} due deliveries of one channel until {@code leaseUntil}. */
+    public List<Claim> claim(Tx tx, String channel, Instant now, Instant leaseUntil, int max) {
+        List<Long> ids = tx.handle().createQuery("""
+                SELECT id FROM deliveries WHERE channel = :c AND status = 'pending' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at, id LIMIT :n""" + tx.dialect().claimLock())
+                .bind("c", channel).bind("now", now.toEpochMilli()).bind("n", max).mapTo(Long.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        tx.handle().createUpdate("UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = :lease WHERE id IN (<ids>)")
+                .bind("lease", leaseUntil.toEpochMilli()).bindList("ids", ids).execute();
+        return tx.handle().createQuery("SELECT id, event_id, subscriber_id, attempts FROM deliveries WHERE id IN (<ids>) ORDER BY id")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new Claim(rs.getLong("id"), rs.getObject("event_id") == null ? null : rs.getLong("event_id"),
+                        rs.getString("subscriber_id"), rs.getInt("attempts")))
+                .list();
+    }
+
+    public void markSent(Tx tx, long id, Instant at) {
+        tx.handle().createUpdate("UPDATE deliveries SET status = 'sent', sent_at = :at, last_error = NULL WHERE id = :id")
+                .bind("id", id).bind("at", at.toEpochMilli()).execute();
+    }
+
+    public void markFailed(Tx tx, long id, String error, Instant retryAt) {
+        tx.handle().createUpdate("UPDATE deliveries SET last_error = :e, next_attempt_at = :at WHERE id = :id")
+                .bind("id", id).bind("e", error).bind("at", retryAt.toEpochMilli()).execute();
+    }
+
+    public void markDead(Tx tx, long id, String error) {
+        tx.handle().createUpdate("UPDATE deliveries SET status = 'dead', last_error = :e WHERE id = :id")
+                .bind("id", id).bind("e", error).execute();
+    }
+
+    /** Puts dead deliveries (of one event, or the one with {@code deliveryId}) back in the queue. */
+    public int resendDead(Tx tx, Long eventId, Long deliveryId, Instant now) {
+        String where = eventId != null ? "event_id = :k" : "id = :k";
+        return tx.handle().createUpdate("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = :now "
+                        + "WHERE status = 'dead' AND " + where)
+                .bind("now", now.toEpochMilli()).bind("k", eventId != null ? eventId : deliveryId).execute();
+    }
+
+    public java.util.Optional<NotificationEvent> findEvent(Tx tx, long id, java.util.function.Function<String, EventBody> parse) {
+        return tx.handle().createQuery("SELECT id, update_id, kind, body FROM notification_events WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new NotificationEvent(rs.getLong("id"), rs.getLong("update_id"),
+                        EventKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), parse.apply(rs.getString("body"))))
+                .findOne();
+    }
+}

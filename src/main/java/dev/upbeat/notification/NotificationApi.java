@@ -1,0 +1,33 @@
+package dev.upbeat.notification;
+
+import dev.upbeat.web.Params;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** Admin reads of the delivery log, and re-sending of dead deliveries. */
+public final class NotificationApi {
+    private final DeliveryLog log;
+
+    public NotificationApi(DeliveryLog log) {
+        this.log = log;
+    }
+
+    public void events(Context ctx) {
+        ctx.json(log.events(Params.intQuery(ctx, "limit", 50, 1, 500), Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE)));
+    }
+
+    public void deliveries(Context ctx) {
+        long eventId = "confirmations".equals(ctx.pathParam("id")) ? 0 : Params.id(ctx, "notification event");
+        ctx.json(log.deliveries(eventId, ctx.queryParam("status"), Params.intQuery(ctx, "limit", 100, 1, 1000),
+                Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE)));
+    }
+
+    public void resendEvent(Context ctx) {
+        ctx.status(202).json(Map.of("requeued", log.resendDead(Params.id(ctx, "notification event"))));
+    }
+
+    public void resendDelivery(Context ctx) {
+        log.resend(Params.id(ctx, "delivery"));
+        ctx.status(202).json(Map.of("requeued", 1));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.upbeat.notification;
+
+import dev.upbeat.component.ComponentRepository;
+import dev.upbeat.config.NotificationConfig;
+import dev.upbeat.config.UpbeatConfig;
+import dev.upbeat.storage.Database;
+import dev.upbeat.subscription.Channel;
+import dev.upbeat.subscription.Links;
+import dev.upbeat.subscription.RateLimit;
+import dev.upbeat.subscription.Signer;
+import dev.upbeat.subscription.SubscriberDirectory;
+import dev.upbeat.subscription.SubscriberRepository;
+import dev.upbeat.subscription.SubscriptionService;
+import dev.upbeat.subscription.TargetGuard;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Subscriptions and notifications wired from the config: the outbox the incident services write
+ * to, the subscription services, the senders of the configured channels and their workers.
+ * Built and owned by the composition root; {@link #start()} starts the workers.
+ */
+public final class Notifications implements AutoCloseable {
+    private final Links links;
+    private final Outbox outbox;
+    private final SubscriptionService subscriptions;
+    private final SubscriberDirectory directory;
+    private final DeliveryLog log;
+    private final Dispatcher dispatcher;
+    private final RateLimit subscribeLimit;
+
+    public Notifications(UpbeatConfig config, Database db, ComponentRepository components, Clock clock) {
+        NotificationConfig n = config.notifications();
+        Signer signer = Signer.load(db, n.signingKey());
+        this.links = new Links(config.baseUrl(), signer, n.confirmTtl());
+        TargetGuard guard = new TargetGuard(n.webhookAllow());
+        DeliveryRepository deliveries = new DeliveryRepository();
+        SubscriberRepository subscribers = new SubscriberRepository();
+        this.outbox = new Outbox(deliveries, components, links);
+        Composer composer = new Composer(config.pageName(), links, signer);
+        Map<Channel, Sender> senders = senders(n, guard, composer);
+        Map<Channel, Integer> threads = new EnumMap<>(Channel.class);
+        for (Channel c : Channel.values()) {
+            threads.put(c, n.concurrency(c.wire()));
+        }
+        this.dispatcher = new Dispatcher(db, deliveries, subscribers, senders,
+                new Dispatcher.Policy(n.maxAttempts(), new Backoff(n.backoff(), n.backoffMax()), n.lease(), n.poll(), threads), clock);
+        this.subscriptions = new SubscriptionService(db, subscribers, components, outbox, guard, signer, links,
+                unavailable(n), clock, dispatcher::wake);
+        this.directory = new SubscriberDirectory(db, subscribers, components, guard, clock);
+        this.log = new DeliveryLog(db, new DeliveryLogRepository(), deliveries, clock, dispatcher::wake);
+        this.subscribeLimit = new RateLimit(n.subscribeLimit(), n.subscribeWindow(), clock);
+    }
+
+    private static Map<Channel, Sender> senders(NotificationConfig n, TargetGuard guard, Composer composer) {
+        Map<Channel, Sender> senders = new EnumMap<>(Channel.class);
+        WebPoster poster = new WebPoster(guard);
+        if (n.smtpUrl() != null) {
+            senders.put(Channel.EMAIL, new EmailSender(n.smtpUrl(), n.mailFrom(), composer));
+        }
+        if (n.twilio().configured()) {
+            senders.put(Channel.SMS, new SmsSender(n.twilio(), poster, composer));
+        }
+        senders.put(Channel.WEBHOOK, new WebhookSender(poster, composer));
+        senders.put(Channel.SLACK, new ChatSender(Channel.SLACK, poster, composer));
+        senders.put(Channel.TEAMS, new ChatSender(Channel.TEAMS, poster, composer));
+        return senders;
+    }
+
+    private static Map<Channel, String> unavailable(NotificationConfig n) {
+        Map<Channel, String> missing = new EnumMap<>(Channel.class);
+        if (n.smtpUrl() == null) {
+            missing.put(Channel.EMAIL, "SMTP_URL is not set");
+        }
+        if (!n.twilio().configured()) {
+            missing.put(Channel.SMS, "UPBEAT_TWILIO_ACCOUNT_SID, UPBEAT_TWILIO_AUTH_TOKEN and UPBEAT_TWILIO_FROM are not all set");
+        }
+        return missing;
+    }
+
+    public void start() {
+        dispatcher.start();
+    }
+
+    /** After a committed change: idle workers look for new deliveries now rather than at their next poll. */
+    public void wake() {
+        dispatcher.wake();
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Links links() {
+        return links;
+    }
+
+    public SubscriptionService subscriptions() {
+        return subscriptions;
+    }
+
+    public SubscriberDirectory directory() {
+        return directory;
+    }
+
+    public DeliveryLog log() {
+        return log;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public RateLimit subscribeLimit() {
+        return subscribeLimit;
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.upbeat.subscription;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The ways a subscriber hears from Upbeat, and which of them need the subscriber to opt in. */
+public enum Channel {
+    EMAIL, SMS, WEBHOOK, SLACK, TEAMS;
+
+    public static final String WIRE_VALUES = "email, sms, webhook, slack, teams";
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Channel> fromWire(String value) {
+        return Arrays.stream(values()).filter(c -> c.wire().equals(value)).findFirst();
+    }
+
+    /**
+     * Email and SMS reach a person, who must prove the address is theirs (a link, a code). A
+     * webhook, Slack or Teams URL is itself the secret that proves control, and has no inbox to
+     * confirm from, so it is active at once; such URLs are checked against private targets instead.
+     */
+    public boolean needsOptIn() {
+        return this == EMAIL || this == SMS;
+    }
+
+    /** True for channels whose address is a URL Upbeat POSTs to. */
+    public boolean isUrl() {
+        return this == WEBHOOK || this == SLACK || this == TEAMS;
+    }
+}
