@@ -1,0 +1,104 @@
+package dev.upbeat.simulator;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.ContentSourceRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+/**
+ * Forwards one request to the upstream and streams the answer back: method, path, query,
+ * end-to-end headers plus X-Forwarded-For/Proto/Host, request and response bodies as they come
+ * (Jetty's client re-chunks when the length is unknown). Hop-by-hop headers stay on their hop.
+ */
+final class Upstream {
+    /** RFC 9110 section 7.6.1, plus Host (the client sets the upstream's). */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    private static final Duration HEADERS_TIMEOUT = Duration.ofMinutes(2);
+
+    private final HttpClient client;
+    private final URI base;
+    private final ProxyMetrics metrics;
+
+    Upstream(HttpClient client, URI base, ProxyMetrics metrics) {
+        this.client = client;
+        this.base = base;
+        this.metrics = metrics;
+    }
+
+    /** Sends the request upstream and relays the answer through {@code body}; throws if the upstream cannot be reached. */
+    void forward(Request in, Response out, BodyWriter body) throws Exception {
+        var request = client.newRequest(target(in)).method(in.getMethod());
+        request.headers(h -> copyRequestHeaders(in, h));
+        if (hasBody(in)) {
+            request.body(new ContentSourceRequestContent(in, in.getHeaders().get(HttpHeader.CONTENT_TYPE)));
+        }
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        long started = System.nanoTime();
+        request.send(listener);
+        var answer = listener.get(HEADERS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        metrics.upstream(Duration.ofNanos(System.nanoTime() - started));
+        out.setStatus(answer.getStatus());
+        for (HttpField f : answer.getHeaders()) {
+            if (!HOP_BY_HOP.contains(f.getLowerCaseName())) {
+                out.getHeaders().add(f);
+            }
+        }
+        try (InputStream content = listener.getInputStream()) {
+            byte[] buffer = new byte[16 * 1024];
+            int n;
+            while ((n = content.read(buffer)) >= 0) {
+                if (n > 0 && !body.write(buffer, 0, n)) {
+                    request.abort(new java.io.IOException("body cut by a truncate fault"));
+                    return;
+                }
+            }
+        }
+        body.finish();
+    }
+
+    private URI target(Request in) {
+        String path = in.getHttpURI().getPath();
+        String query = in.getHttpURI().getQuery();
+        String basePath = base.getRawPath() == null || base.getRawPath().equals("/") ? "" : base.getRawPath().replaceAll("/$", "");
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + path + (query == null ? "" : "?" + query));
+    }
+
+    private static void copyRequestHeaders(Request in, HttpFields.Mutable h) {
+        h.clear();
+        String connectionTokens = in.getHeaders().get(HttpHeader.CONNECTION);
+        for (HttpField f : in.getHeaders()) {
+            String name = f.getLowerCaseName();
+            if (!HOP_BY_HOP.contains(name) && (connectionTokens == null || !connectionTokens.toLowerCase().contains(name))) {
+                h.add(f);
+            }
+        }
+        String forwardedFor = in.getHeaders().get("X-Forwarded-For");
+        String client = address(in.getConnectionMetaData().getRemoteSocketAddress());
+        h.put("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+        h.put("X-Forwarded-Proto", in.getHttpURI().getScheme() == null ? "http" : in.getHttpURI().getScheme());
+        String host = in.getHeaders().get(HttpHeader.HOST);
+        if (host != null) {
+            h.put("X-Forwarded-Host", host);
+        }
+    }
+
+    private static boolean hasBody(Request in) {
+        return in.getLength() > 0 || in.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    private static String address(SocketAddress a) {
+        return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress() : String.valueOf(a);
+    }
+}
