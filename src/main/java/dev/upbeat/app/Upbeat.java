@@ -11,6 +11,11 @@ import dev.upbeat.incident.IncidentRepository;
 import dev.upbeat.incident.IncidentService;
 import dev.upbeat.incident.MaintenanceService;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.Listeners;
+import dev.upbeat.simulator.ScheduleService;
+import dev.upbeat.simulator.SimulatorApi;
+import dev.upbeat.simulator.SimulatorRepository;
+import dev.upbeat.simulator.SimulatorService;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.LiveEvents;
 import dev.upbeat.site.SitePages;
@@ -57,6 +62,8 @@ public final class Upbeat implements AutoCloseable {
     private final IncidentService incidents;
     private final MaintenanceService maintenances;
     private final TokenService tokens;
+    private final SimulatorService simulator;
+    private final ScheduleService simulatorSchedules;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "upbeat-background");
@@ -85,6 +92,9 @@ public final class Upbeat implements AutoCloseable {
         this.incidents = new IncidentService(db, incidentRepository, components, clock, onChange);
         this.maintenances = new MaintenanceService(db, incidentRepository, components, clock, config.timeZone(), onChange);
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
+        SimulatorRepository simulatorRepository = new SimulatorRepository();
+        this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics), clock);
+        this.simulatorSchedules = new ScheduleService(db, simulatorRepository, simulator, clock);
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
         Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);
@@ -99,6 +109,8 @@ public final class Upbeat implements AutoCloseable {
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
+        simulator.open();
+        background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
         log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
         return this;
     }
@@ -118,7 +130,8 @@ public final class Upbeat implements AutoCloseable {
                         .orElseThrow(() -> Problem.notFound("maintenance", id))));
         return new Routes(new PublicApi(snapshots, caching), componentApi, incidentApi,
                 new SitePages(snapshots, caching, clock, config.timeZone(), config.branding(), config.uptimeWeights(), live),
-                new BrandAssets(config.branding()), new Operations(snapshots, metrics));
+                new BrandAssets(config.branding()), new Operations(snapshots, metrics),
+                new SimulatorApi(simulator, simulatorSchedules, bodies));
     }
 
     /** Rebuilds the snapshot; a failure keeps the last good one serving and is logged, never thrown. */
@@ -135,6 +148,16 @@ public final class Upbeat implements AutoCloseable {
             maintenances.runDue();
         } catch (RuntimeException e) {
             log.error("Could not start or complete due maintenance; will retry", e);
+        }
+    }
+
+    /** Ends due simulations, records their counts and starts scheduled ones; never throws. */
+    private void tickSimulator() {
+        try {
+            simulator.tick();
+            simulatorSchedules.runDue();
+        } catch (RuntimeException e) {
+            log.error("Simulator tick failed; will retry", e);
         }
     }
 
@@ -174,6 +197,14 @@ public final class Upbeat implements AutoCloseable {
         return tokens;
     }
 
+    public SimulatorService simulator() {
+        return simulator;
+    }
+
+    public ScheduleService simulatorSchedules() {
+        return simulatorSchedules;
+    }
+
     /**
      * Ends live-update streams (they never finish on their own), stops taking requests and lets
      * those in flight finish, then stops background work and the pool.
@@ -185,6 +216,7 @@ public final class Upbeat implements AutoCloseable {
             server.stop();
         }
         background.shutdownNow();
+        simulator.close();
         db.close();
         log.info("Upbeat stopped");
     }

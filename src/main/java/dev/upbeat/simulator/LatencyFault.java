@@ -1,5 +1,6 @@
 package dev.upbeat.simulator;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.upbeat.problem.Problem;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -9,7 +10,10 @@ import java.util.random.RandomGenerator;
  * by a uniform time from {@code min} to {@code max} (both inclusive). It combines with the other
  * faults: the delay comes first, then whatever else the plan chose.
  */
-public record LatencyFault(Double percentage, Match match, Duration delay, Duration jitter, Duration min, Duration max)
+public record LatencyFault(Double percentage, Match match, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration delay,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) Duration jitter,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) Duration min,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) Duration max)
         implements Fault {
     private static final Duration LIMIT = Duration.ofMinutes(10);
 

@@ -30,6 +30,7 @@ public record Listen(String host, int port) {
         return new Listen(host, actual);
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     @Override
     public String toString() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;

@@ -1,9 +1,10 @@
 package dev.upbeat.simulator;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Duration;
 
 /** {@code timeout}: accepts the request and never answers; the connection is closed after {@code max} (default 5 minutes) unless the client gave up first. */
-public record TimeoutFault(Double percentage, Match match, Duration max) implements Fault {
+public record TimeoutFault(Double percentage, Match match, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration max) implements Fault {
     static final Duration DEFAULT_MAX = Duration.ofMinutes(5);
 
     public TimeoutFault {

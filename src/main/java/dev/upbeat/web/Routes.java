@@ -3,13 +3,14 @@ package dev.upbeat.web;
 import dev.upbeat.component.ComponentApi;
 import dev.upbeat.incident.IncidentApi;
 import dev.upbeat.site.BrandAssets;
+import dev.upbeat.simulator.SimulatorApi;
 import dev.upbeat.site.SitePages;
 import dev.upbeat.status.PublicApi;
 import io.javalin.config.RoutesConfig;
 
 /** The route table: every path Upbeat answers, who may call it, and which handler answers. */
 public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi incidents, SitePages site, BrandAssets brand,
-                     Operations ops) {
+                     Operations ops, SimulatorApi simulator) {
 
     void install(RoutesConfig r) {
         r.get("/", site::home, Access.PUBLIC);
@@ -57,5 +58,18 @@ public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi i
         r.post("/api/v1/maintenances/{id}/start", incidents::start, Access.TOKEN);
         r.post("/api/v1/maintenances/{id}/complete", incidents::complete, Access.TOKEN);
         r.post("/api/v1/maintenances/{id}/cancel", incidents::cancel, Access.TOKEN);
+
+        // The simulator shows internal addresses and private drills: reads need a token too.
+        r.get("/api/v1/simulator/targets", simulator::targets, Access.TOKEN);
+        r.post("/api/v1/simulator/targets", simulator::createTarget, Access.TOKEN);
+        r.get("/api/v1/simulator/targets/{name}", simulator::target, Access.TOKEN);
+        r.delete("/api/v1/simulator/targets/{name}", simulator::deleteTarget, Access.TOKEN);
+        r.post("/api/v1/simulator/targets/{name}/simulations", simulator::start, Access.TOKEN);
+        r.post("/api/v1/simulator/targets/{name}/schedules", simulator::createSchedule, Access.TOKEN);
+        r.get("/api/v1/simulator/simulations", simulator::runs, Access.TOKEN);
+        r.get("/api/v1/simulator/simulations/{id}", simulator::simulation, Access.TOKEN);
+        r.delete("/api/v1/simulator/simulations/{id}", simulator::stop, Access.TOKEN);
+        r.get("/api/v1/simulator/schedules", simulator::schedules, Access.TOKEN);
+        r.delete("/api/v1/simulator/schedules/{id}", simulator::deleteSchedule, Access.TOKEN);
     }
 }
