@@ -34,7 +34,7 @@ class ProcessTest {
 
         assertThat(CliRun.of(database, Map.of(), "token", "revoke", "ci").out()).contains("revoked");
         assertThat(CliRun.of(database, Map.of(), "token", "list").out()).contains("revoked");
-        assertThat(CliRun.of(database, Map.of(), "migrate").out()).contains("schema version 1");
+        assertThat(CliRun.of(database, Map.of(), "migrate").out()).contains("schema version 3");
     }
 
     @Test
