@@ -4,6 +4,7 @@ import dev.upbeat.cli.CheckConfigCommand;
 import dev.upbeat.cli.DemoCommand;
 import dev.upbeat.cli.MigrateCommand;
 import dev.upbeat.cli.ServeCommand;
+import dev.upbeat.cli.SimCommand;
 import dev.upbeat.cli.TokenCommand;
 import dev.upbeat.config.ConfigException;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "upbeat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Status page, uptime history and downtime simulator.",
         subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, MigrateCommand.class,
-                CheckConfigCommand.class, CommandLine.HelpCommand.class})
+                CheckConfigCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
