@@ -16,6 +16,9 @@ import dev.upbeat.simulator.ScheduleService;
 import dev.upbeat.simulator.SimulatorApi;
 import dev.upbeat.simulator.SimulatorRepository;
 import dev.upbeat.simulator.SimulatorService;
+import dev.upbeat.simulator.drill.DrillApi;
+import dev.upbeat.simulator.drill.DrillRepository;
+import dev.upbeat.simulator.drill.DrillService;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.LiveEvents;
 import dev.upbeat.site.SitePages;
@@ -64,6 +67,7 @@ public final class Upbeat implements AutoCloseable {
     private final TokenService tokens;
     private final SimulatorService simulator;
     private final ScheduleService simulatorSchedules;
+    private final DrillService drills;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "upbeat-background");
@@ -95,6 +99,7 @@ public final class Upbeat implements AutoCloseable {
         SimulatorRepository simulatorRepository = new SimulatorRepository();
         this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics), clock);
         this.simulatorSchedules = new ScheduleService(db, simulatorRepository, simulator, clock);
+        this.drills = new DrillService(db, new DrillRepository(), simulator, clock);
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
         Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);
@@ -110,6 +115,7 @@ public final class Upbeat implements AutoCloseable {
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
         simulator.open();
+        drills.open();
         background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
         log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
         return this;
@@ -131,7 +137,7 @@ public final class Upbeat implements AutoCloseable {
         return new Routes(new PublicApi(snapshots, caching), componentApi, incidentApi,
                 new SitePages(snapshots, caching, clock, config.timeZone(), config.branding(), config.uptimeWeights(), live),
                 new BrandAssets(config.branding()), new Operations(snapshots, metrics),
-                new SimulatorApi(simulator, simulatorSchedules, bodies));
+                new SimulatorApi(simulator, simulatorSchedules, bodies), new DrillApi(drills, bodies));
     }
 
     /** Rebuilds the snapshot; a failure keeps the last good one serving and is logged, never thrown. */
@@ -216,6 +222,7 @@ public final class Upbeat implements AutoCloseable {
             server.stop();
         }
         background.shutdownNow();
+        drills.close();
         simulator.close();
         db.close();
         log.info("Upbeat stopped");

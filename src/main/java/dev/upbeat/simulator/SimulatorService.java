@@ -158,7 +158,8 @@ public final class SimulatorService implements AutoCloseable {
                 .forEach((id, counts) -> db.useTransaction(tx -> repo.addCounts(tx, id, counts)));
     }
 
-    static void checkDuration(Duration duration) {
+    /** Refuses a simulation length outside PT1S to seven days, naming {@code duration}. */
+    public static void checkDuration(Duration duration) {
         if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
             throw Problem.invalid("duration", "duration must be an ISO 8601 duration from PT1S to " + MAX_DURATION
                     + ", such as PT15M; got " + duration);

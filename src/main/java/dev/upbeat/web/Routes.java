@@ -4,13 +4,14 @@ import dev.upbeat.component.ComponentApi;
 import dev.upbeat.incident.IncidentApi;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.simulator.SimulatorApi;
+import dev.upbeat.simulator.drill.DrillApi;
 import dev.upbeat.site.SitePages;
 import dev.upbeat.status.PublicApi;
 import io.javalin.config.RoutesConfig;
 
 /** The route table: every path Upbeat answers, who may call it, and which handler answers. */
 public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi incidents, SitePages site, BrandAssets brand,
-                     Operations ops, SimulatorApi simulator) {
+                     Operations ops, SimulatorApi simulator, DrillApi drills) {
 
     void install(RoutesConfig r) {
         r.get("/", site::home, Access.PUBLIC);
@@ -71,5 +72,10 @@ public record Routes(PublicApi publicApi, ComponentApi components, IncidentApi i
         r.delete("/api/v1/simulator/simulations/{id}", simulator::stop, Access.TOKEN);
         r.get("/api/v1/simulator/schedules", simulator::schedules, Access.TOKEN);
         r.delete("/api/v1/simulator/schedules/{id}", simulator::deleteSchedule, Access.TOKEN);
+        r.post("/api/v1/drills", drills::start, Access.TOKEN);
+        r.get("/api/v1/drills", drills::list, Access.TOKEN);
+        r.get("/api/v1/drills/{id}", drills::show, Access.TOKEN);
+        r.get("/api/v1/drills/{id}/report.html", drills::html, Access.TOKEN);
+        r.get("/api/v1/drills/{id}/report.md", drills::markdown, Access.TOKEN);
     }
 }
