@@ -37,6 +37,23 @@ final class ApiClient {
         return send("GET", path, null);
     }
 
+    /** A text answer such as a Markdown report. */
+    String text(String path) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token.strip()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 400) {
+                throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot reach Upbeat at " + base + " (UPBEAT_URL): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
     JsonNode post(String path, Object body) {
         return send("POST", path, body);
     }

@@ -59,6 +59,11 @@ class SimProcessTest {
             CliRun scheduled = CliRun.of(db, env, "sim", "schedule", "platform-api", "--cron", "0 10 * * 2", "--zone", "Europe/Paris",
                     "--duration", "PT15M", "--fault", "maintenance");
             assertThat(scheduled.out()).contains("Schedule 1 created");
+            CliRun drill = CliRun.of(db, env, "drill", "run", "platform-api", "--check", "http://127.0.0.1:" + t.upbeat.port() + "/healthz",
+                    "--duration", "PT1S", "--interval", "PT0.2S", "--notice", "cli drill");
+            assertThat(drill.exit()).as(drill.err()).isZero();
+            assertThat(drill.out()).contains("**PASS**").contains("Private notice: cli drill");
+            assertThat(CliRun.of(db, env, "drill", "show", "1", "--json").out()).contains("\"verdict\" : \"pass\"");
             CliRun refused = CliRun.of(db, env, "sim", "start", "platform-api", "--fault", "explode");
             assertThat(refused.exit()).isEqualTo(1);
             assertThat(refused.err()).contains("422").contains("faults[0].type must be one of maintenance");
