@@ -13,11 +13,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers every request on a target: plans the faults of the live simulation, waits the planned
- * delay, then forwards, makes up an answer, or breaks the connection. It blocks (on a virtual
- * thread), which keeps delays and pacing plain sleeps.
+ * delay, then forwards, makes up an answer, or breaks the connection. A request no fault touches
+ * is relayed asynchronously on Jetty's own threads (the common case, kept cheap); any other is
+ * handed to a virtual thread, where delays and pacing are plain sleeps.
  */
 final class FaultHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(FaultHandler.class);
+    private static final java.util.concurrent.Executor BLOCKING = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     private final String target;
     private final Upstream upstream;
@@ -27,7 +29,7 @@ final class FaultHandler extends Handler.Abstract {
     private final ProxyMetrics metrics;
 
     FaultHandler(String target, Upstream upstream, Supplier<String> statusPageUrl, Supplier<ActiveRun> live, ProxyMetrics metrics) {
-        super(InvocationType.BLOCKING);
+        super(InvocationType.NON_BLOCKING);
         this.target = target;
         this.upstream = upstream;
         this.statusPageUrl = statusPageUrl;
@@ -48,17 +50,31 @@ final class FaultHandler extends Handler.Abstract {
             run.record(plan);
         }
         metrics.request(plan);
-        if (!plan.delay().isZero()) {
-            SocketFaults.keepOpenFor(SocketFaults.endPoint(request), plan.delay());
-            Thread.sleep(plan.delay());
+        if (plan.forwards() && plan.delay().isZero() && upstream != null) {
+            upstream.relay(request, response, callback, done -> cannedAsync(response, unreachable, done));
+        } else {
+            BLOCKING.execute(() -> slowly(request, response, callback, plan, run));
         }
+        return true;
+    }
+
+    private void slowly(Request request, Response response, Callback callback, Plan plan, ActiveRun run) {
         try {
+            if (!plan.delay().isZero()) {
+                SocketFaults.keepOpenFor(SocketFaults.endPoint(request), plan.delay());
+                Thread.sleep(plan.delay());
+            }
             answer(request, response, plan.outcome(), run);
             callback.succeeded();
         } catch (Exception e) {
             callback.failed(e);
         }
-        return true;
+    }
+
+    private static void cannedAsync(Response response, CannedResponse answer, Callback done) {
+        response.setStatus(answer.status());
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        response.write(true, java.nio.ByteBuffer.wrap(answer.body()), done);
     }
 
     private void answer(Request request, Response response, Fault outcome, ActiveRun run) throws Exception {

@@ -7,14 +7,18 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.jetty.client.ContentSourceRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Forwards one request to the upstream and streams the answer back: method, path, query,
@@ -37,24 +41,55 @@ final class Upstream {
         this.metrics = metrics;
     }
 
-    /** Sends the request upstream and relays the answer through {@code body}; throws if the upstream cannot be reached. */
+    /**
+     * The fast path, with no fault: relays the answer asynchronously, chunk by chunk, each chunk
+     * asked for only once the client has taken the last (no thread waits, no copy).
+     * {@code unreachable} answers when the upstream fails before anything was sent.
+     */
+    void relay(Request in, Response out, Callback done, Consumer<Callback> unreachable) {
+        long started = System.nanoTime();
+        request(in).send(new org.eclipse.jetty.client.Response.Listener() {
+            @Override
+            public void onHeaders(org.eclipse.jetty.client.Response answer) {
+                metrics.upstream(Duration.ofNanos(System.nanoTime() - started));
+                copyResponseHead(answer, out);
+            }
+
+            @Override
+            public void onContent(org.eclipse.jetty.client.Response answer, Content.Chunk chunk, Runnable demand) {
+                chunk.retain();
+                out.write(false, chunk.getByteBuffer(), Callback.from(() -> {
+                    chunk.release();
+                    demand.run();
+                }, failure -> {
+                    chunk.release();
+                    answer.abort(failure);
+                }));
+            }
+
+            @Override
+            public void onComplete(Result result) {
+                if (result.isSucceeded()) {
+                    out.write(true, org.eclipse.jetty.util.BufferUtil.EMPTY_BUFFER, done);
+                } else if (!out.isCommitted()) {
+                    out.reset();
+                    unreachable.accept(done);
+                } else {
+                    done.failed(result.getFailure());
+                }
+            }
+        });
+    }
+
+    /** The blocking path, for body faults: relays the answer through {@code body}; throws if the upstream cannot be reached. */
     void forward(Request in, Response out, BodyWriter body) throws Exception {
-        var request = client.newRequest(target(in)).method(in.getMethod());
-        request.headers(h -> copyRequestHeaders(in, h));
-        if (hasBody(in)) {
-            request.body(new ContentSourceRequestContent(in, in.getHeaders().get(HttpHeader.CONTENT_TYPE)));
-        }
+        var request = request(in);
         InputStreamResponseListener listener = new InputStreamResponseListener();
         long started = System.nanoTime();
         request.send(listener);
         var answer = listener.get(HEADERS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         metrics.upstream(Duration.ofNanos(System.nanoTime() - started));
-        out.setStatus(answer.getStatus());
-        for (HttpField f : answer.getHeaders()) {
-            if (!HOP_BY_HOP.contains(f.getLowerCaseName())) {
-                out.getHeaders().add(f);
-            }
-        }
+        copyResponseHead(answer, out);
         try (InputStream content = listener.getInputStream()) {
             byte[] buffer = new byte[16 * 1024];
             int n;
@@ -66,6 +101,24 @@ final class Upstream {
             }
         }
         body.finish();
+    }
+
+    private org.eclipse.jetty.client.Request request(Request in) {
+        var request = client.newRequest(target(in)).method(in.getMethod());
+        request.headers(h -> copyRequestHeaders(in, h));
+        if (hasBody(in)) {
+            request.body(new ContentSourceRequestContent(in, in.getHeaders().get(HttpHeader.CONTENT_TYPE)));
+        }
+        return request;
+    }
+
+    private static void copyResponseHead(org.eclipse.jetty.client.Response answer, Response out) {
+        out.setStatus(answer.getStatus());
+        for (HttpField f : answer.getHeaders()) {
+            if (!HOP_BY_HOP.contains(f.getLowerCaseName())) {
+                out.getHeaders().add(f);
+            }
+        }
     }
 
     private URI target(Request in) {

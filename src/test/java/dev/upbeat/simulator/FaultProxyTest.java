@@ -94,6 +94,18 @@ class FaultProxyTest {
     }
 
     @Test
+    void an_unreachable_upstream_is_a_502_naming_the_target() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        int port = proxy("http://127.0.0.1:" + closed);
+        HttpResponse<String> r = get(port, "/echo");
+        assertThat(r.statusCode()).isEqualTo(502);
+        assertThat(r.body()).contains("bad_gateway").contains("platform-api");
+    }
+
+    @Test
     void a_target_without_upstream_answers_as_in_maintenance_naming_itself() throws Exception {
         int port = proxy(null);
         HttpResponse<String> r = get(port, "/apps");
