@@ -11,6 +11,7 @@ import dev.upbeat.incident.IncidentRepository;
 import dev.upbeat.incident.IncidentService;
 import dev.upbeat.incident.MaintenanceService;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.DeclaredTargets;
 import dev.upbeat.simulator.Listeners;
 import dev.upbeat.simulator.ScheduleService;
 import dev.upbeat.simulator.SimulatorApi;
@@ -110,12 +111,16 @@ public final class Upbeat implements AutoCloseable {
         db.useTransaction(tx -> history.rollUpAllIfZoneChanged(tx, clock.instant()));
         maintenances.runDue();
         snapshots.rebuild();
+        // Declared targets are checked before serving, so a bad file stops startup cleanly.
+        simulator.open();
+        if (config.simTargetsFile() != null) {
+            DeclaredTargets.apply(simulator, DeclaredTargets.read(config.simTargetsFile()));
+        }
+        drills.open();
         server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), routes(), new Auth(tokens)).start();
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
-        simulator.open();
-        drills.open();
         background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
         log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
         return this;

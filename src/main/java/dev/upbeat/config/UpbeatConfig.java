@@ -26,7 +26,8 @@ public record UpbeatConfig(
         long maxBodyBytes,
         Duration snapshotRefresh,
         Duration cacheMaxAge,
-        Branding branding) {
+        Branding branding,
+        Path simTargetsFile) {
 
     /** The effective settings, secrets hidden, in the order they are documented. */
     public Map<String, String> describe() {
@@ -47,6 +48,7 @@ public record UpbeatConfig(
         d.put("UPBEAT_ACCENT_COLOR", branding.accentColor());
         d.put("UPBEAT_LOGO_FILE", branding.logoFile() == null ? "(unset)" : branding.logoFile().toString());
         d.put("UPBEAT_FOOTER_LINKS", branding.footerLinks().stream().map(l -> l.label() + "=" + l.url()).toList().toString());
+        d.put("UPBEAT_SIM_TARGETS", simTargetsFile == null ? "(unset)" : simTargetsFile.toString());
         return d;
     }
 }
