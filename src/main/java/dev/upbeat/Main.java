@@ -2,9 +2,11 @@ package dev.upbeat;
 
 import dev.upbeat.cli.CheckConfigCommand;
 import dev.upbeat.cli.DemoCommand;
+import dev.upbeat.cli.DrillCommand;
 import dev.upbeat.cli.MigrateCommand;
 import dev.upbeat.cli.ServeCommand;
 import dev.upbeat.cli.StatusCommand;
+import dev.upbeat.cli.SimCommand;
 import dev.upbeat.cli.TokenCommand;
 import dev.upbeat.config.ConfigException;
 import picocli.CommandLine;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "upbeat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Status page, uptime history and downtime simulator.",
         subcommands = {ServeCommand.class, DemoCommand.class, StatusCommand.class, TokenCommand.class,
-                MigrateCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
+                MigrateCommand.class, CheckConfigCommand.class, SimCommand.class, DrillCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

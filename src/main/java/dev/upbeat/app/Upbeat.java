@@ -16,6 +16,15 @@ import dev.upbeat.incident.MaintenanceService;
 import dev.upbeat.notification.NotificationApi;
 import dev.upbeat.notification.Notifications;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.DeclaredTargets;
+import dev.upbeat.simulator.Listeners;
+import dev.upbeat.simulator.ScheduleService;
+import dev.upbeat.simulator.SimulatorApi;
+import dev.upbeat.simulator.SimulatorRepository;
+import dev.upbeat.simulator.SimulatorService;
+import dev.upbeat.simulator.drill.DrillApi;
+import dev.upbeat.simulator.drill.DrillRepository;
+import dev.upbeat.simulator.drill.DrillService;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.LiveEvents;
 import dev.upbeat.site.SitePages;
@@ -69,6 +78,9 @@ public final class Upbeat implements AutoCloseable {
     private final MaintenanceService maintenances;
     private final TokenService tokens;
     private final Notifications notifications;
+    private final SimulatorService simulator;
+    private final ScheduleService simulatorSchedules;
+    private final DrillService drills;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "upbeat-background");
@@ -103,6 +115,10 @@ public final class Upbeat implements AutoCloseable {
         this.maintenances = new MaintenanceService(db, incidentRepository, components, clock, config.timeZone(), onChange,
                 notifications.outbox());
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
+        SimulatorRepository simulatorRepository = new SimulatorRepository();
+        this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics), clock);
+        this.simulatorSchedules = new ScheduleService(db, simulatorRepository, simulator, clock);
+        this.drills = new DrillService(db, new DrillRepository(), simulator, clock);
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
         Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);
@@ -113,11 +129,18 @@ public final class Upbeat implements AutoCloseable {
         db.useTransaction(tx -> history.rollUpAllIfZoneChanged(tx, clock.instant()));
         maintenances.runDue();
         snapshots.rebuild();
+        // Declared targets are checked before serving, so a bad file stops startup cleanly.
+        simulator.open();
+        if (config.simTargetsFile() != null) {
+            DeclaredTargets.apply(simulator, DeclaredTargets.read(config.simTargetsFile()));
+        }
+        drills.open();
         server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), routes(), new Auth(tokens)).start();
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
         notifications.start();
+        background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
         log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
         return this;
     }
@@ -145,7 +168,8 @@ public final class Upbeat implements AutoCloseable {
                         tokens::authenticate),
                 new SubscriptionPages(notifications.subscriptions(), notifications.links(), notifications.subscribeLimit(),
                         config.pageName(), config.baseUrl(), this::componentNames, clock),
-                new NotificationApi(notifications.log()));
+                new NotificationApi(notifications.log()),
+                new SimulatorApi(simulator, simulatorSchedules, bodies), new DrillApi(drills, bodies));
     }
 
     /** Component ids and names in page order, for the subscriber's choice of components. */
@@ -169,6 +193,16 @@ public final class Upbeat implements AutoCloseable {
             maintenances.runDue();
         } catch (RuntimeException e) {
             log.error("Could not start or complete due maintenance; will retry", e);
+        }
+    }
+
+    /** Ends due simulations, records their counts and starts scheduled ones; never throws. */
+    private void tickSimulator() {
+        try {
+            simulator.tick();
+            simulatorSchedules.runDue();
+        } catch (RuntimeException e) {
+            log.error("Simulator tick failed; will retry", e);
         }
     }
 
@@ -212,6 +246,14 @@ public final class Upbeat implements AutoCloseable {
         return notifications;
     }
 
+    public SimulatorService simulator() {
+        return simulator;
+    }
+
+    public ScheduleService simulatorSchedules() {
+        return simulatorSchedules;
+    }
+
     /**
      * Ends live-update streams (they never finish on their own), stops taking requests and lets
      * those in flight finish, then stops background work and the pool.
@@ -224,6 +266,8 @@ public final class Upbeat implements AutoCloseable {
         }
         background.shutdownNow();
         notifications.close();
+        drills.close();
+        simulator.close();
         db.close();
         log.info("Upbeat stopped");
     }

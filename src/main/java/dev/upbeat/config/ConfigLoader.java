@@ -53,7 +53,8 @@ public final class ConfigLoader {
                         read("UPBEAT_LOGO_FILE", "", ConfigLoader::logoFile, "a readable PNG, SVG, JPEG or WebP file"),
                         read("UPBEAT_FOOTER_LINKS", "", ConfigLoader::footerLinks,
                                 "comma-separated Label=https://url pairs, e.g. Support=https://example.com/help")),
-                NotificationSettings.load(this, baseUrl));
+                NotificationSettings.load(this, baseUrl),
+                read("UPBEAT_SIM_TARGETS", "", ConfigLoader::readableFile, "a readable JSON file of simulator targets"));
     }
 
     <T> T read(String key, String fallback, Function<String, T> parse, String expected) {
@@ -107,6 +108,17 @@ public final class ConfigLoader {
             links.add(new Branding.FooterLink(parts[0].strip(), parts[1].strip()));
         }
         return java.util.List.copyOf(links);
+    }
+
+    private static Path readableFile(String v) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(v);
+        if (!java.nio.file.Files.isReadable(p)) {
+            throw new IllegalArgumentException("not a readable file");
+        }
+        return p;
     }
 
     private static double weight(String v) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * type only, unknown fields and wrong types refused with the field named.
  */
 public final class Bodies {
+    private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
     private final long maxBodyBytes;
 
     public Bodies(long maxBodyBytes) {
@@ -58,17 +59,32 @@ public final class Bodies {
 
     private byte[] readCapped(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            throw tooLarge(declared);
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > maxBodyBytes) {
+                drain(in);
+                throw tooLarge(declared);
+            }
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
+                drain(in);
                 throw tooLarge(-1);
             }
             return bytes;
         } catch (IOException e) {
             throw Problem.badRequest(null, "The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and drops the rest of a refused body (up to a bound), so the client, still sending,
+     * reads our 413 instead of a reset connection. Past the bound the connection is closed.
+     */
+    private static void drain(InputStream in) throws IOException {
+        long left = DRAIN_LIMIT_BYTES;
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
         }
     }
 

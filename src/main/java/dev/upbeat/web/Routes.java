@@ -6,6 +6,8 @@ import dev.upbeat.component.ComponentApi;
 import dev.upbeat.incident.IncidentApi;
 import dev.upbeat.notification.NotificationApi;
 import dev.upbeat.site.BrandAssets;
+import dev.upbeat.simulator.SimulatorApi;
+import dev.upbeat.simulator.drill.DrillApi;
 import dev.upbeat.site.SitePages;
 import dev.upbeat.status.BadgeApi;
 import dev.upbeat.status.FeedApi;
@@ -18,7 +20,7 @@ import io.javalin.config.RoutesConfig;
 public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi statuspage, ComponentApi components,
                      IncidentApi incidents, SitePages site, BrandAssets brand, FeedApi feeds, BadgeApi badges,
                      Operations ops, SubscriberApi subscribers, SubscriptionPages subscriptionPages,
-                     NotificationApi notifications) {
+                     NotificationApi notifications, SimulatorApi simulator, DrillApi drills) {
 
     void install(RoutesConfig r) {
         r.get("/", site::home, Access.PUBLIC);
@@ -109,5 +111,23 @@ public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi status
         r.post("/subscriptions/manage", subscriptionPages::saveManage, Access.PUBLIC);
         r.get("/subscriptions/unsubscribe", subscriptionPages::unsubscribePage, Access.PUBLIC);
         r.post("/subscriptions/unsubscribe", subscriptionPages::unsubscribe, Access.PUBLIC);
+
+        // The simulator shows internal addresses and private drills: reads need a token too.
+        r.get("/api/v1/simulator/targets", simulator::targets, Access.TOKEN);
+        r.post("/api/v1/simulator/targets", simulator::createTarget, Access.TOKEN);
+        r.get("/api/v1/simulator/targets/{name}", simulator::target, Access.TOKEN);
+        r.delete("/api/v1/simulator/targets/{name}", simulator::deleteTarget, Access.TOKEN);
+        r.post("/api/v1/simulator/targets/{name}/simulations", simulator::start, Access.TOKEN);
+        r.post("/api/v1/simulator/targets/{name}/schedules", simulator::createSchedule, Access.TOKEN);
+        r.get("/api/v1/simulator/simulations", simulator::runs, Access.TOKEN);
+        r.get("/api/v1/simulator/simulations/{id}", simulator::simulation, Access.TOKEN);
+        r.delete("/api/v1/simulator/simulations/{id}", simulator::stop, Access.TOKEN);
+        r.get("/api/v1/simulator/schedules", simulator::schedules, Access.TOKEN);
+        r.delete("/api/v1/simulator/schedules/{id}", simulator::deleteSchedule, Access.TOKEN);
+        r.post("/api/v1/drills", drills::start, Access.TOKEN);
+        r.get("/api/v1/drills", drills::list, Access.TOKEN);
+        r.get("/api/v1/drills/{id}", drills::show, Access.TOKEN);
+        r.get("/api/v1/drills/{id}/report.html", drills::html, Access.TOKEN);
+        r.get("/api/v1/drills/{id}/report.md", drills::markdown, Access.TOKEN);
     }
 }

@@ -1,0 +1,56 @@
+package dev.upbeat.simulator;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A simulation live on one proxy: its faults and what it has done so far. The counters are
+ * drained into the run's record now and then, so an instance only ever adds its own deltas.
+ */
+public final class ActiveRun {
+    private final long runId;
+    private final FaultPlanner planner;
+    private final LongAdder requests = new LongAdder();
+    private final Map<String, LongAdder> injected = new ConcurrentHashMap<>();
+
+    public ActiveRun(long runId, java.util.List<Fault> faults) {
+        this.runId = runId;
+        this.planner = new FaultPlanner(faults);
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    FaultPlanner planner() {
+        return planner;
+    }
+
+    void record(Plan plan) {
+        requests.increment();
+        for (String type : plan.injected()) {
+            injected.computeIfAbsent(type, t -> new LongAdder()).increment();
+        }
+    }
+
+    /** What happened since the last drain: requests seen and faults injected by type. */
+    public Counts drain() {
+        Map<String, Long> byType = new TreeMap<>();
+        injected.forEach((type, n) -> {
+            long taken = n.sumThenReset();
+            if (taken > 0) {
+                byType.put(type, taken);
+            }
+        });
+        return new Counts(requests.sumThenReset(), byType);
+    }
+
+    /** Requests seen and faults injected by type. */
+    public record Counts(long requests, Map<String, Long> injected) {
+        public boolean isEmpty() {
+            return requests == 0 && injected.isEmpty();
+        }
+    }
+}

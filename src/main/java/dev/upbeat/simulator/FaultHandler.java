@@ -1,0 +1,122 @@
+package dev.upbeat.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers every request on a target: plans the faults of the live simulation, waits the planned
+ * delay, then forwards, makes up an answer, or breaks the connection. A request no fault touches
+ * is relayed asynchronously on Jetty's own threads (the common case, kept cheap); any other is
+ * handed to a virtual thread, where delays and pacing are plain sleeps.
+ */
+final class FaultHandler extends Handler.Abstract {
+    private static final Logger log = LoggerFactory.getLogger(FaultHandler.class);
+    private static final java.util.concurrent.Executor BLOCKING = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
+    private final String target;
+    private final Upstream upstream;
+    private final CannedResponse unreachable;
+    private final Supplier<String> statusPageUrl;
+    private final Supplier<ActiveRun> live;
+    private final ProxyMetrics metrics;
+
+    FaultHandler(String target, Upstream upstream, Supplier<String> statusPageUrl, Supplier<ActiveRun> live, ProxyMetrics metrics) {
+        super(InvocationType.NON_BLOCKING);
+        this.target = target;
+        this.upstream = upstream;
+        this.statusPageUrl = statusPageUrl;
+        this.live = live;
+        this.metrics = metrics;
+        this.unreachable = new CannedResponse(502, java.util.Map.of("Content-Type", "application/json"),
+                ("{\"id\":\"bad_gateway\",\"message\":\"The upstream of " + target + " could not be reached\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        ActiveRun run = live.get();
+        Plan plan = run == null ? Plan.PASS : run.planner().plan(
+                new ProxiedRequest(request.getMethod(), request.getHttpURI().getPath(), request.getHeaders()::get),
+                ThreadLocalRandom.current());
+        if (run != null) {
+            run.record(plan);
+        }
+        metrics.request(plan);
+        if (plan.forwards() && plan.delay().isZero() && upstream != null) {
+            upstream.relay(request, response, callback, done -> cannedAsync(response, unreachable, done));
+        } else {
+            BLOCKING.execute(() -> slowly(request, response, callback, plan, run));
+        }
+        return true;
+    }
+
+    private void slowly(Request request, Response response, Callback callback, Plan plan, ActiveRun run) {
+        try {
+            if (!plan.delay().isZero()) {
+                SocketFaults.keepOpenFor(SocketFaults.endPoint(request), plan.delay());
+                Thread.sleep(plan.delay());
+            }
+            answer(request, response, plan.outcome(), run);
+            callback.succeeded();
+        } catch (Exception e) {
+            callback.failed(e);
+        }
+    }
+
+    private static void cannedAsync(Response response, CannedResponse answer, Callback done) {
+        response.setStatus(answer.status());
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        response.write(true, java.nio.ByteBuffer.wrap(answer.body()), done);
+    }
+
+    private void answer(Request request, Response response, Fault outcome, ActiveRun run) throws Exception {
+        switch (outcome) {
+            case MaintenanceFault m -> canned(request, response, CannedResponse.maintenance(target, statusPageUrl.get(), m), BodyShape.AS_IS);
+            case StatusFault s -> canned(request, response, CannedResponse.status(s), BodyShape.AS_IS);
+            case TimeoutFault t -> SocketFaults.hang(request, t.max(), () -> live.get() == run);
+            case ResetFault r -> SocketFaults.reset(request);
+            case EmptyResponseFault e -> SocketFaults.close(request);
+            case MalformedResponseFault m -> SocketFaults.malformed(request);
+            case LatencyFault l -> throw new IllegalStateException("latency is a delay, never an outcome");
+            case null, default -> normal(request, response, BodyShape.of(outcome));
+        }
+    }
+
+    /** The answer with no fault (or only a body fault): the upstream's, or maintenance when there is none. */
+    private void normal(Request request, Response response, BodyShape shape) throws Exception {
+        if (upstream == null) {
+            canned(request, response, CannedResponse.maintenance(target, statusPageUrl.get(), MaintenanceFault.always()), shape);
+            return;
+        }
+        try {
+            upstream.forward(request, response, new BodyWriter(request, response, shape));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            log.debug("Upstream of {} unreachable", target, e);
+            canned(request, response, unreachable, BodyShape.AS_IS);
+        }
+    }
+
+    private static void canned(Request request, Response response, CannedResponse answer, BodyShape shape) throws Exception {
+        response.setStatus(answer.status());
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        BodyWriter body = new BodyWriter(request, response, shape);
+        if (!"HEAD".equals(request.getMethod()) && answer.body().length > 0) {
+            if (!body.write(answer.body(), 0, answer.body().length)) {
+                return;
+            }
+        }
+        body.finish();
+    }
+}

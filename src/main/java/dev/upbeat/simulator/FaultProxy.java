@@ -1,0 +1,110 @@
+package dev.upbeat.simulator;
+
+import dev.upbeat.problem.Problem;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.function.Supplier;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * One target's listener: a small Jetty server of its own on the target's address, so that a
+ * target can be started, stopped and broken without touching the status page's server. The live
+ * simulation is swapped in and out atomically; requests read it once each.
+ */
+public final class FaultProxy implements AutoCloseable {
+    private final Target target;
+    private final Server server;
+    private final ServerConnector connector;
+    private volatile ActiveRun live;
+
+    private FaultProxy(Target target, Server server, ServerConnector connector) {
+        this.target = target;
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /**
+     * Binds and starts the listener; a taken or impossible address is refused naming it (409 for
+     * a port in use, 422 for an address this machine does not have).
+     */
+    public static FaultProxy start(Target target, HttpClient client, Supplier<String> statusPageUrl, MeterRegistry registry) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        threads.setName("sim-" + target.name());
+        threads.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(target.listen().host());
+        connector.setPort(target.listen().port());
+        connector.setIdleTimeout(30_000);
+        connector.setReuseAddress(true);
+        server.addConnector(connector);
+        FaultProxy proxy = new FaultProxy(target, server, connector);
+        ProxyMetrics metrics = new ProxyMetrics(registry, target.name());
+        Upstream upstream = target.upstream() == null ? null : new Upstream(client, target.upstream(), metrics);
+        server.setHandler(new FaultHandler(target.name(), upstream, statusPageUrl, () -> proxy.live, metrics));
+        server.setStopTimeout(2_000);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw refusal(target, e);
+        }
+        return proxy;
+    }
+
+    private static Problem refusal(Target target, Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof java.net.BindException)) {
+            cause = cause.getCause();
+        }
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof java.net.BindException && detail.toLowerCase().contains("in use")) {
+            return Problem.conflict("listen " + target.listen() + ": port " + target.listen().port()
+                    + " is already in use; choose another port (or 0 for any free one)");
+        }
+        return Problem.invalid("listen", "listen " + target.listen() + " cannot be bound: " + detail);
+    }
+
+    /** The target, with the port actually bound when 0 was asked for. */
+    public Target target() {
+        return new Target(target.name(), target.listen().withPort(connector.getLocalPort()), target.upstream(), target.createdAt());
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public ActiveRun live() {
+        return live;
+    }
+
+    /** Makes {@code run} the live simulation (null: none); returns the one it replaced. */
+    public ActiveRun swap(ActiveRun run) {
+        ActiveRun previous = live;
+        live = run;
+        return previous;
+    }
+
+    @Override
+    public void close() {
+        live = null;
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(FaultProxy.class).warn("Could not stop a simulator listener cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.upbeat.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.upbeat.web.Bodies;
+import dev.upbeat.web.Params;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The simulator's API: targets, simulations, runs and schedules. Every route needs a token. */
+public final class SimulatorApi {
+    private final SimulatorService simulations;
+    private final ScheduleService schedules;
+    private final Bodies bodies;
+
+    public SimulatorApi(SimulatorService simulations, ScheduleService schedules, Bodies bodies) {
+        this.simulations = simulations;
+        this.schedules = schedules;
+        this.bodies = bodies;
+    }
+
+    public record TargetRequest(String name, String listen, String upstream) {
+    }
+
+    public record SimulationRequest(JsonNode faults, Duration duration) {
+    }
+
+    public record ScheduleRequest(String cron, String timeZone, Duration duration, JsonNode faults) {
+    }
+
+    /** A target as the API shows it, with its live simulation if any. */
+    public record TargetView(String name, String listen, String upstream, Instant createdAt, Run liveSimulation) {
+    }
+
+    /** A schedule as the API shows it. */
+    public record ScheduleView(long id, String target, String cron, String timeZone, String duration, List<Fault> faults,
+                               Instant nextAt, Instant createdAt) {
+        static ScheduleView of(Schedule s) {
+            return new ScheduleView(s.id(), s.target(), s.cron().expression(), s.timeZone().getId(), s.duration().toString(),
+                    s.faults(), s.nextAt(), s.createdAt());
+        }
+    }
+
+    public void createTarget(Context ctx) {
+        TargetRequest r = bodies.read(ctx, TargetRequest.class);
+        Target t = simulations.createTarget(r.name(), r.listen(), r.upstream());
+        ctx.status(201).header("Location", "/api/v1/simulator/targets/" + t.name()).json(view(t));
+    }
+
+    public void targets(Context ctx) {
+        ctx.json(simulations.targets().stream().map(this::view).toList());
+    }
+
+    public void target(Context ctx) {
+        ctx.json(view(simulations.target(ctx.pathParam("name"))));
+    }
+
+    public void deleteTarget(Context ctx) {
+        simulations.deleteTarget(ctx.pathParam("name"));
+        ctx.status(204);
+    }
+
+    public void start(Context ctx) {
+        SimulationRequest r = bodies.read(ctx, SimulationRequest.class);
+        String target = ctx.pathParam("name");
+        simulations.target(target);
+        Run run = simulations.start(target, FaultParser.parse(r.faults()), r.duration(), "api", null);
+        ctx.status(201).header("Location", "/api/v1/simulator/simulations/" + run.id()).json(run);
+    }
+
+    public void simulation(Context ctx) {
+        ctx.json(simulations.run(Params.id(ctx, "simulation")));
+    }
+
+    public void stop(Context ctx) {
+        ctx.json(simulations.stop(Params.id(ctx, "simulation")));
+    }
+
+    public void runs(Context ctx) {
+        int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
+        ctx.json(simulations.runs(ctx.queryParam("target"), limit));
+    }
+
+    public void createSchedule(Context ctx) {
+        ScheduleRequest r = bodies.read(ctx, ScheduleRequest.class);
+        String target = ctx.pathParam("name");
+        simulations.target(target);
+        Schedule s = schedules.create(target, r.cron(), r.timeZone(), r.duration(), FaultParser.parse(r.faults()));
+        ctx.status(201).header("Location", "/api/v1/simulator/schedules/" + s.id()).json(ScheduleView.of(s));
+    }
+
+    public void schedules(Context ctx) {
+        ctx.json(schedules.list().stream().map(ScheduleView::of).toList());
+    }
+
+    public void deleteSchedule(Context ctx) {
+        schedules.delete(Params.id(ctx, "schedule"));
+        ctx.status(204);
+    }
+
+    private TargetView view(Target t) {
+        return new TargetView(t.name(), t.listen().toString(), t.upstream() == null ? null : t.upstream().toString(), t.createdAt(),
+                simulations.liveRun(t.name()).orElse(null));
+    }
+}

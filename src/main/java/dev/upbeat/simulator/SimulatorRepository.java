@@ -1,0 +1,139 @@
+package dev.upbeat.simulator;
+
+import dev.upbeat.storage.Tx;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Targets, runs (with their fault counts) and schedules. */
+public final class SimulatorRepository {
+
+    public void insertTarget(Tx tx, Target t) {
+        tx.handle().createUpdate("INSERT INTO sim_targets (name, listen, upstream, created_at) VALUES (:n, :l, :u, :c)")
+                .bind("n", t.name()).bind("l", t.listen().toString()).bind("u", t.upstream() == null ? null : t.upstream().toString())
+                .bind("c", t.createdAt().toEpochMilli()).execute();
+    }
+
+    public Optional<Target> target(Tx tx, String name) {
+        return tx.handle().createQuery("SELECT * FROM sim_targets WHERE name = :n").bind("n", name)
+                .map((rs, ctx) -> target(rs)).findOne();
+    }
+
+    public List<Target> targets(Tx tx) {
+        return tx.handle().createQuery("SELECT * FROM sim_targets ORDER BY name").map((rs, ctx) -> target(rs)).list();
+    }
+
+    public void deleteTarget(Tx tx, String name) {
+        tx.handle().createUpdate("DELETE FROM sim_schedules WHERE target = :n").bind("n", name).execute();
+        tx.handle().createUpdate("DELETE FROM sim_targets WHERE name = :n").bind("n", name).execute();
+    }
+
+    public long insertRun(Tx tx, Run r) {
+        return tx.handle().createQuery("""
+                INSERT INTO sim_runs (target, faults, origin, schedule_id, started_at, ends_at)
+                VALUES (:t, :f, :o, :s, :start, :end) RETURNING id""")
+                .bind("t", r.target()).bind("f", FaultParser.store(r.faults())).bind("o", r.origin()).bind("s", r.scheduleId())
+                .bind("start", r.startedAt().toEpochMilli()).bind("end", r.endsAt().toEpochMilli()).mapTo(Long.class).one();
+    }
+
+    /** Ends a live run; false when it had already ended (another caller or instance got there first). */
+    public boolean endRun(Tx tx, long id, Instant at, String reason) {
+        return tx.handle().createUpdate("UPDATE sim_runs SET ended_at = :at, end_reason = :r WHERE id = :id AND ended_at IS NULL")
+                .bind("at", at.toEpochMilli()).bind("r", reason).bind("id", id).execute() == 1;
+    }
+
+    public void addCounts(Tx tx, long runId, ActiveRun.Counts counts) {
+        tx.handle().createUpdate("UPDATE sim_runs SET requests = requests + :n WHERE id = :id")
+                .bind("n", counts.requests()).bind("id", runId).execute();
+        counts.injected().forEach((type, n) -> tx.handle().createUpdate("""
+                INSERT INTO sim_run_faults (run_id, type, injected) VALUES (:id, :t, :n)
+                ON CONFLICT (run_id, type) DO UPDATE SET injected = sim_run_faults.injected + excluded.injected""")
+                .bind("id", runId).bind("t", type).bind("n", n).execute());
+    }
+
+    public Optional<Run> run(Tx tx, long id) {
+        return runs(tx, "WHERE id = :id", Map.of("id", id), 1).stream().findFirst();
+    }
+
+    public List<Run> liveRuns(Tx tx) {
+        return runs(tx, "WHERE ended_at IS NULL", Map.of(), 10_000);
+    }
+
+    /** Newest first; {@code target} null for every target. */
+    public List<Run> recentRuns(Tx tx, String target, int limit) {
+        return target == null ? runs(tx, "", Map.of(), limit) : runs(tx, "WHERE target = :t", Map.of("t", target), limit);
+    }
+
+    private List<Run> runs(Tx tx, String where, Map<String, Object> binds, int limit) {
+        List<Run> bare = tx.handle().createQuery("SELECT * FROM sim_runs " + where + " ORDER BY started_at DESC, id DESC LIMIT " + limit)
+                .bindMap(binds).map((rs, ctx) -> run(rs)).list();
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        Map<Long, Map<String, Long>> injected = new HashMap<>();
+        String ids = String.join(",", bare.stream().map(r -> Long.toString(r.id())).toList());
+        tx.handle().createQuery("SELECT * FROM sim_run_faults WHERE run_id IN (" + ids + ")")
+                .map((rs, ctx) -> injected.computeIfAbsent(rs.getLong("run_id"), k -> new TreeMap<>())
+                        .put(rs.getString("type"), rs.getLong("injected"))).list();
+        return bare.stream().map(r -> new Run(r.id(), r.target(), r.faults(), r.origin(), r.scheduleId(), r.startedAt(), r.endsAt(),
+                r.endedAt(), r.endReason(), r.requests(), injected.getOrDefault(r.id(), Map.of()))).toList();
+    }
+
+    public long insertSchedule(Tx tx, Schedule s) {
+        return tx.handle().createQuery("""
+                INSERT INTO sim_schedules (target, cron, time_zone, duration_ms, faults, next_at, created_at)
+                VALUES (:t, :c, :z, :d, :f, :n, :at) RETURNING id""")
+                .bind("t", s.target()).bind("c", s.cron().expression()).bind("z", s.timeZone().getId())
+                .bind("d", s.duration().toMillis()).bind("f", FaultParser.store(s.faults())).bind("n", s.nextAt().toEpochMilli())
+                .bind("at", s.createdAt().toEpochMilli()).mapTo(Long.class).one();
+    }
+
+    public List<Schedule> schedules(Tx tx) {
+        return tx.handle().createQuery("SELECT * FROM sim_schedules ORDER BY id").map((rs, ctx) -> schedule(rs)).list();
+    }
+
+    /** Schedules due at {@code now}, locked until commit so one instance starts each occurrence. */
+    public List<Schedule> dueSchedules(Tx tx, Instant now) {
+        return tx.handle().createQuery("SELECT * FROM sim_schedules WHERE next_at <= :now ORDER BY next_at" + tx.dialect().rowLock())
+                .bind("now", now.toEpochMilli()).map((rs, ctx) -> schedule(rs)).list();
+    }
+
+    public void moveSchedule(Tx tx, long id, Instant nextAt) {
+        tx.handle().createUpdate("UPDATE sim_schedules SET next_at = :n WHERE id = :id").bind("n", nextAt.toEpochMilli()).bind("id", id).execute();
+    }
+
+    public boolean deleteSchedule(Tx tx, long id) {
+        return tx.handle().createUpdate("DELETE FROM sim_schedules WHERE id = :id").bind("id", id).execute() == 1;
+    }
+
+    private static Target target(ResultSet rs) throws SQLException {
+        String upstream = rs.getString("upstream");
+        return new Target(rs.getString("name"), Listen.parse("listen", rs.getString("listen")),
+                upstream == null ? null : URI.create(upstream), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static Run run(ResultSet rs) throws SQLException {
+        long schedule = rs.getLong("schedule_id");
+        Long scheduleId = rs.wasNull() ? null : schedule;
+        long ended = rs.getLong("ended_at");
+        Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
+        return new Run(rs.getLong("id"), rs.getString("target"), FaultParser.load(rs.getString("faults")), rs.getString("origin"),
+                scheduleId, Instant.ofEpochMilli(rs.getLong("started_at")), Instant.ofEpochMilli(rs.getLong("ends_at")), endedAt,
+                rs.getString("end_reason"), rs.getLong("requests"), Map.of());
+    }
+
+    private static Schedule schedule(ResultSet rs) throws SQLException {
+        return new Schedule(rs.getLong("id"), rs.getString("target"), Cron.parse("cron", rs.getString("cron")),
+                ZoneId.of(rs.getString("time_zone")), Duration.ofMillis(rs.getLong("duration_ms")),
+                FaultParser.load(rs.getString("faults")), Instant.ofEpochMilli(rs.getLong("next_at")),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.upbeat.simulator;
+
+
+/** {@code slow_body}: answers normally but delivers the body at {@code bytes_per_second}. */
+public record SlowBodyFault(Double percentage, Match match, Long bytesPerSecond) implements Fault {
+    public SlowBodyFault {
+        percentage = FaultChecks.percentageOrAll(percentage);
+        match = FaultChecks.matchOrAny(match);
+    }
+
+    @Override
+    public void validate(String prefix) {
+        Fault.super.validate(prefix);
+        if (bytesPerSecond == null) {
+            throw dev.upbeat.problem.Problem.invalid(prefix + ".bytes_per_second", prefix + ".bytes_per_second is required");
+        }
+        FaultChecks.positive(prefix + ".bytes_per_second", bytesPerSecond);
+    }
+}

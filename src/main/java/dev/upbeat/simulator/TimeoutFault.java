@@ -1,0 +1,21 @@
+package dev.upbeat.simulator;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.time.Duration;
+
+/** {@code timeout}: accepts the request and never answers; the connection is closed after {@code max} (default 5 minutes) unless the client gave up first. */
+public record TimeoutFault(Double percentage, Match match, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration max) implements Fault {
+    static final Duration DEFAULT_MAX = Duration.ofMinutes(5);
+
+    public TimeoutFault {
+        percentage = FaultChecks.percentageOrAll(percentage);
+        match = FaultChecks.matchOrAny(match);
+        max = max == null ? DEFAULT_MAX : max;
+    }
+
+    @Override
+    public void validate(String prefix) {
+        Fault.super.validate(prefix);
+        FaultChecks.duration(prefix + ".max", max, Duration.ofHours(1));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.upbeat.simulator.drill;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.upbeat.simulator.FaultParser;
+import dev.upbeat.web.Bodies;
+import dev.upbeat.web.Params;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+
+/** Drills through the API: start one, read its report as JSON, HTML or Markdown. Token only: drills are private. */
+public final class DrillApi {
+    private final DrillService drills;
+    private final Bodies bodies;
+
+    public DrillApi(DrillService drills, Bodies bodies) {
+        this.drills = drills;
+        this.bodies = bodies;
+    }
+
+    public record DrillRequest(String target, JsonNode faults, Duration duration, List<SteadyStateCheck> checks, Duration interval,
+                               Duration recovery, Boolean abortOnBreach, String notice) {
+    }
+
+    public void start(Context ctx) {
+        DrillRequest r = bodies.read(ctx, DrillRequest.class);
+        dev.upbeat.simulator.SimulatorService.checkDuration(r.duration());
+        DrillReport started = drills.start(new DrillSpec(r.target(), FaultParser.parse(r.faults()), r.duration(), r.checks(),
+                r.interval(), r.recovery(), r.abortOnBreach(), r.notice()));
+        ctx.status(201).header("Location", "/api/v1/drills/" + started.id()).json(started);
+    }
+
+    public void list(Context ctx) {
+        ctx.json(drills.recent(Params.intQuery(ctx, "limit", 20, 1, 200)));
+    }
+
+    public void show(Context ctx) {
+        ctx.json(drills.find(Params.id(ctx, "drill")));
+    }
+
+    public void html(Context ctx) {
+        ctx.header("Cache-Control", "no-store").html(ReportText.html(drills.find(Params.id(ctx, "drill"))));
+    }
+
+    public void markdown(Context ctx) {
+        ctx.header("Cache-Control", "no-store").contentType("text/markdown; charset=utf-8")
+                .result(ReportText.markdown(drills.find(Params.id(ctx, "drill"))));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.upbeat.simulator.drill;
+
+import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.Run;
+import dev.upbeat.simulator.SimulatorService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries out one drill, start to verdict: checks before (an unhealthy app means skipped), the
+ * simulation with checks every interval (a breach fails the drill, or aborts it at once when
+ * asked), then checks until the app recovers or the recovery window passes.
+ */
+final class DrillRunner {
+    private final SimulatorService simulations;
+    private final Probe probe;
+    private final Clock clock;
+    private final long id;
+    private final DrillSpec spec;
+    private final List<Probe.Result> results = new ArrayList<>();
+    private final List<DrillReport.Event> timeline = new ArrayList<>();
+    private final Instant startedAt;
+
+    DrillRunner(SimulatorService simulations, Probe probe, Clock clock, long id, DrillSpec spec) {
+        this.simulations = simulations;
+        this.probe = probe;
+        this.clock = clock;
+        this.id = id;
+        this.spec = spec;
+        this.startedAt = clock.instant();
+    }
+
+    DrillReport run() throws InterruptedException {
+        if (!round("before")) {
+            return report("skipped", "the app was already unhealthy before the simulation", null);
+        }
+        Run run;
+        try {
+            run = simulations.start(spec.target(), spec.faults(), spec.duration(), "drill", null);
+        } catch (Problem e) {
+            return report("skipped", "the simulation could not start: " + e.getMessage(), null);
+        }
+        event("during", "simulation " + run.id() + " started: " + spec.faults().stream().map(f -> f.type()).toList());
+        boolean breached = false;
+        while (clock.instant().isBefore(run.endsAt()) && simulations.run(run.id()).live()) {
+            Thread.sleep(spec.interval());
+            if (!round("during")) {
+                breached = true;
+                if (spec.abortOnBreach()) {
+                    Run ended = simulations.end(run.id(), "aborted");
+                    event("during", "breach: simulation " + run.id() + " aborted and reverted");
+                    recover();
+                    return report("aborted", "a steady-state check failed during the simulation", ended);
+                }
+            }
+        }
+        Run ended = simulations.end(run.id(), "expired");
+        event("after", "simulation " + run.id() + " ended (" + ended.endReason() + ")");
+        boolean recovered = recover();
+        if (!recovered) {
+            return report("fail", "the app did not recover within " + spec.recovery(), ended);
+        }
+        return breached ? report("fail", "steady-state checks failed during the simulation", ended)
+                : report("pass", "the app stayed healthy through the simulation and after it", ended);
+    }
+
+    private boolean recover() throws InterruptedException {
+        Instant deadline = clock.instant().plus(spec.recovery());
+        while (!round("after")) {
+            if (!clock.instant().isBefore(deadline)) {
+                return false;
+            }
+            Thread.sleep(spec.interval());
+        }
+        return true;
+    }
+
+    /** One probe of every check; true when all passed. */
+    private boolean round(String phase) {
+        boolean all = true;
+        for (int i = 0; i < spec.checks().size(); i++) {
+            Probe.Result r = probe.run(i, spec.checks().get(i), phase, clock.instant());
+            results.add(r);
+            if (!r.ok()) {
+                all = false;
+                event(phase, "check " + spec.checks().get(i).url() + " failed: " + r.problem());
+            }
+        }
+        if (all && !phase.equals("during")) {
+            event(phase, "all checks passed");
+        }
+        return all;
+    }
+
+    private void event(String phase, String what) {
+        timeline.add(new DrillReport.Event(clock.instant(), phase, what));
+    }
+
+    DrillReport report(String verdict, String reason, Run run) {
+        event("verdict", verdict + ": " + reason);
+        return new DrillReport(id, spec.target(), verdict, reason, run == null ? null : run.id(), spec.faults(), startedAt,
+                clock.instant(), run == null ? 0 : run.requests(), run == null ? Map.of() : run.injected(),
+                DrillReport.summarise(spec.checks(), results), List.copyOf(timeline), spec.notice());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.upbeat.simulator.drill;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.upbeat.json.Json;
+import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.SimulatorService;
+import dev.upbeat.storage.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts drills and keeps their reports. A drill runs in the background on a thread of its own;
+ * its verdict and report are stored when it ends, and a drill cut short by a crash is marked
+ * aborted at the next start (its simulation is ended by the simulator's own recovery).
+ */
+public final class DrillService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DrillService.class);
+
+    private final Database db;
+    private final DrillRepository repo;
+    private final SimulatorService simulations;
+    private final Clock clock;
+    private final Probe probe = new Probe();
+    private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
+
+    public DrillService(Database db, DrillRepository repo, SimulatorService simulations, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.simulations = simulations;
+        this.clock = clock;
+    }
+
+    public void open() {
+        for (long id : db.read(repo::unfinished)) {
+            DrillSpec spec = spec(db.read(tx -> repo.find(tx, id)).orElseThrow());
+            DrillRunner runner = new DrillRunner(simulations, probe, clock, id, spec);
+            save(id, runner.report("aborted", "Upbeat stopped while the drill was running", null));
+        }
+    }
+
+    /** Checks the spec, records the drill and starts it; the returned report says {@code running}. */
+    public DrillReport start(DrillSpec spec) {
+        simulations.target(spec.target());
+        spec.validate();
+        Instant now = clock.instant();
+        long id = db.inTransaction(tx -> repo.insert(tx, spec.target(), write(spec), spec.notice(), now));
+        runners.execute(() -> {
+            DrillRunner runner = new DrillRunner(simulations, probe, clock, id, spec);
+            try {
+                save(id, runner.run());
+            } catch (InterruptedException e) {
+                save(id, runner.report("aborted", "Upbeat stopped while the drill was running", null));
+            } catch (RuntimeException e) {
+                log.error("Drill {} failed to run", id, e);
+                save(id, runner.report("aborted", "the drill could not run: " + e.getMessage(), null));
+            }
+        });
+        return find(id);
+    }
+
+    public DrillReport find(long id) {
+        DrillRepository.Stored stored = db.read(tx -> repo.find(tx, id)).orElseThrow(() -> Problem.notFound("drill", id));
+        if (stored.report() != null) {
+            return read(stored.report(), DrillReport.class);
+        }
+        DrillSpec spec = spec(stored);
+        return new DrillReport(id, stored.target(), "running", "the drill is under way", null, spec.faults(), stored.startedAt(),
+                null, 0, Map.of(), List.of(), List.of(), spec.notice());
+    }
+
+    public List<DrillReport> recent(int limit) {
+        return db.read(tx -> repo.recent(tx, limit)).stream().map(this::find).toList();
+    }
+
+    private void save(long id, DrillReport report) {
+        db.useTransaction(tx -> repo.finish(tx, id, report.simulationId(), report.verdict(), write(report), report.endedAt()));
+        log.info("Drill {} on {}: {} ({})", id, report.target(), report.verdict(), report.reason());
+    }
+
+    private static DrillSpec spec(DrillRepository.Stored stored) {
+        return read(stored.spec(), DrillSpec.class);
+    }
+
+    private static String write(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot store a drill", e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored drill cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        runners.shutdownNow();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.upbeat.simulator.drill;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.upbeat.problem.Problem;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What "healthy" means for the dependent app: a GET of {@code url} answers one of
+ * {@code expectStatus} (default any 2xx or 3xx), within {@code maxLatency} if given, with
+ * {@code bodyContains} in the body if given.
+ */
+public record SteadyStateCheck(String url, List<Integer> expectStatus,
+                               @JsonFormat(shape = JsonFormat.Shape.STRING) Duration maxLatency, String bodyContains) {
+
+    public SteadyStateCheck {
+        expectStatus = expectStatus == null ? List.of() : List.copyOf(expectStatus);
+    }
+
+    void validate(String prefix) {
+        try {
+            URI uri = URI.create(url == null ? "" : url);
+            if (!uri.isAbsolute() || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid(prefix + ".url", prefix + ".url must be an absolute http(s) URL of your app; got '" + url + "'");
+        }
+        for (int s : expectStatus) {
+            if (s < 100 || s > 599) {
+                throw Problem.invalid(prefix + ".expect_status", prefix + ".expect_status must hold HTTP statuses; got " + s);
+            }
+        }
+        if (maxLatency != null && (maxLatency.isNegative() || maxLatency.isZero())) {
+            throw Problem.invalid(prefix + ".max_latency", prefix + ".max_latency must be a positive duration such as PT0.5S");
+        }
+    }
+
+    boolean statusOk(int status) {
+        return expectStatus.isEmpty() ? status >= 200 && status < 400 : expectStatus.contains(status);
+    }
+}

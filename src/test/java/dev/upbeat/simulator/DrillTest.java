@@ -1,0 +1,107 @@
+package dev.upbeat.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.upbeat.testing.DependentApp;
+import dev.upbeat.testing.Http;
+import dev.upbeat.testing.TestUpbeat;
+import dev.upbeat.testing.TestUpstream;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Drills against small dependent apps: one that survives the outage from its cache, one that does not. */
+class DrillTest {
+    static TestUpbeat t;
+    static Http http;
+    static TestUpstream upstream;
+
+    @BeforeAll
+    static void start() {
+        t = TestUpbeat.started();
+        http = t.http;
+        upstream = new TestUpstream();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+        upstream.close();
+    }
+
+    private static String target(String name, boolean withUpstream) {
+        Http.Response r = http.post("/api/v1/simulator/targets", "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\""
+                + (withUpstream ? ",\"upstream\":\"" + upstream.url() + "\"" : "") + "}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return "http://" + r.json().get("listen").asText() + "/bytes?n=12";
+    }
+
+    private static JsonNode drill(String target, DependentApp app, boolean abort) {
+        Http.Response r = http.post("/api/v1/drills", """
+                {"target":"%s","faults":[{"type":"maintenance"}],"duration":"PT2S","interval":"PT0.25S","recovery":"PT2S",
+                 "abort_on_breach":%s,"notice":"Weekly Platform API drill",
+                 "checks":[{"url":"%s","expect_status":[200],"max_latency":"PT1S"}]}""".formatted(target, abort, app.healthUrl()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().get("verdict").asText()).isEqualTo("running");
+        long id = r.json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !http.get("/api/v1/drills/" + id, SimulatorApiTest.auth()).json().get("verdict").asText().equals("running"));
+        return http.get("/api/v1/drills/" + id, SimulatorApiTest.auth()).json();
+    }
+
+    @Test
+    void an_app_that_serves_from_cache_passes_and_the_report_comes_as_json_html_and_markdown() throws Exception {
+        try (DependentApp app = new DependentApp(target("cached-dep", true), true)) {
+            JsonNode report = drill("cached-dep", app, false);
+            assertThat(report.get("verdict").asText()).as(report.toString()).isEqualTo("pass");
+            JsonNode during = report.get("checks").get(0).get("phases").get("during");
+            assertThat(during.get("success_percent").asDouble()).isEqualTo(100.0);
+            assertThat(during.get("attempts").asInt()).isGreaterThanOrEqualTo(3);
+            assertThat(report.get("faults_injected").get("maintenance").asLong()).isGreaterThanOrEqualTo(3);
+            assertThat(report.get("timeline").toString()).contains("simulation").contains("pass");
+
+            long id = report.get("id").asLong();
+            Http.Response md = http.get("/api/v1/drills/" + id + "/report.md", SimulatorApiTest.auth());
+            assertThat(md.body()).contains("**PASS**").contains("| during | 100.0%").contains("Private notice: Weekly Platform API drill");
+            Http.Response html = http.get("/api/v1/drills/" + id + "/report.html", SimulatorApiTest.auth());
+            assertThat(html.header("Content-Type")).startsWith("text/html");
+            assertThat(html.body()).contains("verdict-pass").contains("<ol>");
+            assertThat(http.get("/api/v1/drills/" + id).status()).as("drills are private").isEqualTo(401);
+            assertThat(http.get("/").body()).doesNotContain("Weekly Platform API drill");
+        }
+    }
+
+    @Test
+    void an_app_without_a_cache_fails_the_drill_and_recovers_after_it() throws Exception {
+        try (DependentApp app = new DependentApp(target("fragile-dep", true), false)) {
+            JsonNode report = drill("fragile-dep", app, false);
+            assertThat(report.get("verdict").asText()).as(report.toString()).isEqualTo("fail");
+            JsonNode phases = report.get("checks").get(0).get("phases");
+            assertThat(phases.get("during").get("success_percent").asDouble()).isLessThan(100.0);
+            assertThat(phases.get("after").get("successes").asInt()).isPositive();
+        }
+    }
+
+    @Test
+    void a_breach_aborts_and_reverts_the_simulation_at_once_when_asked() throws Exception {
+        try (DependentApp app = new DependentApp(target("abort-dep", true), false)) {
+            JsonNode report = drill("abort-dep", app, true);
+            assertThat(report.get("verdict").asText()).as(report.toString()).isEqualTo("aborted");
+            JsonNode run = http.get("/api/v1/simulator/simulations/" + report.get("simulation_id").asLong(), SimulatorApiTest.auth()).json();
+            assertThat(run.get("end_reason").asText()).isEqualTo("aborted");
+            assertThat(run.get("origin").asText()).isEqualTo("drill");
+        }
+    }
+
+    @Test
+    void an_app_already_unhealthy_is_skipped_without_a_simulation() throws Exception {
+        try (DependentApp app = new DependentApp(target("down-dep", false), false)) {
+            JsonNode report = drill("down-dep", app, false);
+            assertThat(report.get("verdict").asText()).isEqualTo("skipped");
+            assertThat(report.get("simulation_id").isNull()).isTrue();
+        }
+    }
+}
