@@ -118,7 +118,8 @@ public final class Upbeat implements AutoCloseable {
         SimulatorRepository simulatorRepository = new SimulatorRepository();
         this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics), clock);
         this.simulatorSchedules = new ScheduleService(db, simulatorRepository, simulator, clock);
-        this.drills = new DrillService(db, new DrillRepository(), simulator, clock);
+        this.drills = new DrillService(db, new DrillRepository(), simulator, clock,
+                new DrillNoticesOnStatusPage(maintenances, clock));
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
         Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);

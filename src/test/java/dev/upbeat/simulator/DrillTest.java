@@ -75,6 +75,27 @@ class DrillTest {
     }
 
     @Test
+    void a_drill_announces_itself_on_the_public_page_only_when_asked() throws Exception {
+        try (DependentApp app = new DependentApp(target("announced-dep", true), true)) {
+            Http.Response r = http.post("/api/v1/drills", """
+                    {"target":"announced-dep","faults":[{"type":"maintenance"}],"duration":"PT1S","interval":"PT0.25S",
+                     "recovery":"PT1S","public_notice":true,"notice":"Rehearsing a Platform API outage",
+                     "checks":[{"url":"%s","expect_status":[200]}]}""".formatted(app.healthUrl()));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            long id = r.json().get("id").asLong();
+            JsonNode open = http.get("/api/v1/maintenances?status=in_progress").json();
+            assertThat(open.toString()).contains("Resilience drill: announced-dep");
+            assertThat(http.get("/").body()).contains("Resilience drill: announced-dep");
+            assertThat(open.get(0).get("components")).as("no component's status or uptime changes").isEmpty();
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !http.get("/api/v1/drills/" + id, SimulatorApiTest.auth()).json().get("verdict").asText().equals("running"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/api/v1/maintenances?status=completed").body()
+                    .contains("Resilience drill: announced-dep"));
+        }
+    }
+
+    @Test
     void an_app_without_a_cache_fails_the_drill_and_recovers_after_it() throws Exception {
         try (DependentApp app = new DependentApp(target("fragile-dep", true), false)) {
             JsonNode report = drill("fragile-dep", app, false);

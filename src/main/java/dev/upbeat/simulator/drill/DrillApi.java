@@ -19,14 +19,14 @@ public final class DrillApi {
     }
 
     public record DrillRequest(String target, JsonNode faults, Duration duration, List<SteadyStateCheck> checks, Duration interval,
-                               Duration recovery, Boolean abortOnBreach, String notice) {
+                               Duration recovery, Boolean abortOnBreach, String notice, Boolean publicNotice) {
     }
 
     public void start(Context ctx) {
         DrillRequest r = bodies.read(ctx, DrillRequest.class);
         dev.upbeat.simulator.SimulatorService.checkDuration(r.duration());
         DrillReport started = drills.start(new DrillSpec(r.target(), FaultParser.parse(r.faults()), r.duration(), r.checks(),
-                r.interval(), r.recovery(), r.abortOnBreach(), r.notice()));
+                r.interval(), r.recovery(), r.abortOnBreach(), r.notice(), r.publicNotice()));
         ctx.status(201).header("Location", "/api/v1/drills/" + started.id()).json(started);
     }
 

@@ -26,14 +26,16 @@ public final class DrillService implements AutoCloseable {
     private final DrillRepository repo;
     private final SimulatorService simulations;
     private final Clock clock;
+    private final PublicNotices notices;
     private final Probe probe = new Probe();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
 
-    public DrillService(Database db, DrillRepository repo, SimulatorService simulations, Clock clock) {
+    public DrillService(Database db, DrillRepository repo, SimulatorService simulations, Clock clock, PublicNotices notices) {
         this.db = db;
         this.repo = repo;
         this.simulations = simulations;
         this.clock = clock;
+        this.notices = notices;
     }
 
     public void open() {
@@ -50,6 +52,9 @@ public final class DrillService implements AutoCloseable {
         spec.validate();
         Instant now = clock.instant();
         long id = db.inTransaction(tx -> repo.insert(tx, spec.target(), write(spec), spec.notice(), now));
+        Long noticeId = spec.publicNotice() ? notices.post("Resilience drill: " + spec.target(),
+                spec.notice() == null ? "We are rehearsing an outage of " + spec.target() + "; no action is needed." : spec.notice(),
+                now.plus(spec.duration()).plus(spec.recovery()).plus(spec.interval())) : null;
         runners.execute(() -> {
             DrillRunner runner = new DrillRunner(simulations, probe, clock, id, spec);
             try {
@@ -59,9 +64,23 @@ public final class DrillService implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("Drill {} failed to run", id, e);
                 save(id, runner.report("aborted", "the drill could not run: " + e.getMessage(), null));
+            } finally {
+                endNotice(noticeId);
             }
         });
         return find(id);
+    }
+
+    private void endNotice(Long noticeId) {
+        if (noticeId == null) {
+            return;
+        }
+        try {
+            notices.end(noticeId);
+        } catch (RuntimeException e) {
+            // The notice's window still ends by itself at its scheduled time.
+            log.warn("Could not end the public notice {} of a drill", noticeId, e);
+        }
     }
 
     public DrillReport find(long id) {

@@ -10,17 +10,20 @@ import java.util.List;
  * A drill: a simulation of {@code faults} on {@code target} for {@code duration}, with
  * steady-state {@code checks} before, every {@code interval} during, and after it until
  * {@code recovery} has passed. With {@code abortOnBreach} a failed check during the simulation
- * ends it at once. {@code notice} is a private note for admins; it is never public.
+ * ends it at once. {@code notice} is a private note for admins; it reaches the public page only
+ * with {@code publicNotice}, as a maintenance notice that lasts as long as the drill.
  */
 public record DrillSpec(String target, List<Fault> faults, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration duration,
                         List<SteadyStateCheck> checks, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration interval,
-                        @JsonFormat(shape = JsonFormat.Shape.STRING) Duration recovery, Boolean abortOnBreach, String notice) {
+                        @JsonFormat(shape = JsonFormat.Shape.STRING) Duration recovery, Boolean abortOnBreach, String notice,
+                        Boolean publicNotice) {
 
     public DrillSpec {
         interval = interval == null ? Duration.ofSeconds(5) : interval;
         recovery = recovery == null ? Duration.ofSeconds(30) : recovery;
         checks = checks == null ? List.of() : List.copyOf(checks);
         abortOnBreach = abortOnBreach != null && abortOnBreach;
+        publicNotice = publicNotice != null && publicNotice;
     }
 
     void validate() {
