@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveEvents implements AutoCloseable {
     static final long HEARTBEAT_SECONDS = 20;
+    static final long RECONNECT_MILLIS = 2000;
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
@@ -32,11 +33,23 @@ public final class LiveEvents implements AutoCloseable {
     /** A new page connects; if it missed versions (Last-Event-ID older than now), it hears of it at once. */
     public void connect(SseClient client, long currentVersion) {
         client.keepAlive();
+        reconnectQuickly(client);
         client.onClose(() -> clients.remove(client));
         clients.add(client);
         String last = client.ctx().header("Last-Event-ID");
         if (last == null || !last.equals(Long.toString(currentVersion))) {
             send(client, currentVersion);
+        }
+    }
+
+    /** Asks the browser to reconnect after 2 s when the stream breaks (a restart, a deploy), not its default. */
+    private static void reconnectQuickly(SseClient client) {
+        try {
+            var out = client.ctx().res().getOutputStream();
+            out.write(("retry: " + RECONNECT_MILLIS + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+        } catch (java.io.IOException e) {
+            log.debug("Could not send the reconnect delay", e);
         }
     }
 

@@ -150,6 +150,30 @@ class BrowserTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver.getCurrentUrl().endsWith("/history"));
     }
 
+    @Test
+    void an_open_page_reconnects_by_itself_after_the_server_restarts() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String database = dev.upbeat.testing.TestDatabases.sqlite();
+        var env = java.util.Map.of("PORT", Integer.toString(port));
+        TestUpbeat first = TestUpbeat.started(database, env);
+        first.http.post("/api/v1/components", "{\"name\":\"Restart Survivor\"}");
+        browser.driver.get("http://127.0.0.1:" + port + "/");
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver.findElement(By.tagName("main")).getText().contains("Restart Survivor"));
+        first.close();
+
+        try (TestUpbeat second = TestUpbeat.started(database, env)) {
+            second.http.post("/api/v1/incidents", "{\"title\":\"After the restart\",\"message\":\"m\",\"components\":{\"restart-survivor\":\"major_outage\"}}");
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> browser.driver.findElement(By.tagName("main")).getText().contains("After the restart"));
+            assertThat(browser.driver.executeScript("return window.performance.getEntriesByType('navigation').length")).isEqualTo(1L);
+        } finally {
+            browser.driver.get("about:blank");
+        }
+    }
+
     private static long version() {
         return Long.parseLong(browser.driver.findElement(By.id("live")).getAttribute("data-version"));
     }
