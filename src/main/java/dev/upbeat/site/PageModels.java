@@ -6,6 +6,7 @@ import dev.upbeat.config.Branding;
 import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.IncidentUpdate;
 import dev.upbeat.incident.Kind;
+import dev.upbeat.status.DisplayTime;
 import dev.upbeat.status.Markdown;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusRollup;
@@ -24,7 +25,6 @@ import java.util.TreeMap;
 /** Turns a snapshot into the home, incident and history page models, in the page's time zone. */
 final class PageModels {
     static final int MONTHS_PER_HISTORY_PAGE = 3;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm zzz", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final ZoneId zone;
@@ -148,6 +148,6 @@ final class PageModels {
     }
 
     String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant.atZone(zone));
+        return DisplayTime.format(instant, zone);
     }
 }

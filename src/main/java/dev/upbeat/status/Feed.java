@@ -5,10 +5,8 @@ import dev.upbeat.incident.IncidentUpdate;
 import dev.upbeat.incident.Kind;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +19,6 @@ import java.util.stream.Stream;
 public record Feed(String pageName, String pageUrl, Instant updated, List<Entry> entries) {
     public static final int MAX_ENTRIES = 50;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm zzz", Locale.ENGLISH);
     private static final Comparator<Incident> NEWEST_FIRST =
             Comparator.comparing(Feed::lastChange).thenComparing(Incident::id).reversed();
 
@@ -83,6 +80,6 @@ public record Feed(String pageName, String pageUrl, Instant updated, List<Entry>
     }
 
     private static String time(Instant instant, ZoneId zone) {
-        return instant == null ? "" : TIME.format(instant.atZone(zone));
+        return DisplayTime.format(instant, zone);
     }
 }
