@@ -15,6 +15,12 @@ import dev.upbeat.incident.IncidentService;
 import dev.upbeat.incident.MaintenanceService;
 import dev.upbeat.notification.NotificationApi;
 import dev.upbeat.notification.Notifications;
+import dev.upbeat.probe.Checker;
+import dev.upbeat.probe.ProbeApi;
+import dev.upbeat.probe.ProbeMeasurements;
+import dev.upbeat.probe.ProbeRepository;
+import dev.upbeat.probe.Probes;
+import dev.upbeat.probe.ResultRepository;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.LiveEvents;
@@ -69,6 +75,7 @@ public final class Upbeat implements AutoCloseable {
     private final MaintenanceService maintenances;
     private final TokenService tokens;
     private final Notifications notifications;
+    private final Probes probes;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "upbeat-background");
@@ -91,7 +98,9 @@ public final class Upbeat implements AutoCloseable {
         this.snapshots = new StatusSnapshots(db, componentRepository, groupRepository, incidentRepository,
                 new UptimeReader(intervals, config.timeZone(), config.uptimeWeights()),
                 new PublicStatus.PageInfo(config.pageName(), config.baseUrl().toString(), config.timeZone().getId()), clock,
-                List.of(new CompatBodies()));
+                List.of(new CompatBodies()),
+                new ProbeMeasurements(new ProbeRepository(), new ResultRepository(), config.timeZone()),
+                config.probes().uptimeSource());
         this.notifications = new Notifications(config, db, componentRepository, clock);
         Runnable onChange = () -> {
             refresh();
@@ -102,6 +111,8 @@ public final class Upbeat implements AutoCloseable {
         this.incidents = new IncidentService(db, incidentRepository, components, clock, onChange, notifications.outbox());
         this.maintenances = new MaintenanceService(db, incidentRepository, components, clock, config.timeZone(), onChange,
                 notifications.outbox());
+        this.probes = new Probes(config.probes(), db, componentRepository, components, incidents,
+                Checker.withDefaultTrust(clock), config.timeZone(), clock, onChange);
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
@@ -112,12 +123,14 @@ public final class Upbeat implements AutoCloseable {
     public Upbeat start() {
         db.useTransaction(tx -> history.rollUpAllIfZoneChanged(tx, clock.instant()));
         maintenances.runDue();
+        probes.declareFromFile();
         snapshots.rebuild();
         server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), routes(), new Auth(tokens)).start();
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
         notifications.start();
+        probes.start(background);
         log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
         return this;
     }
@@ -145,7 +158,8 @@ public final class Upbeat implements AutoCloseable {
                         tokens::authenticate),
                 new SubscriptionPages(notifications.subscriptions(), notifications.links(), notifications.subscribeLimit(),
                         config.pageName(), config.baseUrl(), this::componentNames, clock),
-                new NotificationApi(notifications.log()));
+                new NotificationApi(notifications.log()),
+                new ProbeApi(probes.service(), bodies));
     }
 
     /** Component ids and names in page order, for the subscriber's choice of components. */
@@ -204,6 +218,10 @@ public final class Upbeat implements AutoCloseable {
         return maintenances;
     }
 
+    public Probes probes() {
+        return probes;
+    }
+
     public TokenService tokens() {
         return tokens;
     }
@@ -223,6 +241,7 @@ public final class Upbeat implements AutoCloseable {
             server.stop();
         }
         background.shutdownNow();
+        probes.close();
         notifications.close();
         db.close();
         log.info("Upbeat stopped");
