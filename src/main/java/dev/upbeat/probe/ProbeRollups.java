@@ -8,6 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,30 +72,33 @@ public final class ProbeRollups {
         if (from == null) {
             return;
         }
-        // After a long stop there is nothing older than the hourly retention worth rolling hour by hour.
+        // After a long stop there is nothing older than the hourly retention worth rolling.
         Instant hour = later(from.truncatedTo(ChronoUnit.HOURS), now.minus(retention.hourly()).truncatedTo(ChronoUnit.HOURS));
         if (!hour.isBefore(until)) {
             return;
         }
-        for (Instant h = hour; h.isBefore(until); h = h.plus(Duration.ofHours(1))) {
-            Instant end = h.plus(Duration.ofHours(1));
-            var found = results.between(tx, probeId, h, end);
-            if (!found.isEmpty()) {
-                results.upsert(tx, Aggregation.of(probeId, Rollup.Bucket.HOUR, h, end, null, found));
+        LocalDate firstDay = LocalDate.ofInstant(hour, zone);
+        Instant loadFrom = firstDay.atStartOfDay(zone).toInstant();
+        List<StoredResult> found = results.between(tx, probeId, loadFrom, until);
+        group(found, r -> r.checkedAt().truncatedTo(ChronoUnit.HOURS)).forEach((h, inHour) -> {
+            if (!h.isBefore(hour)) {
+                results.upsert(tx, Aggregation.of(probeId, Rollup.Bucket.HOUR, h, h.plus(Duration.ofHours(1)), null, inHour));
             }
-        }
-        for (LocalDate day = LocalDate.ofInstant(hour, zone); ; day = day.plusDays(1)) {
-            Instant start = day.atStartOfDay(zone).toInstant();
+        });
+        group(found, r -> LocalDate.ofInstant(r.checkedAt(), zone)).forEach((day, inDay) -> {
             Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
-            if (end.isAfter(until)) {
-                break;
+            if (!end.isAfter(until) && end.isAfter(from)) {
+                results.upsert(tx, Aggregation.of(probeId, Rollup.Bucket.DAY, day.atStartOfDay(zone).toInstant(), end,
+                        day.toString(), inDay));
             }
-            var found = results.between(tx, probeId, start, end);
-            if (!found.isEmpty() && end.isAfter(from)) {
-                results.upsert(tx, Aggregation.of(probeId, Rollup.Bucket.DAY, start, end, day.toString(), found));
-            }
-        }
+        });
         results.setRolledUntil(tx, probeId, until);
+    }
+
+    private static <K> Map<K, List<StoredResult>> group(List<StoredResult> results, Function<StoredResult, K> key) {
+        Map<K, List<StoredResult>> groups = new TreeMap<>(); // keys are Instants or LocalDates: naturally ordered
+        results.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+        return groups;
     }
 
     private static Instant later(Instant a, Instant b) {
