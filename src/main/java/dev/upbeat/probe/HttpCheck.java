@@ -119,6 +119,10 @@ final class HttpCheck {
     }
 
     static String describe(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            // The JDK client often wraps a refusal without a message; say what it means.
+            return "ConnectException: connection refused" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getMessage() == null) {
             root = root.getCause();
