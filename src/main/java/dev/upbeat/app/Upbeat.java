@@ -15,6 +15,12 @@ import dev.upbeat.incident.IncidentService;
 import dev.upbeat.incident.MaintenanceService;
 import dev.upbeat.notification.NotificationApi;
 import dev.upbeat.notification.Notifications;
+import dev.upbeat.probe.Checker;
+import dev.upbeat.probe.ProbeApi;
+import dev.upbeat.probe.ProbeMeasurements;
+import dev.upbeat.probe.ProbeRepository;
+import dev.upbeat.probe.Probes;
+import dev.upbeat.probe.ResultRepository;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.simulator.DeclaredTargets;
 import dev.upbeat.simulator.Listeners;
@@ -81,6 +87,7 @@ public final class Upbeat implements AutoCloseable {
     private final SimulatorService simulator;
     private final ScheduleService simulatorSchedules;
     private final DrillService drills;
+    private final Probes probes;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "upbeat-background");
@@ -103,7 +110,9 @@ public final class Upbeat implements AutoCloseable {
         this.snapshots = new StatusSnapshots(db, componentRepository, groupRepository, incidentRepository,
                 new UptimeReader(intervals, config.timeZone(), config.uptimeWeights()),
                 new PublicStatus.PageInfo(config.pageName(), config.baseUrl().toString(), config.timeZone().getId()), clock,
-                List.of(new CompatBodies()));
+                List.of(new CompatBodies()),
+                new ProbeMeasurements(new ProbeRepository(), new ResultRepository(), config.timeZone()),
+                config.probes().uptimeSource());
         this.notifications = new Notifications(config, db, componentRepository, clock);
         Runnable onChange = () -> {
             refresh();
@@ -114,6 +123,8 @@ public final class Upbeat implements AutoCloseable {
         this.incidents = new IncidentService(db, incidentRepository, components, clock, onChange, notifications.outbox());
         this.maintenances = new MaintenanceService(db, incidentRepository, components, clock, config.timeZone(), onChange,
                 notifications.outbox());
+        this.probes = new Probes(config.probes(), db, componentRepository, components, incidents,
+                Checker.withDefaultTrust(clock), config.timeZone(), clock, onChange);
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
         SimulatorRepository simulatorRepository = new SimulatorRepository();
         this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics), clock);
@@ -129,6 +140,7 @@ public final class Upbeat implements AutoCloseable {
     public Upbeat start() {
         db.useTransaction(tx -> history.rollUpAllIfZoneChanged(tx, clock.instant()));
         maintenances.runDue();
+        probes.declareFromFile();
         snapshots.rebuild();
         // Declared targets are checked before serving, so a bad file stops startup cleanly.
         simulator.open();
@@ -142,6 +154,7 @@ public final class Upbeat implements AutoCloseable {
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
         notifications.start();
         background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
+        probes.start(background);
         log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
         return this;
     }
@@ -170,7 +183,8 @@ public final class Upbeat implements AutoCloseable {
                 new SubscriptionPages(notifications.subscriptions(), notifications.links(), notifications.subscribeLimit(),
                         config.pageName(), config.baseUrl(), this::componentNames, clock),
                 new NotificationApi(notifications.log()),
-                new SimulatorApi(simulator, simulatorSchedules, bodies), new DrillApi(drills, bodies));
+                new SimulatorApi(simulator, simulatorSchedules, bodies), new DrillApi(drills, bodies),
+                new ProbeApi(probes.service(), bodies));
     }
 
     /** Component ids and names in page order, for the subscriber's choice of components. */
@@ -239,6 +253,10 @@ public final class Upbeat implements AutoCloseable {
         return maintenances;
     }
 
+    public Probes probes() {
+        return probes;
+    }
+
     public TokenService tokens() {
         return tokens;
     }
@@ -266,6 +284,7 @@ public final class Upbeat implements AutoCloseable {
             server.stop();
         }
         background.shutdownNow();
+        probes.close();
         notifications.close();
         drills.close();
         simulator.close();

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /** Readable, URL-safe ids made from names ("Web Dynos" becomes "web-dynos"). */
-final class Slug {
+public final class Slug {
     static final int MAX_LENGTH = 60;
 
     private Slug() {
@@ -21,7 +21,7 @@ final class Slug {
     }
 
     /** The slug of {@code name}, suffixed -2, -3, ... until {@code taken} says it is free. */
-    static String unique(String name, Predicate<String> taken) {
+    public static String unique(String name, Predicate<String> taken) {
         String base = of(name);
         String candidate = base;
         for (int n = 2; taken.test(candidate); n++) {

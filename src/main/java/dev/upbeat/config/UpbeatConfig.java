@@ -28,7 +28,8 @@ public record UpbeatConfig(
         Duration cacheMaxAge,
         Branding branding,
         NotificationConfig notifications,
-        Path simTargetsFile) {
+        Path simTargetsFile,
+        ProbeConfig probes) {
 
     /** The effective settings, secrets hidden, in the order they are documented. */
     public Map<String, String> describe() {
@@ -51,6 +52,7 @@ public record UpbeatConfig(
         d.put("UPBEAT_FOOTER_LINKS", branding.footerLinks().stream().map(l -> l.label() + "=" + l.url()).toList().toString());
         notifications.describe(d);
         d.put("UPBEAT_SIM_TARGETS", simTargetsFile == null ? "(unset)" : simTargetsFile.toString());
+        probes.describe(d);
         return d;
     }
 }

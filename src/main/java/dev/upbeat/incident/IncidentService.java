@@ -46,6 +46,16 @@ public final class IncidentService {
     }
 
     public Incident open(IncidentDraft draft) {
+        Incident opened = db.inTransaction(tx -> open(tx, draft));
+        onChange.run();
+        return opened;
+    }
+
+    /**
+     * Opens an incident inside the caller's transaction, for work that must commit with it (a
+     * probe's auto-incident and its state). The caller announces the change after commit.
+     */
+    public Incident open(Tx tx, IncidentDraft draft) {
         String title = Check.text("title", draft.title(), MAX_TITLE);
         String message = Check.text("message", draft.message(), MAX_MESSAGE);
         IncidentStatus status = draft.status() == null ? IncidentStatus.INVESTIGATING
@@ -54,44 +64,43 @@ public final class IncidentService {
         Instant now = clock.instant();
         Instant startedAt = checkedStart(draft.startedAt(), now);
         Instant resolvedAt = checkedResolvedAt(draft, status, startedAt, now);
-        Incident opened = db.inTransaction(tx -> {
-            Map<String, ComponentStatus> statuses = ComponentStatuses.parse(tx, components, draft.components());
-            Impact impact = draft.impact() == null ? Impact.impliedBy(ComponentStatus.worst(statuses.values()))
-                    : Check.oneOf("impact", draft.impact(), Impact::fromIncidentWire, Impact.INCIDENT_VALUES);
-            Incident created = new Incident(0, Kind.INCIDENT, title, impact, IncidentStatus.INVESTIGATING, null,
-                    startedAt, now, now, null, null, null, null, null, false, false, List.of(), List.of());
-            long id = incidents.insert(tx, created);
-            Incident stored = incidents.find(tx, id).orElseThrow();
-            Incident applied = timeline.apply(tx, stored, status, message, statuses, notifyOrDefault(draft.notifySubscribers()), now);
-            Instant backfillEnd = status.isOpen() ? now : resolvedAt;
-            if (startedAt.isBefore(backfillEnd)) {
-                components.backfill(tx, statuses, startedAt, backfillEnd);
-            }
-            if (!status.isOpen()) {
-                applied = withResolvedAt(tx, applied, resolvedAt);
-            }
-            return applied;
-        });
-        onChange.run();
-        return opened;
+        Map<String, ComponentStatus> statuses = ComponentStatuses.parse(tx, components, draft.components());
+        Impact impact = draft.impact() == null ? Impact.impliedBy(ComponentStatus.worst(statuses.values()))
+                : Check.oneOf("impact", draft.impact(), Impact::fromIncidentWire, Impact.INCIDENT_VALUES);
+        Incident created = new Incident(0, Kind.INCIDENT, title, impact, IncidentStatus.INVESTIGATING, null,
+                startedAt, now, now, null, null, null, null, null, false, false, List.of(), List.of());
+        long id = incidents.insert(tx, created);
+        Incident stored = incidents.find(tx, id).orElseThrow();
+        Incident applied = timeline.apply(tx, stored, status, message, statuses, notifyOrDefault(draft.notifySubscribers()), now);
+        Instant backfillEnd = status.isOpen() ? now : resolvedAt;
+        if (startedAt.isBefore(backfillEnd)) {
+            components.backfill(tx, statuses, startedAt, backfillEnd);
+        }
+        if (!status.isOpen()) {
+            applied = withResolvedAt(tx, applied, resolvedAt);
+        }
+        return applied;
     }
 
     public Incident postUpdate(long id, UpdateDraft draft) {
-        String message = Check.text("message", draft.message(), MAX_MESSAGE);
-        Incident updated = db.inTransaction(tx -> {
-            Incident current = require(tx, id);
-            IncidentStatus next = draft.status() == null ? current.status()
-                    : Check.oneOf("status", draft.status(), s -> IncidentStatus.fromWire(Kind.INCIDENT, s),
-                            IncidentStatus.allowedValues(Kind.INCIDENT));
-            Map<String, ComponentStatus> statuses = ComponentStatuses.parse(tx, components, draft.components());
-            Incident moved = timeline.apply(tx, current, next, message, statuses, notifyOrDefault(draft.notifySubscribers()), clock.instant());
-            if (next == IncidentStatus.POSTMORTEM) {
-                moved = withPostmortem(tx, moved, message);
-            }
-            return moved;
-        });
+        Incident updated = db.inTransaction(tx -> postUpdate(tx, id, draft));
         onChange.run();
         return updated;
+    }
+
+    /** Posts an update inside the caller's transaction; the caller announces the change after commit. */
+    public Incident postUpdate(Tx tx, long id, UpdateDraft draft) {
+        String message = Check.text("message", draft.message(), MAX_MESSAGE);
+        Incident current = require(tx, id);
+        IncidentStatus next = draft.status() == null ? current.status()
+                : Check.oneOf("status", draft.status(), s -> IncidentStatus.fromWire(Kind.INCIDENT, s),
+                        IncidentStatus.allowedValues(Kind.INCIDENT));
+        Map<String, ComponentStatus> statuses = ComponentStatuses.parse(tx, components, draft.components());
+        Incident moved = timeline.apply(tx, current, next, message, statuses, notifyOrDefault(draft.notifySubscribers()), clock.instant());
+        if (next == IncidentStatus.POSTMORTEM) {
+            moved = withPostmortem(tx, moved, message);
+        }
+        return moved;
     }
 
     public Incident resolve(long id, String message, Boolean notifySubscribers) {

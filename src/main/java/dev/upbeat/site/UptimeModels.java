@@ -7,6 +7,7 @@ import dev.upbeat.uptime.DayTotals;
 import dev.upbeat.uptime.DayUptime;
 import dev.upbeat.uptime.Period;
 import dev.upbeat.uptime.UptimeCalculator;
+import dev.upbeat.uptime.UptimeSource;
 import dev.upbeat.uptime.UptimeSummary;
 import dev.upbeat.uptime.UptimeWeights;
 import java.time.Duration;
@@ -62,11 +63,20 @@ final class UptimeModels {
 
     private Views.ComponentUptime component(PublicStatus s, Component c) {
         UptimeSummary u = s.uptime().get(c.id());
+        Optional<UptimeSummary> measured = s.measured().uptimeOf(c.id());
+        String basis = measured.isPresent() && s.measured().source() == UptimeSource.PROBES ? "measured by probes" : null;
+        Views.MeasuredBars beside = measured.filter(m -> s.measured().source() == UptimeSource.BOTH)
+                .map(m -> new Views.MeasuredBars(Percent.words(m.last90Days()), bars(s, c, m))).orElse(null);
+        return new Views.ComponentUptime(c.id(), c.name(), Percent.words(u.previousMonth()), Percent.words(u.last90Days()),
+                bars(s, c, u), basis, beside);
+    }
+
+    private List<Views.BarDay> bars(PublicStatus s, Component c, UptimeSummary u) {
         List<Views.BarDay> bars = new ArrayList<>();
         for (int i = 0; i < u.days().size(); i++) {
             bars.add(bar(s, c, u.days().get(i), i * (BAR_WIDTH + BAR_GAP)));
         }
-        return new Views.ComponentUptime(c.id(), c.name(), Percent.words(u.previousMonth()), Percent.words(u.last90Days()), bars);
+        return bars;
     }
 
     private Views.BarDay bar(PublicStatus s, Component c, DayUptime d, int x) {
@@ -133,7 +143,9 @@ final class UptimeModels {
         return new Views.ComponentMonth(pages.chrome(s, c.name() + " uptime, " + MONTH.format(month), "uptime"), c.id(), c.name(),
                 MONTH.format(month), Percent.words(UptimeCalculator.uptime(u.daily(), period, weights)), days,
                 month.isAfter(earliest) ? base + month.minusMonths(1) : null,
-                month.isBefore(current) ? base + month.plusMonths(1) : null);
+                month.isBefore(current) ? base + month.plusMonths(1) : null,
+                s.measured().uptimeOf(c.id()).map(m -> Percent.words(UptimeCalculator.uptime(m.daily(), period, weights))).orElse(null),
+                LatencyCharts.of(s.measured().latencyOf(c.id()), now, zone));
     }
 
     private static double round(double percent) {

@@ -47,7 +47,24 @@ public final class Views {
     public record GroupUptime(String name, String previousMonth, List<ComponentUptime> components) {
     }
 
-    public record ComponentUptime(String id, String name, String previousMonth, String last90Days, List<BarDay> bars) {
+    /**
+     * @param basis    where the headline numbers come from, in words ("measured by probes"), or null for the status history
+     * @param measured the probes' own bars beside the headline ones (UPBEAT_UPTIME_SOURCE=both), or null
+     */
+    public record ComponentUptime(String id, String name, String previousMonth, String last90Days, List<BarDay> bars,
+                                  String basis, MeasuredBars measured) {
+    }
+
+    /** A 90-day bar measured by probes. */
+    public record MeasuredBars(String last90Days, List<BarDay> bars) {
+    }
+
+    /**
+     * One probe's hourly latency as SVG polylines in a 720 by 160 viewBox ({@code points} attribute
+     * values), the top of the scale and the period, in words.
+     */
+    public record LatencyChart(String probe, String p50Points, String p95Points, String max, String from, String to,
+                               String summary) {
     }
 
     /** One day of a 90-day bar; {@code x} is its position in the SVG's viewBox. */
@@ -82,8 +99,12 @@ public final class Views {
                              String duration) {
     }
 
+    /**
+     * @param measuredUptime the month's uptime as probes measured it (null: no probe)
+     * @param latency        a chart per probe of the component
+     */
     public record ComponentMonth(Chrome chrome, String id, String name, String month, String uptime, List<DayRow> days,
-                                 String previous, String next) {
+                                 String previous, String next, String measuredUptime, List<LatencyChart> latency) {
     }
 
     public record DayRow(String date, String uptime, String downtime, String color) {

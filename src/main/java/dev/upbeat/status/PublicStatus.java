@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param incidents  incidents, newest start first
  * @param maintenances maintenance windows, latest window first
  * @param rendered   bodies of fixed public endpoints (JSON, feeds, badges), serialised once per snapshot
+ * @param uptime     each component's headline uptime: from its status history, or from its probes
+ *                   when UPBEAT_UPTIME_SOURCE is {@code probes}
+ * @param measured   what probes measured, shown beside or instead of the status history
  */
 public record PublicStatus(
         long version,
@@ -31,7 +34,15 @@ public record PublicStatus(
         List<Incident> incidents,
         List<Incident> maintenances,
         Map<String, UptimeSummary> uptime,
-        Map<String, byte[]> rendered) {
+        Map<String, byte[]> rendered,
+        MeasuredStatus measured) {
+
+    /** A snapshot without probe measurements. */
+    public PublicStatus(long version, Instant generatedAt, PageInfo page, ComponentStatus overall, List<ComponentGroup> groups,
+                        List<Component> components, List<Incident> incidents, List<Incident> maintenances,
+                        Map<String, UptimeSummary> uptime, Map<String, byte[]> rendered) {
+        this(version, generatedAt, page, overall, groups, components, incidents, maintenances, uptime, rendered, MeasuredStatus.NONE);
+    }
 
     /** The heading of components outside any group, on the page and wherever a group name is expected. */
     public static final String UNGROUPED = "Other";

@@ -10,7 +10,9 @@ import dev.upbeat.incident.IncidentRepository;
 import dev.upbeat.incident.Kind;
 import dev.upbeat.json.Json;
 import dev.upbeat.storage.Database;
+import dev.upbeat.uptime.Measurements;
 import dev.upbeat.uptime.UptimeReader;
+import dev.upbeat.uptime.UptimeSource;
 import dev.upbeat.uptime.UptimeSummary;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,11 +41,22 @@ public final class StatusSnapshots {
     private final PublicStatus.PageInfo page;
     private final Clock clock;
     private final List<FixedBodies> featureBodies;
+    private final Measurements measurements;
+    private final UptimeSource source;
     private final AtomicReference<PublicStatus> current = new AtomicReference<>();
     private final List<Consumer<PublicStatus>> listeners = new CopyOnWriteArrayList<>();
 
     public StatusSnapshots(Database db, ComponentRepository components, GroupRepository groups, IncidentRepository incidents,
                            UptimeReader uptime, PublicStatus.PageInfo page, Clock clock, List<FixedBodies> featureBodies) {
+        this(db, components, groups, incidents, uptime, page, clock, featureBodies, Measurements.NONE, UptimeSource.INCIDENTS);
+    }
+
+    /** With uptime measured by probes, used as {@code source} says. */
+    public StatusSnapshots(Database db, ComponentRepository components, GroupRepository groups, IncidentRepository incidents,
+                           UptimeReader uptime, PublicStatus.PageInfo page, Clock clock, List<FixedBodies> featureBodies,
+                           Measurements measurements, UptimeSource source) {
+        this.measurements = measurements;
+        this.source = source;
         this.db = db;
         this.components = components;
         this.groups = groups;
@@ -75,19 +88,32 @@ public final class StatusSnapshots {
             List<Incident> all = incidents.all(tx);
             Map<String, UptimeSummary> summaries = new HashMap<>(uptime.summaries(tx, now));
             ordered.forEach(c -> summaries.computeIfAbsent(c.id(), id -> uptime.unknown(now)));
+            MeasuredStatus measured = measured(tx, now);
+            if (source == UptimeSource.PROBES) {
+                summaries.putAll(measured.uptime());
+            }
             return new PublicStatus(version, now, page,
                     StatusRollup.overall(ordered.stream().map(Component::status).toList()),
                     List.copyOf(groupList), List.copyOf(ordered),
                     all.stream().filter(i -> i.kind() == Kind.INCIDENT).toList(),
                     all.stream().filter(i -> i.kind() == Kind.MAINTENANCE)
                             .sorted(Comparator.comparing(Incident::scheduledFor).reversed()).toList(),
-                    Map.copyOf(summaries), Map.of());
+                    Map.copyOf(summaries), Map.of(), measured);
         });
         PublicStatus withJson = new PublicStatus(built.version(), built.generatedAt(), built.page(), built.overall(),
-                built.groups(), built.components(), built.incidents(), built.maintenances(), built.uptime(), render(built));
+                built.groups(), built.components(), built.incidents(), built.maintenances(), built.uptime(), render(built),
+                built.measured());
         current.set(withJson);
         listeners.forEach(l -> l.accept(withJson));
         return withJson;
+    }
+
+    private MeasuredStatus measured(dev.upbeat.storage.Tx tx, Instant now) {
+        Measurements.Measured m = measurements.read(tx, now);
+        if (m.days().isEmpty() && m.latency().isEmpty()) {
+            return new MeasuredStatus(source, Map.of(), Map.of());
+        }
+        return new MeasuredStatus(source, Map.copyOf(uptime.summarize(m.days(), now)), Map.copyOf(m.latency()));
     }
 
     /** Components of each group in group order, then those without a group. */

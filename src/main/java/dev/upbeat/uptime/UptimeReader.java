@@ -48,6 +48,15 @@ public final class UptimeReader {
         return summaries;
     }
 
+    /** Summaries of days measured elsewhere (probes), by the same rules as the status history. */
+    public Map<String, UptimeSummary> summarize(Map<String, SortedMap<LocalDate, DayTotals>> days, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Map<String, UptimeSummary> summaries = new HashMap<>();
+        days.forEach((id, perDay) -> summaries.put(id,
+                summarize(perDay, today, Period.previousMonth(today), Period.lastDays(today, BAR_DAYS))));
+        return summaries;
+    }
+
     private UptimeSummary summarize(SortedMap<LocalDate, DayTotals> days, LocalDate today, Period previousMonth, Period bars) {
         return new UptimeSummary(previousMonth,
                 UptimeCalculator.uptime(days, previousMonth, weights),

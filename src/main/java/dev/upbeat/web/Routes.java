@@ -5,6 +5,7 @@ import dev.upbeat.compat.StatuspageApi;
 import dev.upbeat.component.ComponentApi;
 import dev.upbeat.incident.IncidentApi;
 import dev.upbeat.notification.NotificationApi;
+import dev.upbeat.probe.ProbeApi;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.simulator.SimulatorApi;
 import dev.upbeat.simulator.drill.DrillApi;
@@ -20,7 +21,7 @@ import io.javalin.config.RoutesConfig;
 public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi statuspage, ComponentApi components,
                      IncidentApi incidents, SitePages site, BrandAssets brand, FeedApi feeds, BadgeApi badges,
                      Operations ops, SubscriberApi subscribers, SubscriptionPages subscriptionPages,
-                     NotificationApi notifications, SimulatorApi simulator, DrillApi drills) {
+                     NotificationApi notifications, SimulatorApi simulator, DrillApi drills, ProbeApi probes) {
 
     void install(RoutesConfig r) {
         r.get("/", site::home, Access.PUBLIC);
@@ -103,6 +104,14 @@ public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi status
         r.get("/api/v1/notifications/{id}/deliveries", notifications::deliveries, Access.TOKEN);
         r.post("/api/v1/notifications/{id}/resend", notifications::resendEvent, Access.TOKEN);
         r.post("/api/v1/deliveries/{id}/resend", notifications::resendDelivery, Access.TOKEN);
+
+        // Probes: token-only, reads too (headers may hold the target's credentials).
+        r.post("/api/v1/probes", probes::create, Access.TOKEN);
+        r.get("/api/v1/probes", probes::list, Access.TOKEN);
+        r.get("/api/v1/probes/{id}", probes::get, Access.TOKEN);
+        r.patch("/api/v1/probes/{id}", probes::update, Access.TOKEN);
+        r.delete("/api/v1/probes/{id}", probes::delete, Access.TOKEN);
+        r.get("/api/v1/probes/{id}/results", probes::results, Access.TOKEN);
 
         r.post("/subscribe", subscriptionPages::subscribe, Access.PUBLIC);
         r.post("/subscribe/code", subscriptionPages::code, Access.PUBLIC);

@@ -1,0 +1,37 @@
+package dev.upbeat.probe;
+
+import java.time.Clock;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Runs a check of either kind. The TLS context is the JVM's default in production; tests pass one
+ * that trusts their own certificate.
+ */
+public final class Checker {
+    private final HttpCheck http;
+    private final TcpCheck tcp;
+    private final Clock clock;
+
+    public Checker(SSLContext ssl, Clock clock) {
+        this.http = new HttpCheck(ssl, clock);
+        this.tcp = new TcpCheck(clock);
+        this.clock = clock;
+    }
+
+    public static Checker withDefaultTrust(Clock clock) {
+        try {
+            return new Checker(SSLContext.getDefault(), clock);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JVM has no default TLS context", e);
+        }
+    }
+
+    public CheckResult run(CheckSpec spec) {
+        try {
+            return spec.isTcp() ? tcp.run(spec) : http.run(spec);
+        } catch (RuntimeException e) {
+            // A check must always yield a result; an unexpected failure is the check failing, not the runner.
+            return CheckResult.failed(clock.instant(), java.time.Duration.ZERO, e.toString());
+        }
+    }
+}

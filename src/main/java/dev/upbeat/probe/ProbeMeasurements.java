@@ -1,0 +1,98 @@
+package dev.upbeat.probe;
+
+import dev.upbeat.storage.Tx;
+import dev.upbeat.uptime.DayTotals;
+import dev.upbeat.uptime.Measurements;
+import dev.upbeat.component.ComponentStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reads what probes measured for the snapshot, per component: complete days from the daily
+ * roll-ups, the day in progress from its hourly roll-ups plus the raw results since the last
+ * roll-up (at most about an hour), and a week of hourly latency per probe. A bounded read however
+ * long Upbeat has run.
+ */
+public final class ProbeMeasurements implements Measurements {
+    public static final Duration LATENCY_WINDOW = Duration.ofDays(7);
+    /** The monthly pages look back twelve months. */
+    private static final int DAYS_KEPT_FOR_PAGES = 400;
+
+    private final ProbeRepository probes;
+    private final ResultRepository results;
+    private final ZoneId zone;
+
+    public ProbeMeasurements(ProbeRepository probes, ResultRepository results, ZoneId zone) {
+        this.probes = probes;
+        this.results = results;
+        this.zone = zone;
+    }
+
+    @Override
+    public Measured read(Tx tx, Instant now) {
+        List<Probe> all = probes.all(tx);
+        if (all.isEmpty()) {
+            return Measured.EMPTY;
+        }
+        Instant since = LocalDate.ofInstant(now, zone).minusDays(DAYS_KEPT_FOR_PAGES).atStartOfDay(zone).toInstant();
+        Map<String, List<Rollup>> daily = byProbe(results.rollups(tx, Rollup.Bucket.DAY, since));
+        Instant hoursSince = now.minus(LATENCY_WINDOW).truncatedTo(ChronoUnit.HOURS);
+        Map<String, List<Rollup>> hourly = byProbe(results.rollups(tx, Rollup.Bucket.HOUR, hoursSince.minus(Duration.ofDays(2))));
+        Map<String, SortedMap<LocalDate, DayTotals>> days = new HashMap<>();
+        Map<String, List<LatencySeries>> latency = new LinkedHashMap<>();
+        for (Probe p : all) {
+            Instant rolled = results.rolledUntil(tx, p.id()).orElse(now);
+            Instant dayStart = LocalDate.ofInstant(rolled, zone).atStartOfDay(zone).toInstant();
+            SortedMap<LocalDate, DayTotals> perDay = days.computeIfAbsent(p.componentId(), k -> new TreeMap<>());
+            List<Rollup> hours = hourly.getOrDefault(p.id(), List.of());
+            daily.getOrDefault(p.id(), List.of()).stream().filter(r -> r.start().isBefore(dayStart)).forEach(r -> add(perDay, r));
+            hours.stream().filter(r -> !r.start().isBefore(dayStart) && r.start().isBefore(rolled)).forEach(r -> add(perDay, r));
+            addRaw(perDay, p.id(), results.between(tx, p.id(), rolled, now), rolled, now);
+            latency.computeIfAbsent(p.componentId(), k -> new ArrayList<>()).add(new LatencySeries(p.name(),
+                    hours.stream().filter(r -> !r.start().isBefore(hoursSince) && r.p50() != null)
+                            .map(r -> new LatencyPoint(r.start(), r.checks(), r.successes(), r.p50(), r.p95(), r.p99())).toList()));
+        }
+        return new Measured(days, latency);
+    }
+
+    /** Results not rolled up yet, folded per local day (the stretch after midnight belongs to the new day). */
+    private void addRaw(SortedMap<LocalDate, DayTotals> perDay, String probeId, List<StoredResult> raw, Instant from, Instant now) {
+        Map<LocalDate, List<StoredResult>> byDay = new TreeMap<>();
+        raw.forEach(r -> byDay.computeIfAbsent(LocalDate.ofInstant(r.checkedAt(), zone), k -> new ArrayList<>()).add(r));
+        byDay.forEach((day, found) -> {
+            Instant start = later(day.atStartOfDay(zone).toInstant(), from);
+            Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+            add(perDay, Aggregation.of(probeId, Rollup.Bucket.HOUR, start, end.isAfter(now) ? now : end, null, found));
+        });
+    }
+
+    private void add(SortedMap<LocalDate, DayTotals> perDay, Rollup r) {
+        if (r.checks() == 0) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(r.start(), zone);
+        DayTotals t = DayTotals.empty(day).plus(ComponentStatus.OPERATIONAL, r.upSeconds())
+                .plus(ComponentStatus.MAJOR_OUTAGE, r.downSeconds()).plus(ComponentStatus.UNDER_MAINTENANCE, r.maintenanceSeconds());
+        perDay.merge(day, t, DayTotals::plus);
+    }
+
+    private static Map<String, List<Rollup>> byProbe(List<Rollup> rollups) {
+        Map<String, List<Rollup>> map = new HashMap<>();
+        rollups.forEach(r -> map.computeIfAbsent(r.probeId(), k -> new ArrayList<>()).add(r));
+        return map;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

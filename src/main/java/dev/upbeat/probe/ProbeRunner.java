@@ -1,0 +1,80 @@
+package dev.upbeat.probe;
+
+import dev.upbeat.storage.Database;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the checks that are due: claims them (so each run happens on one instance), runs them side
+ * by side on virtual threads, and records each result. A slow or hanging target only holds its
+ * own thread, bounded by the probe's timeout.
+ */
+public final class ProbeRunner implements AutoCloseable {
+    static final int BATCH = 50;
+    private static final Logger log = LoggerFactory.getLogger(ProbeRunner.class);
+
+    private final Database db;
+    private final ProbeRepository probes;
+    private final Checker checker;
+    private final ResultRecorder recorder;
+    private final Clock clock;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    public ProbeRunner(Database db, ProbeRepository probes, Checker checker, ResultRecorder recorder, Clock clock) {
+        this.db = db;
+        this.probes = probes;
+        this.checker = checker;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /** Claims, runs and records every due probe, waiting for all of them; returns how many ran. */
+    public int runDue() {
+        List<Probe> due = db.inTransaction(tx -> probes.claimDue(tx, clock.instant(), BATCH));
+        List<Future<?>> running = launch(due);
+        for (int i = 0; i < running.size(); i++) {
+            try {
+                running.get(i).get();
+            } catch (ExecutionException e) {
+                log.error("Could not record a result of probe {}; it runs again at its next interval", due.get(i).name(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return i;
+            }
+        }
+        return due.size();
+    }
+
+    private List<Future<?>> launch(List<Probe> due) {
+        List<Future<?>> running = new ArrayList<>();
+        for (Probe p : due) {
+            running.add(threads.submit(() -> recorder.record(p.id(), checker.run(p.check()))));
+        }
+        return running;
+    }
+
+    /**
+     * The scheduled entry point: starts the due checks without waiting for them, so one slow
+     * target does not delay the others (a claim already moved each one interval ahead, and a
+     * timeout is never longer than the interval). Catches and logs, so the schedule never dies.
+     */
+    public void tick() {
+        try {
+            launch(db.inTransaction(tx -> probes.claimDue(tx, clock.instant(), BATCH)));
+        } catch (RuntimeException e) {
+            log.error("Could not claim due probes; will retry", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

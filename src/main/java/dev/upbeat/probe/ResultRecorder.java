@@ -1,0 +1,100 @@
+package dev.upbeat.probe;
+
+import dev.upbeat.component.ComponentService;
+import dev.upbeat.incident.Incident;
+import dev.upbeat.incident.IncidentDraft;
+import dev.upbeat.incident.IncidentService;
+import dev.upbeat.incident.IncidentStatus;
+import dev.upbeat.incident.UpdateDraft;
+import dev.upbeat.storage.Database;
+import dev.upbeat.storage.Tx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores a result and moves the probe's streak and auto-incident, all in one transaction under
+ * the probe's row lock: with several instances, results of one probe are recorded one at a time
+ * and an incident is opened or resolved once.
+ */
+public final class ResultRecorder {
+    private static final Logger log = LoggerFactory.getLogger(ResultRecorder.class);
+
+    private final Database db;
+    private final ProbeRepository probes;
+    private final ResultRepository results;
+    private final ComponentService components;
+    private final IncidentService incidents;
+    private final IncidentTemplate template;
+    private final Duration minStateChange;
+    private final Clock clock;
+    private final Runnable onChange;
+
+    public ResultRecorder(Database db, ProbeRepository probes, ResultRepository results, ComponentService components,
+                          IncidentService incidents,
+                          IncidentTemplate template, Duration minStateChange, Clock clock, Runnable onChange) {
+        this.db = db;
+        this.probes = probes;
+        this.results = results;
+        this.components = components;
+        this.incidents = incidents;
+        this.template = template;
+        this.minStateChange = minStateChange;
+        this.clock = clock;
+        this.onChange = onChange;
+    }
+
+    /** Records one result of {@code probeId}; returns the action taken on its auto-incident. */
+    public AutoIncidentRule.Action record(String probeId, CheckResult r) {
+        AutoIncidentRule.Action action = db.inTransaction(tx -> probes.lock(tx, probeId)
+                .map(p -> record(tx, p, r)).orElse(AutoIncidentRule.Action.NONE));
+        if (action != AutoIncidentRule.Action.NONE) {
+            onChange.run();
+        }
+        return action;
+    }
+
+    private AutoIncidentRule.Action record(Tx tx, Probe p, CheckResult r) {
+        boolean maintenance = probes.inMaintenance(tx, p.componentId());
+        results.insert(tx, new StoredResult(p.id(), r.checkedAt(), r.ok(), maintenance, r.latency().toMillis(),
+                p.interval().toMillis(), r.error()));
+        Streak streak = p.streak().after(r.ok());
+        if (streak.incidentId() != null && !probes.incidentOpen(tx, streak.incidentId())) {
+            // Someone resolved it by hand: the probe starts afresh and may open a new one later.
+            streak = streak.closed(streak.stateChangedAt());
+        }
+        var now = clock.instant();
+        AutoIncidentRule.Action action = AutoIncidentRule.decide(p.policy(), streak, now, minStateChange, maintenance);
+        switch (action) {
+            case OPEN -> streak = streak.opened(open(tx, p, streak, r).id(), now);
+            case RESOLVE -> {
+                resolve(tx, p, streak);
+                streak = streak.closed(now);
+            }
+            case NONE -> { }
+        }
+        probes.saveStreak(tx, p.id(), streak);
+        return action;
+    }
+
+    private Incident open(Tx tx, Probe p, Streak s, CheckResult r) {
+        Map<String, String> values = values(tx, p, s, r.error());
+        Incident i = incidents.open(tx, new IncidentDraft(IncidentTemplate.fill(template.title(), values), "investigating", null,
+                IncidentTemplate.fill(template.message(), values), Map.of(p.componentId(), "major_outage"), null, null, null));
+        log.warn("Probe {} failed {} times in a row; opened incident {} on {}", p.name(), s.failures(), i.id(), p.componentId());
+        return i;
+    }
+
+    private void resolve(Tx tx, Probe p, Streak s) {
+        incidents.postUpdate(tx, s.incidentId(), new UpdateDraft(IncidentStatus.RESOLVED.wire(),
+                IncidentTemplate.fill(template.resolveMessage(), values(tx, p, s, null)), null, null));
+        log.info("Probe {} succeeded {} times in a row; resolved incident {}", p.name(), s.successes(), s.incidentId());
+    }
+
+    private Map<String, String> values(Tx tx, Probe p, Streak s, String error) {
+        return Map.of("probe", p.name(), "component", components.require(tx, p.componentId()).name(), "failures", Integer.toString(s.failures()),
+                "successes", Integer.toString(s.successes()), "error", error == null ? "" : error);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.upbeat.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upbeat.testing.Upstream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of check against real local servers that go up and down. */
+class CheckerTest {
+    private final Checker checker = Checker.withDefaultTrust(Clock.systemUTC());
+    private final Upstream upstream = new Upstream();
+
+    @AfterEach
+    void stop() {
+        upstream.close();
+    }
+
+    private static CheckSpec http(String url, List<Integer> expected, String contains, String path, String equals, Duration maxLatency) {
+        return new CheckSpec(URI.create(url), "GET", Map.of("X-Check", "1"), expected, contains, path, equals, maxLatency, null,
+                Duration.ofSeconds(2));
+    }
+
+    private static CheckSpec tcp(int port) {
+        return new CheckSpec(URI.create("tcp://127.0.0.1:" + port), null, Map.of(), List.of(), null, null, null, null, null,
+                Duration.ofSeconds(1));
+    }
+
+    @Test
+    void an_http_check_passes_on_a_2xx_and_fails_naming_the_status_when_the_upstream_goes_down() {
+        CheckSpec spec = http(upstream.url("/health"), List.of(), null, null, null, null);
+        assertThat(checker.run(spec).ok()).isTrue();
+
+        upstream.down();
+        CheckResult down = checker.run(spec);
+        assertThat(down.ok()).isFalse();
+        assertThat(down.error()).isEqualTo("HTTP 503, expected 200-399");
+
+        upstream.up();
+        assertThat(checker.run(spec).ok()).isTrue();
+    }
+
+    @Test
+    void expected_status_codes_replace_the_default_range() {
+        upstream.answer(404, "gone");
+        assertThat(checker.run(http(upstream.url("/"), List.of(404), null, null, null, null)).ok()).isTrue();
+        upstream.up();
+        assertThat(checker.run(http(upstream.url("/"), List.of(404), null, null, null, null)).error()).contains("expected [404]");
+    }
+
+    @Test
+    void the_body_must_contain_the_text_and_the_json_path_must_equal_the_value() {
+        upstream.answer(200, "{\"data\":{\"items\":[{\"state\":\"green\",\"n\":3}]}}");
+        assertThat(checker.run(http(upstream.url("/"), List.of(), "green", null, null, null)).ok()).isTrue();
+        assertThat(checker.run(http(upstream.url("/"), List.of(), "red", null, null, null)).error())
+                .isEqualTo("body does not contain 'red'");
+        assertThat(checker.run(http(upstream.url("/"), List.of(), null, "data.items.0.state", "green", null)).ok()).isTrue();
+        assertThat(checker.run(http(upstream.url("/"), List.of(), null, "data.items.0.n", "3", null)).ok()).isTrue();
+        assertThat(checker.run(http(upstream.url("/"), List.of(), null, "data.items.0.state", "red", null)).error())
+                .isEqualTo("data.items.0.state is 'green', expected 'red'");
+        assertThat(checker.run(http(upstream.url("/"), List.of(), null, "data.missing", "x", null)).error())
+                .isEqualTo("no value at json_path data.missing");
+    }
+
+    @Test
+    void an_answer_slower_than_max_latency_fails() {
+        CheckResult r = checker.run(http(upstream.url("/"), List.of(), null, null, null, Duration.ofNanos(1)));
+        assertThat(r.ok()).isFalse();
+        assertThat(r.error()).contains("over max_latency");
+    }
+
+    @Test
+    void a_refused_connection_fails_with_the_reason() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CheckResult r = checker.run(http("http://127.0.0.1:" + port + "/", List.of(), null, null, null, null));
+        assertThat(r.ok()).isFalse();
+        assertThat(r.error()).contains("Connect");
+    }
+
+    @Test
+    void a_tcp_check_passes_while_something_listens_and_fails_once_it_stops() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+            assertThat(checker.run(tcp(port)).ok()).isTrue();
+        }
+        CheckResult closed = checker.run(tcp(port));
+        assertThat(closed.ok()).isFalse();
+        assertThat(closed.error()).containsIgnoringCase("refused");
+    }
+}
