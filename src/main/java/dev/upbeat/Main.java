@@ -6,6 +6,7 @@ import dev.upbeat.cli.MigrateCommand;
 import dev.upbeat.cli.ServeCommand;
 import dev.upbeat.cli.StatusCommand;
 import dev.upbeat.cli.TokenCommand;
+import dev.upbeat.cli.UserCommand;
 import dev.upbeat.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The {@code upbeat} command: only the root, its subcommands live in {@code cli}. */
 @Command(name = "upbeat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Status page, uptime history and downtime simulator.",
-        subcommands = {ServeCommand.class, DemoCommand.class, StatusCommand.class, TokenCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, StatusCommand.class, TokenCommand.class, UserCommand.class,
                 MigrateCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

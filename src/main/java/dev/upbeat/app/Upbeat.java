@@ -69,6 +69,7 @@ public final class Upbeat implements AutoCloseable {
     private final MaintenanceService maintenances;
     private final TokenService tokens;
     private final Notifications notifications;
+    private final AdminSite admin;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "upbeat-background");
@@ -103,6 +104,7 @@ public final class Upbeat implements AutoCloseable {
         this.maintenances = new MaintenanceService(db, incidentRepository, components, clock, config.timeZone(), onChange,
                 notifications.outbox());
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
+        this.admin = new AdminSite(config, db, clock);
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
         Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);
@@ -113,7 +115,8 @@ public final class Upbeat implements AutoCloseable {
         db.useTransaction(tx -> history.rollUpAllIfZoneChanged(tx, clock.instant()));
         maintenances.runDue();
         snapshots.rebuild();
-        server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), routes(), new Auth(tokens)).start();
+        server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), routes(),
+                new Auth(tokens, admin.gate())).start();
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
@@ -145,7 +148,7 @@ public final class Upbeat implements AutoCloseable {
                         tokens::authenticate),
                 new SubscriptionPages(notifications.subscriptions(), notifications.links(), notifications.subscribeLimit(),
                         config.pageName(), config.baseUrl(), this::componentNames, clock),
-                new NotificationApi(notifications.log()));
+                new NotificationApi(notifications.log()), admin.handlers(this));
     }
 
     /** Component ids and names in page order, for the subscriber's choice of components. */
@@ -210,6 +213,10 @@ public final class Upbeat implements AutoCloseable {
 
     public Notifications notifications() {
         return notifications;
+    }
+
+    public AdminSite admin() {
+        return admin;
     }
 
     /**

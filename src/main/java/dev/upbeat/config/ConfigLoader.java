@@ -53,7 +53,8 @@ public final class ConfigLoader {
                         read("UPBEAT_LOGO_FILE", "", ConfigLoader::logoFile, "a readable PNG, SVG, JPEG or WebP file"),
                         read("UPBEAT_FOOTER_LINKS", "", ConfigLoader::footerLinks,
                                 "comma-separated Label=https://url pairs, e.g. Support=https://example.com/help")),
-                NotificationSettings.load(this, baseUrl));
+                NotificationSettings.load(this, baseUrl),
+                AdminSettings.load(this));
     }
 
     <T> T read(String key, String fallback, Function<String, T> parse, String expected) {

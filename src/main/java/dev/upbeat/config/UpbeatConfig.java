@@ -27,7 +27,8 @@ public record UpbeatConfig(
         Duration snapshotRefresh,
         Duration cacheMaxAge,
         Branding branding,
-        NotificationConfig notifications) {
+        NotificationConfig notifications,
+        AdminSettings admin) {
 
     /** The effective settings, secrets hidden, in the order they are documented. */
     public Map<String, String> describe() {
@@ -49,6 +50,7 @@ public record UpbeatConfig(
         d.put("UPBEAT_LOGO_FILE", branding.logoFile() == null ? "(unset)" : branding.logoFile().toString());
         d.put("UPBEAT_FOOTER_LINKS", branding.footerLinks().stream().map(l -> l.label() + "=" + l.url()).toList().toString());
         notifications.describe(d);
+        admin.describe(d);
         return d;
     }
 }

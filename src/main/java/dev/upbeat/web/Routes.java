@@ -1,5 +1,6 @@
 package dev.upbeat.web;
 
+import dev.upbeat.admin.AdminHandlers;
 import dev.upbeat.compat.HerokuApi;
 import dev.upbeat.compat.StatuspageApi;
 import dev.upbeat.component.ComponentApi;
@@ -18,7 +19,7 @@ import io.javalin.config.RoutesConfig;
 public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi statuspage, ComponentApi components,
                      IncidentApi incidents, SitePages site, BrandAssets brand, FeedApi feeds, BadgeApi badges,
                      Operations ops, SubscriberApi subscribers, SubscriptionPages subscriptionPages,
-                     NotificationApi notifications) {
+                     NotificationApi notifications, AdminHandlers admin) {
 
     void install(RoutesConfig r) {
         r.get("/", site::home, Access.PUBLIC);
@@ -109,5 +110,26 @@ public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi status
         r.post("/subscriptions/manage", subscriptionPages::saveManage, Access.PUBLIC);
         r.get("/subscriptions/unsubscribe", subscriptionPages::unsubscribePage, Access.PUBLIC);
         r.post("/subscriptions/unsubscribe", subscriptionPages::unsubscribe, Access.PUBLIC);
+        if (admin != null) {
+            installAdmin(r);
+        }
+    }
+
+    /** The admin pages: editors post incidents and maintenance; admins also manage the rest. */
+    private void installAdmin(RoutesConfig r) {
+        r.get("/admin/sign-in", admin.signIn()::form, Access.PUBLIC);
+        r.post("/admin/sign-in", admin.signIn()::signIn, Access.PUBLIC);
+        r.post("/admin/sign-out", admin.signIn()::signOut, Access.EDITOR);
+        r.get("/admin", admin.dashboard()::dashboard, Access.EDITOR);
+        r.get("/admin/incidents/new", admin.incidents()::composer, Access.EDITOR);
+        r.post("/admin/incidents", admin.incidents()::open, Access.EDITOR);
+        r.get("/admin/incidents/{id}", admin.incidents()::show, Access.EDITOR);
+        r.post("/admin/incidents/{id}/updates", admin.incidents()::postUpdate, Access.EDITOR);
+        r.post("/admin/incidents/{id}/resolve", admin.incidents()::resolve, Access.EDITOR);
+        r.post("/admin/incidents/{id}/edit", admin.incidents()::edit, Access.EDITOR);
+        r.post("/admin/incidents/{id}/postmortem", admin.incidents()::postmortem, Access.EDITOR);
+        r.post("/admin/preview", admin.incidents()::preview, Access.EDITOR);
+        r.get("/admin/audit", admin.dashboard()::audit, Access.ADMIN);
+        r.get("/admin/audit.csv", admin.dashboard()::auditCsv, Access.ADMIN);
     }
 }
