@@ -1,6 +1,10 @@
 package dev.upbeat.app;
 
+import dev.upbeat.admin.AccessPages;
 import dev.upbeat.admin.AdminHandlers;
+import dev.upbeat.admin.ComponentPages;
+import dev.upbeat.admin.MaintenancePages;
+import dev.upbeat.admin.SubscriberPages;
 import dev.upbeat.admin.AdminPages;
 import dev.upbeat.admin.DashboardPages;
 import dev.upbeat.admin.IncidentPages;
@@ -11,7 +15,7 @@ import dev.upbeat.audit.AuditLog;
 import dev.upbeat.audit.AuditRepository;
 import dev.upbeat.config.UpbeatConfig;
 import dev.upbeat.storage.Database;
-import dev.upbeat.subscription.RateLimit;
+import dev.upbeat.user.FailedAttempts;
 import dev.upbeat.user.SessionRepository;
 import dev.upbeat.user.SessionService;
 import dev.upbeat.user.UserRepository;
@@ -40,7 +44,7 @@ public final class AdminSite {
         SessionRepository sessionRepository = new SessionRepository();
         this.users = new UserService(db, userRepository, sessionRepository, clock);
         this.sessions = new SessionService(db, userRepository, sessionRepository, clock, config.admin().sessionIdleTimeout(),
-                new RateLimit(config.admin().signInAttempts(), SIGN_IN_WINDOW, clock));
+                new FailedAttempts(config.admin().signInAttempts(), SIGN_IN_WINDOW, clock));
         this.audit = new AuditLog(db, new AuditRepository(), clock);
         this.templates = new TemplateService(db, new TemplateRepository(), clock);
         this.gate = new SessionGate(sessions, "https".equals(config.baseUrl().getScheme()));
@@ -51,7 +55,11 @@ public final class AdminSite {
         var snapshots = upbeat.snapshots();
         return new AdminHandlers(new SignInPages(pages, gate),
                 new DashboardPages(pages, snapshots::current, config.timeZone()),
-                new IncidentPages(pages, upbeat.incidents(), snapshots::current, config.timeZone(), templates));
+                new IncidentPages(pages, upbeat.incidents(), snapshots::current, config.timeZone(), templates),
+                new MaintenancePages(pages, upbeat.maintenances(), snapshots::current, config.timeZone()),
+                new ComponentPages(pages, upbeat.components(), upbeat.groups(), snapshots::current),
+                new AccessPages(pages, users, upbeat.tokens(), config.timeZone()),
+                new SubscriberPages(pages, upbeat.notifications().directory(), upbeat.notifications().log(), config.timeZone()));
     }
 
     SessionGate gate() {

@@ -2,7 +2,6 @@ package dev.upbeat.user;
 
 import dev.upbeat.problem.Problem;
 import dev.upbeat.storage.Database;
-import dev.upbeat.subscription.RateLimit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,13 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Signing in and out, and finding the session behind a cookie. A session id is 32 random bytes
  * that only the browser holds; the database keeps its SHA-256, so every instance sharing the
  * database knows every session. A session ends {@code idleTimeout} after its last use.
- * Sign-in attempts are limited per client address and per email.
+ * Failed sign-ins are limited per client address and per email.
  */
 public final class SessionService {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
@@ -28,17 +28,17 @@ public final class SessionService {
     private final SessionRepository sessions;
     private final Clock clock;
     private final Duration idleTimeout;
-    private final RateLimit attempts;
+    private final FailedAttempts failures;
     private final SecureRandom random = new SecureRandom();
 
     public SessionService(Database db, UserRepository users, SessionRepository sessions, Clock clock, Duration idleTimeout,
-                          RateLimit attempts) {
+                          FailedAttempts failures) {
         this.db = db;
         this.users = users;
         this.sessions = sessions;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
-        this.attempts = attempts;
+        this.failures = failures;
     }
 
     /** A new session: {@code id} goes into the cookie and is not stored anywhere. */
@@ -47,15 +47,19 @@ public final class SessionService {
 
     public SignedIn signIn(String email, String password, String code, String client) {
         String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
-        throttle("client:" + client);
-        throttle("email:" + address);
+        List<String> keys = List.of("client:" + client, "email:" + address);
+        keys.forEach(this::throttle);
         Optional<User> found = db.read(tx -> users.byEmail(tx, address));
         boolean ok = Passwords.matches(password == null ? "" : password, found.map(User::passwordHash).orElse(null));
         if (!ok) {
+            keys.forEach(failures::failed);
             throw Problem.unauthorized("The email or password is wrong");
         }
         User user = found.orElseThrow();
         if (user.hasSecondFactor() && !Totp.valid(user.totpSecret(), code, clock.instant())) {
+            if (code != null && !code.isBlank()) {
+                keys.forEach(failures::failed);
+            }
             throw Problem.invalid("code", "Enter the six-digit code from your authenticator app");
         }
         byte[] bytes = new byte[32];
@@ -95,7 +99,7 @@ public final class SessionService {
     }
 
     private void throttle(String key) {
-        attempts.attempt(key).ifPresent(wait -> {
+        failures.blocked(key).ifPresent(wait -> {
             throw Problem.tooManyRequests("Too many sign-in attempts; try again in " + Math.max(1, wait.toMinutes()) + " minute(s)");
         });
     }

@@ -45,11 +45,17 @@ public final class AdminClient {
 
     /** Loads the sign-in form (for its cookie and token) and posts it. */
     public Http.Response signIn(String email, String password) {
+        return signInWith(email, password, "");
+    }
+
+    /** With an authenticator code (empty for none) and extra request headers. */
+    public Http.Response signInWith(String email, String password, String code, String... headers) {
         Matcher m = SIGN_IN_TOKEN.matcher(get("/admin/sign-in").body());
         if (!m.find()) {
             throw new AssertionError("no sign-in token on the page");
         }
-        return postRaw("/admin/sign-in", Map.of("token", m.group(1), "email", email, "password", password, "next", "/admin"));
+        return postRaw("/admin/sign-in", Map.of("token", m.group(1), "email", email, "password", password, "code", code,
+                "next", "/admin"), headers);
     }
 
     public Http.Response get(String path) {
