@@ -22,8 +22,4 @@ public final class TemplateRepository {
                         rs.getString("message"), rs.getString("impact")))
                 .list();
     }
-
-    public int delete(Tx tx, String id) {
-        return tx.handle().createUpdate("DELETE FROM incident_templates WHERE id = :id").bind("id", id).execute();
-    }
 }

@@ -2,7 +2,6 @@ package dev.upbeat.admin;
 
 import dev.upbeat.incident.Impact;
 import dev.upbeat.problem.Check;
-import dev.upbeat.problem.Problem;
 import dev.upbeat.storage.Database;
 import java.time.Clock;
 import java.util.List;
@@ -33,11 +32,5 @@ public final class TemplateService {
 
     public List<IncidentViews.TemplateChoice> list() {
         return db.read(templates::all);
-    }
-
-    public void delete(String id) {
-        if (db.inTransaction(tx -> templates.delete(tx, id)) == 0) {
-            throw Problem.notFound("template", id);
-        }
     }
 }

@@ -74,7 +74,9 @@ class AdminBrowserTest {
         byLabel("Message").sendKeys("We are **investigating** errors on the router.");
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 browser.driver.findElement(By.id("preview")).getAttribute("innerHTML").contains("<strong>investigating</strong>"));
+        browser.size(1280, 1300);
         saveScreenshot("admin-composer");
+        browser.size(1280, 900);
         button("Open incident").click();
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().matches(".*/admin/incidents/\\d+"));
         String id = browser.driver.getCurrentUrl().replaceAll(".*/", "");
