@@ -8,6 +8,7 @@ import dev.upbeat.cli.ServeCommand;
 import dev.upbeat.cli.StatusCommand;
 import dev.upbeat.cli.SimCommand;
 import dev.upbeat.cli.TokenCommand;
+import dev.upbeat.cli.UserCommand;
 import dev.upbeat.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 /** The {@code upbeat} command: only the root, its subcommands live in {@code cli}. */
 @Command(name = "upbeat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Status page, uptime history and downtime simulator.",
-        subcommands = {ServeCommand.class, DemoCommand.class, StatusCommand.class, TokenCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, StatusCommand.class, TokenCommand.class, UserCommand.class,
                 MigrateCommand.class, CheckConfigCommand.class, SimCommand.class, DrillCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

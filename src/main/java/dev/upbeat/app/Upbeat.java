@@ -88,6 +88,7 @@ public final class Upbeat implements AutoCloseable {
     private final ScheduleService simulatorSchedules;
     private final DrillService drills;
     private final Probes probes;
+    private final AdminSite admin;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "upbeat-background");
@@ -131,6 +132,7 @@ public final class Upbeat implements AutoCloseable {
         this.simulatorSchedules = new ScheduleService(db, simulatorRepository, simulator, clock);
         this.drills = new DrillService(db, new DrillRepository(), simulator, clock,
                 new DrillNoticesOnStatusPage(maintenances, clock));
+        this.admin = new AdminSite(config, db, clock);
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
         Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);
@@ -148,7 +150,8 @@ public final class Upbeat implements AutoCloseable {
             DeclaredTargets.apply(simulator, DeclaredTargets.read(config.simTargetsFile()));
         }
         drills.open();
-        server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), routes(), new Auth(tokens)).start();
+        server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), routes(),
+                new Auth(tokens, admin.gate())).start();
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
@@ -184,7 +187,7 @@ public final class Upbeat implements AutoCloseable {
                         config.pageName(), config.baseUrl(), this::componentNames, clock),
                 new NotificationApi(notifications.log()),
                 new SimulatorApi(simulator, simulatorSchedules, bodies), new DrillApi(drills, bodies),
-                new ProbeApi(probes.service(), bodies));
+                new ProbeApi(probes.service(), bodies), admin.handlers(this));
     }
 
     /** Component ids and names in page order, for the subscriber's choice of components. */
@@ -271,6 +274,10 @@ public final class Upbeat implements AutoCloseable {
 
     public ScheduleService simulatorSchedules() {
         return simulatorSchedules;
+    }
+
+    public AdminSite admin() {
+        return admin;
     }
 
     /**

@@ -55,7 +55,8 @@ public final class ConfigLoader {
                                 "comma-separated Label=https://url pairs, e.g. Support=https://example.com/help")),
                 NotificationSettings.load(this, baseUrl),
                 read("UPBEAT_SIM_TARGETS", "", ConfigLoader::readableFile, "a readable JSON file of simulator targets"),
-                ProbeSettings.load(this));
+                ProbeSettings.load(this),
+                AdminSettings.load(this));
     }
 
     <T> T read(String key, String fallback, Function<String, T> parse, String expected) {

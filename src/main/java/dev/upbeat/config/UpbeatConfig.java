@@ -29,7 +29,8 @@ public record UpbeatConfig(
         Branding branding,
         NotificationConfig notifications,
         Path simTargetsFile,
-        ProbeConfig probes) {
+        ProbeConfig probes,
+        AdminSettings admin) {
 
     /** The effective settings, secrets hidden, in the order they are documented. */
     public Map<String, String> describe() {
@@ -53,6 +54,7 @@ public record UpbeatConfig(
         notifications.describe(d);
         d.put("UPBEAT_SIM_TARGETS", simTargetsFile == null ? "(unset)" : simTargetsFile.toString());
         probes.describe(d);
+        admin.describe(d);
         return d;
     }
 }

@@ -2,18 +2,36 @@ package dev.upbeat.web;
 
 import dev.upbeat.problem.Problem;
 import dev.upbeat.token.TokenService;
+import dev.upbeat.user.Role;
 import io.javalin.http.Context;
 
-/** Lets a request to a token-only route through only with a valid {@code Authorization: Bearer} token. */
+/**
+ * Lets a request to a token-only route through only with a valid {@code Authorization: Bearer}
+ * token, and one to an admin page only with a session of the right role ({@link SessionGate}).
+ */
 public final class Auth {
     public static final String CALLER = "upbeat.caller";
     private final TokenService tokens;
+    private final SessionGate sessions;
 
     public Auth(TokenService tokens) {
+        this(tokens, null);
+    }
+
+    public Auth(TokenService tokens, SessionGate sessions) {
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     public void check(Context ctx) {
+        boolean admin = ctx.routeRoles().contains(Access.ADMIN);
+        if (admin || ctx.routeRoles().contains(Access.EDITOR)) {
+            if (sessions == null) {
+                throw Problem.unauthorized("Admin pages are not available on this server");
+            }
+            sessions.check(ctx, admin ? Role.ADMIN : Role.EDITOR);
+            return;
+        }
         if (!ctx.routeRoles().contains(Access.TOKEN)) {
             return;
         }

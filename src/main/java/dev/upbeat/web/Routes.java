@@ -1,5 +1,6 @@
 package dev.upbeat.web;
 
+import dev.upbeat.admin.AdminHandlers;
 import dev.upbeat.compat.HerokuApi;
 import dev.upbeat.compat.StatuspageApi;
 import dev.upbeat.component.ComponentApi;
@@ -21,7 +22,8 @@ import io.javalin.config.RoutesConfig;
 public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi statuspage, ComponentApi components,
                      IncidentApi incidents, SitePages site, BrandAssets brand, FeedApi feeds, BadgeApi badges,
                      Operations ops, SubscriberApi subscribers, SubscriptionPages subscriptionPages,
-                     NotificationApi notifications, SimulatorApi simulator, DrillApi drills, ProbeApi probes) {
+                     NotificationApi notifications, SimulatorApi simulator, DrillApi drills, ProbeApi probes,
+                     AdminHandlers admin) {
 
     void install(RoutesConfig r) {
         r.get("/", site::home, Access.PUBLIC);
@@ -138,5 +140,54 @@ public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi status
         r.get("/api/v1/drills/{id}", drills::show, Access.TOKEN);
         r.get("/api/v1/drills/{id}/report.html", drills::html, Access.TOKEN);
         r.get("/api/v1/drills/{id}/report.md", drills::markdown, Access.TOKEN);
+        if (admin != null) {
+            installAdmin(r);
+        }
+    }
+
+    /** The admin pages: editors post incidents and maintenance; admins also manage the rest. */
+    private void installAdmin(RoutesConfig r) {
+        r.get("/admin/sign-in", admin.signIn()::form, Access.PUBLIC);
+        r.post("/admin/sign-in", admin.signIn()::signIn, Access.PUBLIC);
+        r.post("/admin/sign-out", admin.signIn()::signOut, Access.EDITOR);
+        r.get("/admin", admin.dashboard()::dashboard, Access.EDITOR);
+        r.get("/admin/incidents/new", admin.incidents()::composer, Access.EDITOR);
+        r.post("/admin/incidents", admin.incidents()::open, Access.EDITOR);
+        r.get("/admin/incidents/{id}", admin.incidents()::show, Access.EDITOR);
+        r.post("/admin/incidents/{id}/updates", admin.incidents()::postUpdate, Access.EDITOR);
+        r.post("/admin/incidents/{id}/resolve", admin.incidents()::resolve, Access.EDITOR);
+        r.post("/admin/incidents/{id}/edit", admin.incidents()::edit, Access.EDITOR);
+        r.post("/admin/incidents/{id}/postmortem", admin.incidents()::postmortem, Access.EDITOR);
+        r.post("/admin/preview", admin.incidents()::preview, Access.EDITOR);
+        r.get("/admin/maintenance", admin.maintenance()::list, Access.EDITOR);
+        r.post("/admin/maintenance", admin.maintenance()::schedule, Access.EDITOR);
+        r.post("/admin/maintenance/{id}/{action}", admin.maintenance()::move, Access.EDITOR);
+        r.get("/admin/account", admin.access()::account, Access.EDITOR);
+        r.post("/admin/account/totp", admin.access()::enableTotp, Access.EDITOR);
+
+        r.get("/admin/components", admin.components()::list, Access.ADMIN);
+        r.post("/admin/components", admin.components()::create, Access.ADMIN);
+        r.post("/admin/components/{id}", admin.components()::update, Access.ADMIN);
+        r.post("/admin/components/{id}/delete", admin.components()::delete, Access.ADMIN);
+        r.post("/admin/components/{id}/move", admin.components()::move, Access.ADMIN);
+        r.post("/admin/groups", admin.components()::createGroup, Access.ADMIN);
+        r.post("/admin/groups/{id}", admin.components()::updateGroup, Access.ADMIN);
+        r.post("/admin/groups/{id}/delete", admin.components()::deleteGroup, Access.ADMIN);
+        r.post("/admin/groups/{id}/move", admin.components()::moveGroup, Access.ADMIN);
+        r.get("/admin/users", admin.access()::users, Access.ADMIN);
+        r.post("/admin/users", admin.access()::addUser, Access.ADMIN);
+        r.post("/admin/users/{id}/role", admin.access()::changeRole, Access.ADMIN);
+        r.post("/admin/users/{id}/remove", admin.access()::removeUser, Access.ADMIN);
+        r.get("/admin/tokens", admin.access()::tokens, Access.ADMIN);
+        r.post("/admin/tokens", admin.access()::createToken, Access.ADMIN);
+        r.post("/admin/tokens/{id}/revoke", admin.access()::revokeToken, Access.ADMIN);
+        r.get("/admin/subscribers", admin.subscribers()::list, Access.ADMIN);
+        r.post("/admin/subscribers/export", admin.subscribers()::export, Access.ADMIN);
+        r.post("/admin/subscribers/{id}/remove", admin.subscribers()::remove, Access.ADMIN);
+        r.get("/admin/notifications/{id}", admin.subscribers()::event, Access.ADMIN);
+        r.post("/admin/notifications/{id}/resend", admin.subscribers()::resendEvent, Access.ADMIN);
+        r.post("/admin/deliveries/{id}/resend", admin.subscribers()::resendDelivery, Access.ADMIN);
+        r.get("/admin/audit", admin.dashboard()::audit, Access.ADMIN);
+        r.get("/admin/audit.csv", admin.dashboard()::auditCsv, Access.ADMIN);
     }
 }

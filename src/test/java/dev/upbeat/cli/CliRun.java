@@ -16,6 +16,11 @@ record CliRun(int exit, String out, String err) {
     }
 
     static Started start(String databaseUrl, Map<String, String> env, String... args) throws IOException {
+        return startWithInput(databaseUrl, env, null, args);
+    }
+
+    /** With {@code input} (when not null) as standard input, as from a pipe. */
+    static Started startWithInput(String databaseUrl, Map<String, String> env, String input, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.upbeat.Main"));
         command.addAll(List.of(args));
@@ -29,11 +34,21 @@ record CliRun(int exit, String out, String err) {
         Path err = Files.createTempFile("upbeat-err", ".txt");
         pb.redirectOutput(out.toFile());
         pb.redirectError(err.toFile());
+        if (input != null) {
+            Path in = Files.createTempFile("upbeat-in", ".txt");
+            Files.writeString(in, input, StandardCharsets.UTF_8);
+            pb.redirectInput(in.toFile());
+        }
         return new Started(pb.start(), out, err);
     }
 
     static CliRun of(String databaseUrl, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Started started = start(databaseUrl, env, args);
+        return withInput(databaseUrl, env, null, args);
+    }
+
+    static CliRun withInput(String databaseUrl, Map<String, String> env, String input, String... args)
+            throws IOException, InterruptedException {
+        Started started = startWithInput(databaseUrl, env, input, args);
         if (!started.process().waitFor(120, TimeUnit.SECONDS)) {
             started.process().destroyForcibly();
             throw new AssertionError("upbeat " + String.join(" ", args) + " did not finish in 120 s");

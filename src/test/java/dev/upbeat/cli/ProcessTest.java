@@ -8,9 +8,13 @@ import dev.upbeat.testing.TestDatabases;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The command line as an operator runs it: a separate JVM, configured by environment variables. */
@@ -35,16 +39,16 @@ class ProcessTest {
         assertThat(CliRun.of(database, Map.of(), "token", "revoke", "ci").out()).contains("revoked");
         assertThat(CliRun.of(database, Map.of(), "token", "list").out()).contains("revoked");
         String migrated = CliRun.of(database, Map.of(), "migrate").out();
-        java.util.regex.Matcher version = java.util.regex.Pattern.compile("schema version (\\d+)").matcher(migrated);
+        Matcher version = Pattern.compile("schema version (\\d+)").matcher(migrated);
         assertThat(version.find()).as(migrated).isTrue();
         assertThat(Integer.parseInt(version.group(1))).isEqualTo(latestMigration());
     }
 
-    /** The highest migration version on the classpath, so branches adding migrations do not collide here. */
+    /** The highest V<n>__ migration on the class path, so parallel branches adding migrations agree. */
     private static int latestMigration() throws Exception {
-        java.net.URL folder = ProcessTest.class.getResource("/db/migration/sqlite");
-        try (var files = Files.list(java.nio.file.Path.of(folder.toURI()))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+        Path folder = Path.of(ProcessTest.class.getClassLoader().getResource("db/migration/sqlite").toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
         }
     }

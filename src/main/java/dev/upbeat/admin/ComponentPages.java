@@ -1,0 +1,152 @@
+package dev.upbeat.admin;
+
+import dev.upbeat.component.Component;
+import dev.upbeat.component.ComponentDraft;
+import dev.upbeat.component.ComponentGroup;
+import dev.upbeat.component.ComponentService;
+import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.component.GroupDraft;
+import dev.upbeat.component.GroupService;
+import dev.upbeat.problem.Check;
+import dev.upbeat.problem.Problem;
+import dev.upbeat.status.PublicStatus;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Components and groups for admins: create, edit, set a manual status, reorder and delete, through the API's services. */
+public final class ComponentPages {
+    private final AdminPages pages;
+    private final ComponentService components;
+    private final GroupService groups;
+    private final Supplier<PublicStatus> status;
+
+    public ComponentPages(AdminPages pages, ComponentService components, GroupService groups, Supplier<PublicStatus> status) {
+        this.pages = pages;
+        this.components = components;
+        this.groups = groups;
+        this.status = status;
+    }
+
+    public void list(Context ctx) {
+        show(ctx, 200, Form.empty(), null);
+    }
+
+    public void create(Context ctx) {
+        Map<String, String> v = AdminPages.values(ctx);
+        act(ctx, v, "new-component", () -> {
+            Component c = components.create(new ComponentDraft(null, v.get("name"), v.get("group"), v.get("description"), null, null, null));
+            return new Change("component.create", c.id(), c.name());
+        });
+    }
+
+    public void update(Context ctx) {
+        String id = ctx.pathParam("id");
+        Map<String, String> v = AdminPages.values(ctx);
+        act(ctx, v, id, () -> {
+            ComponentStatus manual = Check.oneOf("status", v.get("status"), ComponentStatus::fromWire, ComponentStatus.allowedValues());
+            Component c = components.update(id, new ComponentDraft(null, v.get("name"), v.getOrDefault("group", ""),
+                    v.getOrDefault("description", ""), null, null, manual));
+            return new Change("component.update", c.id(), c.name() + ", " + manual.wire());
+        });
+    }
+
+    public void delete(Context ctx) {
+        String id = ctx.pathParam("id");
+        act(ctx, Map.of(), id, () -> {
+            components.delete(id);
+            return new Change("component.delete", id, null);
+        });
+    }
+
+    public void move(Context ctx) {
+        String id = ctx.pathParam("id");
+        act(ctx, Map.of(), id, () -> {
+            List<Component> all = status.get().components();
+            components.reorder(moved(all, id, Component::id, Component::groupId, "up".equals(ctx.formParam("direction"))));
+            return new Change("component.move", id, ctx.formParam("direction"));
+        });
+    }
+
+    public void createGroup(Context ctx) {
+        Map<String, String> v = AdminPages.values(ctx);
+        act(ctx, v, "new-group", () -> {
+            ComponentGroup g = groups.create(new GroupDraft(v.get("name"), v.get("description"), null));
+            return new Change("group.create", g.id(), g.name());
+        });
+    }
+
+    public void updateGroup(Context ctx) {
+        String id = ctx.pathParam("id");
+        Map<String, String> v = AdminPages.values(ctx);
+        act(ctx, v, id, () -> {
+            ComponentGroup g = groups.update(id, new GroupDraft(v.get("name"), v.getOrDefault("description", ""), null));
+            return new Change("group.update", g.id(), g.name());
+        });
+    }
+
+    public void deleteGroup(Context ctx) {
+        String id = ctx.pathParam("id");
+        act(ctx, Map.of(), id, () -> {
+            groups.delete(id);
+            return new Change("group.delete", id, null);
+        });
+    }
+
+    public void moveGroup(Context ctx) {
+        String id = ctx.pathParam("id");
+        act(ctx, Map.of(), id, () -> {
+            groups.reorder(moved(status.get().groups(), id, ComponentGroup::id, g -> "", "up".equals(ctx.formParam("direction"))));
+            return new Change("group.move", id, ctx.formParam("direction"));
+        });
+    }
+
+    /** Ids in page order with {@code id} swapped with its neighbour in the same group. */
+    static <T> List<String> moved(List<T> items, String id, Function<T, String> idOf, Function<T, String> groupOf, boolean up) {
+        List<String> ids = new ArrayList<>(items.stream().map(idOf).toList());
+        int from = ids.indexOf(id);
+        if (from < 0) {
+            throw Problem.notFound("item", id);
+        }
+        String group = groupOf.apply(items.get(from));
+        for (int i = from + (up ? -1 : 1); i >= 0 && i < ids.size(); i += up ? -1 : 1) {
+            if (Objects.equals(groupOf.apply(items.get(i)), group)) {
+                ids.set(from, ids.get(i));
+                ids.set(i, id);
+                break;
+            }
+        }
+        return ids;
+    }
+
+    /** Runs a change; on success audits it and reloads, else shows the refusal next to the item. */
+    private void act(Context ctx, Map<String, String> v, String item, Supplier<Change> work) {
+        try {
+            Change done = work.get();
+            pages.audit(ctx, done.action(), done.subject(), done.detail());
+            AdminPages.seeOther(ctx, "/admin/components");
+        } catch (Problem p) {
+            if (p.kind() == Problem.Kind.NOT_FOUND) {
+                throw p;
+            }
+            show(ctx, p.kind() == Problem.Kind.CONFLICT ? 409 : 422, Form.of(v).refused(p), item);
+        }
+    }
+
+    private void show(Context ctx, int code, Form form, String editing) {
+        PublicStatus s = status.get();
+        Map<String, String> groupNames = new java.util.HashMap<>();
+        s.groups().forEach(g -> groupNames.put(g.id(), g.name()));
+        List<ComponentsView.GroupItem> gs = s.groups().stream()
+                .map(g -> new ComponentsView.GroupItem(g.id(), g.name(), g.description() == null ? "" : g.description())).toList();
+        List<ComponentsView.ComponentItem> cs = s.components().stream().map(c -> new ComponentsView.ComponentItem(c.id(), c.name(),
+                c.groupId() == null ? "" : groupNames.getOrDefault(c.groupId(), ""), c.description() == null ? "" : c.description(),
+                c.manualStatus().wire(), Words.of(c.status().wire()))).toList();
+        pages.render(ctx, code, "admin/components.jte",
+                new ComponentsView(pages.chrome(ctx, "Components", "components"), gs, cs, Words.componentStatuses(), form, editing));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.upbeat.user;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a signed-in person may do. Editors post incidents and maintenance; admins may do that and
+ * also manage users, API tokens, components and subscribers, and read the audit log.
+ */
+public enum Role {
+    EDITOR, ADMIN;
+
+    public static final String VALUES = "admin, editor";
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> fromWire(String value) {
+        return Arrays.stream(values()).filter(r -> r.wire().equals(value)).findFirst();
+    }
+
+    /** True if this role includes everything {@code needed} allows. */
+    public boolean covers(Role needed) {
+        return this == ADMIN || this == needed;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.upbeat.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.upbeat.testing.Browser;
+import dev.upbeat.testing.TestDatabases;
+import dev.upbeat.testing.TestUpbeat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * An engineer in the middle of an outage, in a real headless Chromium: signs in, opens an
+ * incident through the composer by its labels, and watches the public page (another tab) follow
+ * live through an update and the resolve.
+ */
+class AdminBrowserTest {
+    static final String EMAIL = "oncall@example.com";
+    static final String PASSWORD = "correct horse battery staple";
+    static TestUpbeat t;
+    static Browser browser;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        // Served over plain HTTP here, so the session cookie is not marked Secure.
+        t = TestUpbeat.started(TestDatabases.sqlite(), Map.of("UPBEAT_BASE_URL", "http://localhost"));
+        base = "http://127.0.0.1:" + t.upbeat.port();
+        t.http.post("/api/v1/components", "{\"name\":\"Web Dynos\",\"group\":\"Apps\"}");
+        t.http.post("/api/v1/components", "{\"name\":\"Routing\",\"group\":\"Apps\"}");
+        t.http.post("/api/v1/components", "{\"name\":\"Postgres\",\"group\":\"Data\"}");
+        t.upbeat.admin().users().add(EMAIL, "editor", PASSWORD);
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        t.close();
+    }
+
+    @Test
+    void an_incident_opened_in_the_composer_shows_live_on_the_public_page_through_update_and_resolve() throws IOException {
+        browser.size(1280, 900);
+        browser.driver.get(base + "/admin/incidents/new");
+        assertThat(browser.driver.getCurrentUrl()).as("signed out: sent to sign in").contains("/admin/sign-in");
+        byLabel("Email").sendKeys(EMAIL);
+        byLabel("Password").sendKeys(PASSWORD);
+        button("Sign in").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().endsWith("/admin/incidents/new"));
+
+        String admin = browser.driver.getWindowHandle();
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        browser.driver.get(base + "/");
+        String publicTab = browser.driver.getWindowHandle();
+        await().atMost(Duration.ofSeconds(5)).until(() -> main().contains("Routing"));
+        browser.driver.switchTo().window(admin);
+
+        byLabel("Title").sendKeys("Elevated routing errors");
+        new Select(browser.driver.findElement(By.id("c-routing"))).selectByValue("major_outage");
+        byLabel("Message").sendKeys("We are **investigating** errors on the router.");
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                browser.driver.findElement(By.id("preview")).getAttribute("innerHTML").contains("<strong>investigating</strong>"));
+        browser.size(1280, 1300);
+        saveScreenshot("admin-composer");
+        browser.size(1280, 900);
+        button("Open incident").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().matches(".*/admin/incidents/\\d+"));
+        String id = browser.driver.getCurrentUrl().replaceAll(".*/", "");
+
+        browser.driver.switchTo().window(publicTab);
+        await().atMost(Duration.ofSeconds(5)).until(() -> main().contains("Elevated routing errors"));
+        assertThat(main()).contains("Major outage");
+
+        browser.driver.switchTo().window(admin);
+        new Select(byLabel("Status")).selectByValue("identified");
+        byLabel("Message").sendKeys("A bad router config was rolled back.");
+        button("Post update").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElement(By.id("incident-status")).getText().equals("Identified"));
+        browser.driver.switchTo().window(publicTab);
+        await().atMost(Duration.ofSeconds(5)).until(() -> main().contains("A bad router config was rolled back."));
+
+        browser.driver.switchTo().window(admin);
+        button("Resolve incident").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElement(By.id("incident-status")).getText().equals("Resolved"));
+        browser.driver.switchTo().window(publicTab);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !main().contains("Major outage"));
+        browser.driver.get(base + "/incidents/" + id);
+        assertThat(main()).contains("Resolved").contains("This incident has been resolved.");
+        browser.driver.close();
+        browser.driver.switchTo().window(admin);
+
+        browser.driver.get(base + "/admin");
+        assertThat(main()).contains("Recently resolved").contains("Elevated routing errors");
+        saveScreenshot("admin-dashboard");
+    }
+
+    private static WebElement byLabel(String text) {
+        WebElement label = browser.driver.findElements(By.tagName("label")).stream()
+                .filter(l -> l.isDisplayed() && l.getText().strip().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no visible label '" + text + "' on " + browser.driver.getCurrentUrl()));
+        return browser.driver.findElement(By.id(label.getAttribute("for")));
+    }
+
+    private static WebElement button(String text) {
+        return browser.driver.findElements(By.tagName("button")).stream()
+                .filter(b -> b.isDisplayed() && b.getText().strip().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + text + "' on " + browser.driver.getCurrentUrl()));
+    }
+
+    private static String main() {
+        return browser.driver.findElement(By.tagName("main")).getText();
+    }
+
+    /** Into target/screenshots, and copied to docs/screenshots for the README and docs. */
+    private static void saveScreenshot(String name) throws IOException {
+        Path shot = browser.screenshot(name);
+        Path docs = Path.of("docs", "screenshots");
+        Files.createDirectories(docs);
+        Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
