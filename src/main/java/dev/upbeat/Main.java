@@ -4,6 +4,7 @@ import dev.upbeat.cli.CheckConfigCommand;
 import dev.upbeat.cli.DemoCommand;
 import dev.upbeat.cli.DrillCommand;
 import dev.upbeat.cli.MigrateCommand;
+import dev.upbeat.cli.ProbeCommand;
 import dev.upbeat.cli.ServeCommand;
 import dev.upbeat.cli.StatusCommand;
 import dev.upbeat.cli.SimCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "upbeat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Status page, uptime history and downtime simulator.",
         subcommands = {ServeCommand.class, DemoCommand.class, StatusCommand.class, TokenCommand.class, UserCommand.class,
-                MigrateCommand.class, CheckConfigCommand.class, SimCommand.class, DrillCommand.class,
+                MigrateCommand.class, CheckConfigCommand.class, SimCommand.class, DrillCommand.class, ProbeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

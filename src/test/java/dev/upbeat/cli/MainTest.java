@@ -28,7 +28,7 @@ class MainTest {
     void every_command_has_help() {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("serve"), List.of("demo"), List.of("status"), List.of("token"),
                 List.of("token", "create"), List.of("token", "list"), List.of("token", "revoke"), List.of("migrate"),
-                List.of("check-config"))) {
+                List.of("check-config"), List.of("probe"), List.of("probe", "add"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help")).toArray(String[]::new);
             Run r = run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
