@@ -96,6 +96,7 @@ public final class Upbeat implements AutoCloseable {
         return t;
     });
     private final LiveEvents live = new LiveEvents();
+    private volatile boolean snapshotFailing;
     private WebServer server;
 
     public Upbeat(UpbeatConfig config, Clock clock) {
@@ -201,8 +202,19 @@ public final class Upbeat implements AutoCloseable {
     private void refresh() {
         try {
             snapshots.rebuild();
+            if (snapshotFailing) {
+                snapshotFailing = false;
+                log.info("The public snapshot is being rebuilt again");
+            }
         } catch (RuntimeException e) {
-            log.error("Could not rebuild the public snapshot; still serving version {}", snapshots.current().version(), e);
+            // The full trace once per outage; after that one line per attempt keeps the log readable.
+            if (!snapshotFailing) {
+                snapshotFailing = true;
+                log.error("Could not rebuild the public snapshot; still serving version {}", snapshots.current().version(), e);
+            } else {
+                log.warn("Still cannot rebuild the public snapshot ({}); serving version {}", e.getMessage(),
+                        snapshots.current().version());
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,11 +88,18 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T inTransaction(Function<Tx, T> work) {
-        return jdbi.inTransaction(handle -> work.apply(new Tx(handle, url.dialect())));
+        try {
+            return jdbi.inTransaction(handle -> work.apply(new Tx(handle, url.dialect())));
+        } catch (ConnectionException e) {
+            throw new StorageUnavailable("The database at " + url.describe() + " cannot be reached", e);
+        }
     }
 
     public void useTransaction(java.util.function.Consumer<Tx> work) {
-        jdbi.useTransaction(handle -> work.accept(new Tx(handle, url.dialect())));
+        inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
     }
 
     /** Reads with a handle of its own; several reads see one consistent state. */

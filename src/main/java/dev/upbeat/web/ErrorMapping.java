@@ -2,6 +2,7 @@ package dev.upbeat.web;
 
 import dev.upbeat.json.Json;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.storage.StorageUnavailable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -49,6 +50,12 @@ public final class ErrorMapping {
     public static void install(RoutesConfig routes) {
         routes.exception(Problem.class, (p, ctx) -> write(ctx, status(p.kind()), new ErrorBody(id(p.kind()), p.getMessage(), p.field())));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), fromStatus(e.getStatus(), e.getMessage())));
+        routes.exception(StorageUnavailable.class, (e, ctx) -> {
+            log.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "30");
+            write(ctx, 503, new ErrorBody("service_unavailable",
+                    "The database cannot be reached; nothing was changed. Try again shortly.", null));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error in {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, new ErrorBody("internal_error", "Something went wrong on our side; it has been logged.", null));
