@@ -196,6 +196,10 @@ public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi status
         r.post("/admin/simulator/schedules/{id}/delete", admin.simulator()::deleteSchedule, Access.ADMIN);
         r.post("/admin/simulator/drills", admin.simulator()::startDrill, Access.ADMIN);
         r.get("/admin/drills/{id}/report", admin.simulator()::report, Access.ADMIN);
+        r.get("/admin/probes", admin.probes()::list, Access.ADMIN);
+        r.post("/admin/probes", admin.probes()::create, Access.ADMIN);
+        r.post("/admin/probes/{id}", admin.probes()::update, Access.ADMIN);
+        r.post("/admin/probes/{id}/delete", admin.probes()::delete, Access.ADMIN);
         r.get("/admin/audit", admin.dashboard()::audit, Access.ADMIN);
         r.get("/admin/audit.csv", admin.dashboard()::auditCsv, Access.ADMIN);
     }
