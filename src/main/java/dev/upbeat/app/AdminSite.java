@@ -8,7 +8,9 @@ import dev.upbeat.admin.SubscriberPages;
 import dev.upbeat.admin.AdminPages;
 import dev.upbeat.admin.DashboardPages;
 import dev.upbeat.admin.IncidentPages;
+import dev.upbeat.admin.ProbePages;
 import dev.upbeat.admin.SignInPages;
+import dev.upbeat.admin.SimulatorPages;
 import dev.upbeat.admin.TemplateRepository;
 import dev.upbeat.admin.TemplateService;
 import dev.upbeat.audit.AuditLog;
@@ -59,7 +61,9 @@ public final class AdminSite {
                 new MaintenancePages(pages, upbeat.maintenances(), snapshots::current, config.timeZone()),
                 new ComponentPages(pages, upbeat.components(), upbeat.groups(), snapshots::current),
                 new AccessPages(pages, users, upbeat.tokens(), config.timeZone()),
-                new SubscriberPages(pages, upbeat.notifications().directory(), upbeat.notifications().log(), config.timeZone()));
+                new SubscriberPages(pages, upbeat.notifications().directory(), upbeat.notifications().log(), config.timeZone()),
+                new SimulatorPages(pages, upbeat.simulator(), upbeat.simulatorSchedules(), upbeat.drills(), config.timeZone()),
+                new ProbePages(pages, upbeat.probes().service(), snapshots::current, config.timeZone()));
     }
 
     SessionGate gate() {

@@ -49,6 +49,7 @@ import dev.upbeat.token.TokenService;
 import dev.upbeat.uptime.IntervalHistory;
 import dev.upbeat.uptime.IntervalRepository;
 import dev.upbeat.uptime.UptimeReader;
+import dev.upbeat.web.ApiAudit;
 import dev.upbeat.web.Auth;
 import dev.upbeat.web.Bodies;
 import dev.upbeat.web.Caching;
@@ -152,7 +153,7 @@ public final class Upbeat implements AutoCloseable {
         }
         drills.open();
         server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), routes(),
-                new Auth(tokens, admin.gate())).start();
+                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record)).start();
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
@@ -286,6 +287,10 @@ public final class Upbeat implements AutoCloseable {
 
     public ScheduleService simulatorSchedules() {
         return simulatorSchedules;
+    }
+
+    public DrillService drills() {
+        return drills;
     }
 
     public AdminSite admin() {

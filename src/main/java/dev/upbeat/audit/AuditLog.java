@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Records every change made through the admin pages and the user command, and reads it back for
- * admins (also as CSV). An entry is written right after the change commits: a crash between the
- * two loses the entry, never the change.
+ * Records every change made through the admin pages, the user command and the API with a token
+ * (see {@code web.ApiAudit}), and reads it back for admins (also as CSV). An entry is written right
+ * after the change commits: a crash between the two loses the entry, never the change.
  */
 public final class AuditLog {
     public static final int MAX_DETAIL = 500;

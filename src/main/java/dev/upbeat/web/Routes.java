@@ -187,6 +187,19 @@ public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi status
         r.get("/admin/notifications/{id}", admin.subscribers()::event, Access.ADMIN);
         r.post("/admin/notifications/{id}/resend", admin.subscribers()::resendEvent, Access.ADMIN);
         r.post("/admin/deliveries/{id}/resend", admin.subscribers()::resendDelivery, Access.ADMIN);
+        r.get("/admin/simulator", admin.simulator()::list, Access.ADMIN);
+        r.post("/admin/simulator/targets", admin.simulator()::createTarget, Access.ADMIN);
+        r.post("/admin/simulator/targets/{name}/delete", admin.simulator()::deleteTarget, Access.ADMIN);
+        r.post("/admin/simulator/simulations", admin.simulator()::start, Access.ADMIN);
+        r.post("/admin/simulator/simulations/{id}/stop", admin.simulator()::stop, Access.ADMIN);
+        r.post("/admin/simulator/schedules", admin.simulator()::createSchedule, Access.ADMIN);
+        r.post("/admin/simulator/schedules/{id}/delete", admin.simulator()::deleteSchedule, Access.ADMIN);
+        r.post("/admin/simulator/drills", admin.simulator()::startDrill, Access.ADMIN);
+        r.get("/admin/drills/{id}/report", admin.simulator()::report, Access.ADMIN);
+        r.get("/admin/probes", admin.probes()::list, Access.ADMIN);
+        r.post("/admin/probes", admin.probes()::create, Access.ADMIN);
+        r.post("/admin/probes/{id}", admin.probes()::update, Access.ADMIN);
+        r.post("/admin/probes/{id}/delete", admin.probes()::delete, Access.ADMIN);
         r.get("/admin/audit", admin.dashboard()::audit, Access.ADMIN);
         r.get("/admin/audit.csv", admin.dashboard()::auditCsv, Access.ADMIN);
     }

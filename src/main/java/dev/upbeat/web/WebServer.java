@@ -25,6 +25,10 @@ public final class WebServer {
     private final int port;
 
     public WebServer(String host, int port, long maxBodyBytes, Routes routes, Auth auth) {
+        this(host, port, maxBodyBytes, routes, auth, null);
+    }
+
+    public WebServer(String host, int port, long maxBodyBytes, Routes routes, Auth auth, ApiAudit audit) {
         this.host = host;
         this.port = port;
         this.app = Javalin.create(config -> {
@@ -51,6 +55,9 @@ public final class WebServer {
                 ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             });
             config.routes.beforeMatched(auth::check);
+            if (audit != null) {
+                config.routes.afterMatched(audit::after);
+            }
             ErrorMapping.install(config.routes);
             routes.install(config.routes);
         });

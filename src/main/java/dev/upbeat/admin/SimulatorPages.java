@@ -1,0 +1,302 @@
+package dev.upbeat.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.upbeat.json.Json;
+import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.Fault;
+import dev.upbeat.simulator.FaultParser;
+import dev.upbeat.simulator.Run;
+import dev.upbeat.simulator.Schedule;
+import dev.upbeat.simulator.ScheduleService;
+import dev.upbeat.simulator.SimulatorService;
+import dev.upbeat.simulator.Target;
+import dev.upbeat.simulator.drill.DrillReport;
+import dev.upbeat.simulator.drill.DrillService;
+import dev.upbeat.simulator.drill.DrillSpec;
+import dev.upbeat.simulator.drill.ReportText;
+import dev.upbeat.simulator.drill.SteadyStateCheck;
+import dev.upbeat.web.Params;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The simulator for admins: targets, simulations, schedules, recent runs and drills, through the
+ * same services as the API. A fault is picked from the vocabulary with its main parameters, or
+ * written as the API's JSON for the rest.
+ */
+public final class SimulatorPages {
+    static final List<String> FORM_FAULTS = List.of("maintenance", "status", "latency", "timeout", "reset");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
+    private static final int RECENT = 30;
+
+    private final AdminPages pages;
+    private final SimulatorService simulations;
+    private final ScheduleService schedules;
+    private final DrillService drills;
+    private final ZoneId zone;
+
+    public SimulatorPages(AdminPages pages, SimulatorService simulations, ScheduleService schedules, DrillService drills, ZoneId zone) {
+        this.pages = pages;
+        this.simulations = simulations;
+        this.schedules = schedules;
+        this.drills = drills;
+        this.zone = zone;
+    }
+
+    public void list(Context ctx) {
+        show(ctx, 200, Form.empty(), null);
+    }
+
+    public void createTarget(Context ctx) {
+        Map<String, String> v = AdminPages.values(ctx);
+        act(ctx, v, "target", () -> {
+            Target t = simulations.createTarget(v.get("name"), v.get("listen"), v.get("upstream"));
+            return new Change("simulator.target.create", t.name(), t.listen() + " -> " + (t.upstream() == null ? "none" : t.upstream()));
+        });
+    }
+
+    public void deleteTarget(Context ctx) {
+        String name = ctx.pathParam("name");
+        act(ctx, Map.of(), "targets", () -> {
+            simulations.deleteTarget(name);
+            return new Change("simulator.target.delete", name, null);
+        });
+    }
+
+    public void start(Context ctx) {
+        Map<String, String> v = AdminPages.values(ctx);
+        act(ctx, v, "simulation", () -> {
+            String target = target(v);
+            List<Fault> faults = faults(v);
+            Run run = simulations.start(target, faults, duration(v), "admin", null);
+            return new Change("simulation.start", target, "simulation " + run.id() + ": " + types(run.faults()) + " until " + run.endsAt());
+        });
+    }
+
+    public void stop(Context ctx) {
+        long id = Params.id(ctx, "simulation");
+        act(ctx, Map.of(), "runs", () -> {
+            Run run = simulations.stop(id);
+            return new Change("simulation.stop", run.target(), "simulation " + id);
+        });
+    }
+
+    public void createSchedule(Context ctx) {
+        Map<String, String> v = AdminPages.values(ctx);
+        act(ctx, v, "schedule", () -> {
+            String target = target(v);
+            List<Fault> faults = faults(v);
+            Schedule s = schedules.create(target, v.get("cron"), v.get("time_zone"), duration(v), faults);
+            return new Change("simulator.schedule.create", target, "schedule " + s.id() + ": " + s.cron().expression() + " "
+                    + s.timeZone().getId() + ", " + s.duration() + ", " + types(s.faults()));
+        });
+    }
+
+    public void deleteSchedule(Context ctx) {
+        long id = Params.id(ctx, "schedule");
+        act(ctx, Map.of(), "schedules", () -> {
+            schedules.delete(id);
+            return new Change("simulator.schedule.delete", "schedule " + id, null);
+        });
+    }
+
+    public void startDrill(Context ctx) {
+        Map<String, String> v = AdminPages.values(ctx);
+        act(ctx, v, "drill", () -> {
+            String target = target(v);
+            List<Fault> faults = faults(v);
+            Duration duration = duration(v);
+            SimulatorService.checkDuration(duration);
+            String url = v.get("check_url");
+            if (url == null) {
+                throw Problem.invalid("check_url", "A steady-state check URL is required, e.g. http://app.internal/health");
+            }
+            try {
+                DrillReport d = drills.start(new DrillSpec(target, faults, duration, List.of(new SteadyStateCheck(url, null, null, null)),
+                        null, null, "on".equals(v.get("abort_on_breach")), v.get("notice"), false));
+                return new Change("drill.start", target, "drill " + d.id() + ": " + types(faults) + ", check " + url);
+            } catch (Problem p) {
+                throw p.field() != null && p.field().startsWith("checks") ? Problem.invalid("check_url", p.getMessage()) : p;
+            }
+        });
+    }
+
+    /** A drill's report as the API serves it, for people signed in as admins. */
+    public void report(Context ctx) {
+        ctx.header("Cache-Control", "no-store").html(ReportText.html(drills.find(Params.id(ctx, "drill"))));
+    }
+
+    private String target(Map<String, String> v) {
+        String name = v.get("target");
+        if (name == null) {
+            throw Problem.invalid("target", "Pick a target (add one first if there is none)");
+        }
+        try {
+            return simulations.target(name).name();
+        } catch (Problem p) {
+            throw Problem.invalid("target", "There is no target named '" + name + "'");
+        }
+    }
+
+    /** The faults as the API would receive them, checked by the API's parser; refusals name this form's fields. */
+    static List<Fault> faults(Map<String, String> v) {
+        String type = v.getOrDefault("fault", "maintenance");
+        boolean json = "json".equals(type);
+        try {
+            return FaultParser.parse(json ? rawFaults(v.get("faults_json")) : formFault(type, v));
+        } catch (Problem p) {
+            if (p.kind() != Problem.Kind.INVALID || p.field() == null) {
+                throw p;
+            }
+            throw Problem.invalid(json ? "faults_json" : formField(type, p.field()), p.getMessage());
+        }
+    }
+
+    private static JsonNode rawFaults(String raw) {
+        if (raw == null) {
+            throw Problem.invalid("faults_json", "Write the faults as a JSON array, e.g. [{\"type\":\"slow_body\",\"bytes_per_second\":100}]");
+        }
+        try {
+            return Json.mapper().readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw Problem.invalid("faults_json", "The faults are not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static JsonNode formFault(String type, Map<String, String> v) {
+        ObjectNode f = Json.mapper().createObjectNode().put("type", type);
+        switch (type) {
+            case "status" -> f.put("status", number("status_code", v.get("status_code")));
+            case "maintenance" -> {
+                if (v.containsKey("retry_after")) {
+                    f.put("retry_after", number("retry_after", v.get("retry_after")));
+                }
+            }
+            case "latency" -> {
+                putText(f, "delay", iso(v.get("delay")));
+                putText(f, "jitter", iso(v.get("jitter")));
+            }
+            case "timeout" -> putText(f, "max", iso(v.get("timeout_max")));
+            default -> { }
+        }
+        if (v.containsKey("percentage")) {
+            try {
+                f.put("percentage", Double.parseDouble(v.get("percentage").strip()));
+            } catch (NumberFormatException e) {
+                throw Problem.invalid("percentage", "Percentage must be a number from 0 to 100; got '" + v.get("percentage") + "'");
+            }
+        }
+        ArrayNode list = Json.mapper().createArrayNode();
+        list.add(f);
+        return list;
+    }
+
+    private static void putText(ObjectNode f, String name, String value) {
+        if (value != null) {
+            f.put(name, value);
+        }
+    }
+
+    private static long number(String field, String value) {
+        try {
+            return Long.parseLong(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw Problem.invalid(field, "A whole number is required here; got '" + (value == null ? "" : value) + "'");
+        }
+    }
+
+    /** Which field of the picked fault a parser refusal such as {@code faults[0].status} is about. */
+    static String formField(String type, String field) {
+        String name = field.startsWith("faults[0].") ? field.substring("faults[0].".length()) : "";
+        return switch (name) {
+            case "status" -> "status_code";
+            case "retry_after", "percentage", "delay", "jitter" -> name;
+            case "max", "min" -> "timeout".equals(type) ? "timeout_max" : "delay";
+            default -> "fault";
+        };
+    }
+
+    /** {@code 90s}, {@code 500ms}, {@code 15m} or {@code 2h} as ISO 8601; anything else as typed. */
+    static String iso(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = SHORT_DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            return text.strip().toUpperCase(java.util.Locale.ROOT);
+        }
+        String n = m.group(1);
+        return switch (m.group(2)) {
+            case "ms" -> "PT" + new java.math.BigDecimal(n).movePointLeft(3).stripTrailingZeros().toPlainString() + "S";
+            case "s" -> "PT" + n + "S";
+            case "m" -> "PT" + n + "M";
+            default -> "PT" + n + "H";
+        };
+    }
+
+    private static Duration duration(Map<String, String> v) {
+        String text = iso(v.get("duration"));
+        if (text == null) {
+            throw Problem.invalid("duration", "A duration is required, such as 15m or PT15M");
+        }
+        try {
+            Duration d = Duration.parse(text);
+            SimulatorService.checkDuration(d);
+            return d;
+        } catch (DateTimeParseException e) {
+            throw Problem.invalid("duration", "Duration must look like 90s, 15m, 2h or PT15M; got '" + v.get("duration") + "'");
+        }
+    }
+
+    private static String types(List<Fault> faults) {
+        return faults.stream().map(Fault::type).collect(Collectors.joining(", "));
+    }
+
+    /** Runs a change; on success audits it and reloads, else shows the refusal next to the field of the form it came from. */
+    private void act(Context ctx, Map<String, String> v, String form, Supplier<Change> work) {
+        try {
+            Change done = work.get();
+            pages.audit(ctx, done.action(), done.subject(), done.detail());
+            AdminPages.seeOther(ctx, "/admin/simulator");
+        } catch (Problem p) {
+            if (p.kind() == Problem.Kind.NOT_FOUND) {
+                throw p;
+            }
+            show(ctx, p.kind() == Problem.Kind.CONFLICT ? 409 : 422, Form.of(v).refused(p), form);
+        }
+    }
+
+    private void show(Context ctx, int code, Form form, String editing) {
+        List<SimulatorView.TargetItem> targets = simulations.targets().stream().map(t -> {
+            Run live = simulations.liveRun(t.name()).orElse(null);
+            return new SimulatorView.TargetItem(t.name(), t.listen().toString(), t.upstream() == null ? "" : t.upstream().toString(),
+                    live == null ? null : run(live));
+        }).toList();
+        List<SimulatorView.RunItem> runs = simulations.runs(null, RECENT).stream().map(this::run).toList();
+        List<SimulatorView.ScheduleItem> scheduleItems = schedules.list().stream().map(s -> new SimulatorView.ScheduleItem(s.id(),
+                s.target(), s.cron().expression(), s.timeZone().getId(), s.duration().toString(), types(s.faults()),
+                Words.time(s.nextAt(), zone))).toList();
+        List<SimulatorView.DrillItem> drillItems = drills.recent(RECENT).stream().map(d -> new SimulatorView.DrillItem(d.id(),
+                d.target(), d.verdict(), d.reason() == null ? "" : d.reason(), Words.time(d.startedAt(), zone))).toList();
+        pages.render(ctx, code, "admin/simulator.jte", new SimulatorView(pages.chrome(ctx, "Simulator", "simulator"), targets, runs,
+                scheduleItems, drillItems, FORM_FAULTS, zone.getId(), form, editing));
+    }
+
+    private SimulatorView.RunItem run(Run r) {
+        String injected = r.injected().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return new SimulatorView.RunItem(r.id(), r.target(), types(r.faults()), r.origin(), Words.time(r.startedAt(), zone),
+                Words.time(r.live() ? r.endsAt() : r.endedAt(), zone), r.live(), r.endReason() == null ? "" : r.endReason(),
+                r.requests(), injected.isEmpty() ? "none" : injected);
+    }
+}
