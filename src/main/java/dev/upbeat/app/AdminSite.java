@@ -9,6 +9,7 @@ import dev.upbeat.admin.AdminPages;
 import dev.upbeat.admin.DashboardPages;
 import dev.upbeat.admin.IncidentPages;
 import dev.upbeat.admin.ProbePages;
+import dev.upbeat.admin.SettingsPages;
 import dev.upbeat.admin.SignInPages;
 import dev.upbeat.admin.SimulatorPages;
 import dev.upbeat.admin.TemplateRepository;
@@ -63,7 +64,8 @@ public final class AdminSite {
                 new AccessPages(pages, users, upbeat.tokens(), config.timeZone()),
                 new SubscriberPages(pages, upbeat.notifications().directory(), upbeat.notifications().log(), config.timeZone()),
                 new SimulatorPages(pages, upbeat.simulator(), upbeat.simulatorSchedules(), upbeat.drills(), config.timeZone()),
-                new ProbePages(pages, upbeat.probes().service(), snapshots::current, config.timeZone()));
+                new ProbePages(pages, upbeat.probes().service(), snapshots::current, config.timeZone()),
+                new SettingsPages(pages, upbeat.branding()));
     }
 
     SessionGate gate() {

@@ -3,6 +3,9 @@ package dev.upbeat.app;
 import dev.upbeat.compat.CompatBodies;
 import dev.upbeat.compat.HerokuApi;
 import dev.upbeat.compat.StatuspageApi;
+import dev.upbeat.branding.Brand;
+import dev.upbeat.branding.BrandingRepository;
+import dev.upbeat.branding.BrandingService;
 import dev.upbeat.component.ComponentApi;
 import dev.upbeat.component.ComponentRepository;
 import dev.upbeat.component.ComponentService;
@@ -97,6 +100,7 @@ public final class Upbeat implements AutoCloseable {
         return t;
     });
     private final LiveEvents live = new LiveEvents();
+    private final BrandingService branding;
     private volatile boolean snapshotFailing;
     private WebServer server;
 
@@ -110,13 +114,16 @@ public final class Upbeat implements AutoCloseable {
         ComponentRepository componentRepository = new ComponentRepository();
         GroupRepository groupRepository = new GroupRepository();
         IncidentRepository incidentRepository = new IncidentRepository();
+        this.branding = new BrandingService(db, new BrandingRepository(),
+                new Brand(config.pageName(), config.branding()), this::refresh);
         this.snapshots = new StatusSnapshots(db, componentRepository, groupRepository, incidentRepository,
                 new UptimeReader(intervals, config.timeZone(), config.uptimeWeights()),
-                new PublicStatus.PageInfo(config.pageName(), config.baseUrl().toString(), config.timeZone().getId()), clock,
+                () -> new PublicStatus.PageInfo(branding.reload().pageName(), config.baseUrl().toString(),
+                        config.timeZone().getId()), clock,
                 List.of(new CompatBodies()),
                 new ProbeMeasurements(new ProbeRepository(), new ResultRepository(), config.timeZone()),
                 config.probes().uptimeSource());
-        this.notifications = new Notifications(config, db, componentRepository, clock);
+        this.notifications = new Notifications(config, db, componentRepository, clock, () -> branding.current().pageName());
         Runnable onChange = () -> {
             refresh();
             notifications.wake();
@@ -179,9 +186,9 @@ public final class Upbeat implements AutoCloseable {
                         .orElseThrow(() -> Problem.notFound("maintenance", id))));
         return new Routes(new PublicApi(snapshots, caching), new HerokuApi(snapshots, caching),
                 new StatuspageApi(snapshots, caching), componentApi, incidentApi,
-                new SitePages(snapshots, caching, clock, config.timeZone(), config.branding(), config.uptimeWeights(), live,
+                new SitePages(snapshots, caching, clock, config.timeZone(), () -> branding.current().branding(), config.uptimeWeights(), live,
                         new SubscribeForm(notifications.links()::formToken, notifications.subscriptions().channels())),
-                new BrandAssets(config.branding()), new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching),
+                new BrandAssets(() -> branding.current().branding()), new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching),
                 new Operations(snapshots, metrics),
                 new SubscriberApi(notifications.subscriptions(), notifications.directory(), bodies, notifications.subscribeLimit(),
                         tokens::authenticate),
@@ -271,6 +278,10 @@ public final class Upbeat implements AutoCloseable {
 
     public Probes probes() {
         return probes;
+    }
+
+    public BrandingService branding() {
+        return branding;
     }
 
     public TokenService tokens() {

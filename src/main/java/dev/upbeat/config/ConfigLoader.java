@@ -80,10 +80,7 @@ public final class ConfigLoader {
     }
 
     private static String hexColor(String v) {
-        if (!v.matches("#[0-9a-fA-F]{6}")) {
-            throw new IllegalArgumentException("not a #rrggbb colour");
-        }
-        return v.toLowerCase(java.util.Locale.ROOT);
+        return Branding.color(v);
     }
 
     private static Path logoFile(String v) {
@@ -98,18 +95,7 @@ public final class ConfigLoader {
     }
 
     private static java.util.List<Branding.FooterLink> footerLinks(String v) {
-        java.util.List<Branding.FooterLink> links = new java.util.ArrayList<>();
-        for (String pair : v.split(",")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            String[] parts = pair.split("=", 2);
-            if (parts.length != 2 || parts[0].isBlank() || !parts[1].strip().matches("(https?://|/)\\S+")) {
-                throw new IllegalArgumentException("bad link '" + pair.strip() + "'");
-            }
-            links.add(new Branding.FooterLink(parts[0].strip(), parts[1].strip()));
-        }
-        return java.util.List.copyOf(links);
+        return Branding.footerLinks(v);
     }
 
     private static Path readableFile(String v) {

@@ -11,11 +11,11 @@ import dev.upbeat.subscription.Subscriber;
  * posted, a link to the incident, and the subscriber's own signed manage and unsubscribe links.
  */
 public final class Composer {
-    private final String pageName;
+    private final java.util.function.Supplier<String> pageName;
     private final Links links;
     private final Signer signer;
 
-    public Composer(String pageName, Links links, Signer signer) {
+    public Composer(java.util.function.Supplier<String> pageName, Links links, Signer signer) {
         this.pageName = pageName;
         this.links = links;
         this.signer = signer;
@@ -26,7 +26,7 @@ public final class Composer {
     }
 
     public String pageName() {
-        return pageName;
+        return pageName.get();
     }
 
     public Message message(Outgoing o) {
@@ -35,7 +35,7 @@ public final class Composer {
 
     /** "[Page] Resolved: Elevated API errors". */
     public String headline(NotificationEvent e) {
-        return "[" + pageName + "] " + e.kind().label() + ": " + e.body().title();
+        return "[" + pageName() + "] " + e.kind().label() + ": " + e.body().title();
     }
 
     Message event(Subscriber s, NotificationEvent e) {
@@ -48,7 +48,7 @@ public final class Composer {
                 + "<h1>" + escape(b.title()) + "</h1><p><strong>" + escape(words(b.status())) + "</strong>"
                 + (b.components().isEmpty() ? "" : " · Affects " + escape(String.join(", ", b.components()))) + "</p>"
                 + Markdown.toSafeHtml(b.message())
-                + "<p><a href=\"" + escape(b.url()) + "\">View on " + escape(pageName) + "</a></p><hr><p>"
+                + "<p><a href=\"" + escape(b.url()) + "\">View on " + escape(pageName()) + "</a></p><hr><p>"
                 + "<a href=\"" + escape(links.manage(s)) + "\">Manage your subscription</a> · "
                 + "<a href=\"" + escape(links.unsubscribe(s)) + "\">Unsubscribe</a></p></body></html>";
         return new Message(headline(e), text, html);
@@ -57,17 +57,17 @@ public final class Composer {
     Message confirmation(Subscriber s) {
         if (s.channel() == Channel.SMS) {
             String code = signer.smsCode(s.id(), s.confirmIssuedAt());
-            return new Message(pageName, pageName + ": your confirmation code is " + code
+            return new Message(pageName(), pageName() + ": your confirmation code is " + code
                     + ". Enter it on the status page within an hour. Not you? Ignore this message.", null);
         }
         String link = links.confirm(s);
-        String text = "Please confirm that you want notifications from " + pageName + " at this address:\n\n" + link
+        String text = "Please confirm that you want notifications from " + pageName() + " at this address:\n\n" + link
                 + "\n\nThe link works for " + links.confirmTtl().toDays() + " days. If you did not ask for this, ignore this "
                 + "message: nothing will be sent without your confirmation.\n";
-        String html = "<!DOCTYPE html><html><body><p>Please confirm that you want notifications from " + escape(pageName)
+        String html = "<!DOCTYPE html><html><body><p>Please confirm that you want notifications from " + escape(pageName())
                 + " at this address.</p><p><a href=\"" + escape(link) + "\">Confirm my subscription</a></p><p>The link works for "
                 + links.confirmTtl().toDays() + " days. If you did not ask for this, ignore this message.</p></body></html>";
-        return new Message("Confirm your subscription to " + pageName, text, html);
+        return new Message("Confirm your subscription to " + pageName(), text, html);
     }
 
     static String words(String wire) {

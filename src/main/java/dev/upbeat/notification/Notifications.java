@@ -31,6 +31,12 @@ public final class Notifications implements AutoCloseable {
     private final RateLimit subscribeLimit;
 
     public Notifications(UpbeatConfig config, Database db, ComponentRepository components, Clock clock) {
+        this(config, db, components, clock, config::pageName);
+    }
+
+    /** With the page's name asked each time a message is written, so a renamed page signs its messages anew. */
+    public Notifications(UpbeatConfig config, Database db, ComponentRepository components, Clock clock,
+                         java.util.function.Supplier<String> pageName) {
         NotificationConfig n = config.notifications();
         Signer signer = Signer.load(db, n.signingKey());
         this.links = new Links(config.baseUrl(), signer, n.confirmTtl());
@@ -38,7 +44,7 @@ public final class Notifications implements AutoCloseable {
         DeliveryRepository deliveries = new DeliveryRepository();
         SubscriberRepository subscribers = new SubscriberRepository();
         this.outbox = new Outbox(deliveries, components, links);
-        Composer composer = new Composer(config.pageName(), links, signer);
+        Composer composer = new Composer(pageName, links, signer);
         Map<Channel, Sender> senders = senders(n, guard, composer);
         Map<Channel, Integer> threads = new EnumMap<>(Channel.class);
         for (Channel c : Channel.values()) {

@@ -14,12 +14,13 @@ import java.util.Locale;
  * accent colour (a file, because the Content-Security-Policy allows no inline styles) and the logo.
  */
 public final class BrandAssets {
-    private final byte[] css;
+    private final java.util.function.Supplier<Branding> branding;
     private final byte[] logo;
     private final String logoType;
 
-    public BrandAssets(Branding branding) {
-        this.css = (":root { --accent: " + branding.accentColor() + "; }\n").getBytes(StandardCharsets.UTF_8);
+    public BrandAssets(java.util.function.Supplier<Branding> current) {
+        this.branding = current;
+        Branding branding = current.get();
         if (branding.logoFile() == null) {
             this.logo = null;
             this.logoType = null;
@@ -35,8 +36,11 @@ public final class BrandAssets {
         }
     }
 
+    /** Short-lived in caches: an admin may change the colour at any time. */
     public void css(Context ctx) {
-        ctx.header("Cache-Control", "public, max-age=300").contentType("text/css; charset=utf-8").result(css);
+        String css = ":root { --accent: " + branding.get().accentColor() + "; }\n";
+        ctx.header("Cache-Control", "public, max-age=60").contentType("text/css; charset=utf-8")
+                .result(css.getBytes(StandardCharsets.UTF_8));
     }
 
     public void logo(Context ctx) {

@@ -28,20 +28,20 @@ final class PageModels {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final ZoneId zone;
-    private final Branding branding;
+    private final java.util.function.Supplier<Branding> branding;
     private final boolean hasLogo;
     private final SubscribeForm form;
 
-    PageModels(ZoneId zone, Branding branding, SubscribeForm form) {
+    PageModels(ZoneId zone, java.util.function.Supplier<Branding> branding, SubscribeForm form) {
         this.zone = zone;
         this.branding = branding;
-        this.hasLogo = branding.logoFile() != null;
+        this.hasLogo = branding.get().logoFile() != null;
         this.form = form;
     }
 
     Views.Chrome chrome(PublicStatus s, String title, String current) {
         String full = title == null ? s.page().name() : title + " · " + s.page().name();
-        return new Views.Chrome(full, s.page().name(), hasLogo, branding.footerLinks(), zone.getId(),
+        return new Views.Chrome(full, s.page().name(), hasLogo, branding.get().footerLinks(), zone.getId(),
                 time(s.generatedAt()), s.version(), current);
     }
 

@@ -43,13 +43,13 @@ public final class SitePages {
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final RenderedPages rendered = new RenderedPages();
 
-    public SitePages(StatusSnapshots snapshots, Caching caching, Clock clock, ZoneId zone, Branding branding,
+    public SitePages(StatusSnapshots snapshots, Caching caching, Clock clock, ZoneId zone, java.util.function.Supplier<Branding> branding,
                      UptimeWeights weights, LiveEvents live) {
         this(snapshots, caching, clock, zone, branding, weights, live, null);
     }
 
     /** With the subscribe form on the home page ({@code form} null: no form). */
-    public SitePages(StatusSnapshots snapshots, Caching caching, Clock clock, ZoneId zone, Branding branding,
+    public SitePages(StatusSnapshots snapshots, Caching caching, Clock clock, ZoneId zone, java.util.function.Supplier<Branding> branding,
                      UptimeWeights weights, LiveEvents live, SubscribeForm form) {
         this.snapshots = snapshots;
         this.caching = caching;

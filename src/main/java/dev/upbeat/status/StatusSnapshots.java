@@ -38,7 +38,7 @@ public final class StatusSnapshots {
     private final GroupRepository groups;
     private final IncidentRepository incidents;
     private final UptimeReader uptime;
-    private final PublicStatus.PageInfo page;
+    private final java.util.function.Supplier<PublicStatus.PageInfo> page;
     private final Clock clock;
     private final List<FixedBodies> featureBodies;
     private final Measurements measurements;
@@ -48,12 +48,16 @@ public final class StatusSnapshots {
 
     public StatusSnapshots(Database db, ComponentRepository components, GroupRepository groups, IncidentRepository incidents,
                            UptimeReader uptime, PublicStatus.PageInfo page, Clock clock, List<FixedBodies> featureBodies) {
-        this(db, components, groups, incidents, uptime, page, clock, featureBodies, Measurements.NONE, UptimeSource.INCIDENTS);
+        this(db, components, groups, incidents, uptime, () -> page, clock, featureBodies, Measurements.NONE, UptimeSource.INCIDENTS);
     }
 
-    /** With uptime measured by probes, used as {@code source} says. */
+    /**
+     * With uptime measured by probes, used as {@code source} says; {@code page} is asked at each
+     * rebuild, so a name an admin changes reaches every answer with the next snapshot.
+     */
     public StatusSnapshots(Database db, ComponentRepository components, GroupRepository groups, IncidentRepository incidents,
-                           UptimeReader uptime, PublicStatus.PageInfo page, Clock clock, List<FixedBodies> featureBodies,
+                           UptimeReader uptime, java.util.function.Supplier<PublicStatus.PageInfo> page, Clock clock,
+                           List<FixedBodies> featureBodies,
                            Measurements measurements, UptimeSource source) {
         this.measurements = measurements;
         this.source = source;
@@ -82,6 +86,7 @@ public final class StatusSnapshots {
         Instant now = clock.instant();
         PublicStatus previous = current.get();
         long version = Math.max(previous == null ? 0 : previous.version() + 1, System.currentTimeMillis());
+        PublicStatus.PageInfo pageInfo = page.get();
         PublicStatus built = db.read(tx -> {
             List<ComponentGroup> groupList = groups.all(tx);
             List<Component> ordered = ordered(groupList, components.all(tx));
@@ -92,7 +97,7 @@ public final class StatusSnapshots {
             if (source == UptimeSource.PROBES) {
                 summaries.putAll(measured.uptime());
             }
-            return new PublicStatus(version, now, page,
+            return new PublicStatus(version, now, pageInfo,
                     StatusRollup.overall(ordered.stream().map(Component::status).toList()),
                     List.copyOf(groupList), List.copyOf(ordered),
                     all.stream().filter(i -> i.kind() == Kind.INCIDENT).toList(),

@@ -202,5 +202,7 @@ public record Routes(PublicApi publicApi, HerokuApi heroku, StatuspageApi status
         r.post("/admin/probes/{id}/delete", admin.probes()::delete, Access.ADMIN);
         r.get("/admin/audit", admin.dashboard()::audit, Access.ADMIN);
         r.get("/admin/audit.csv", admin.dashboard()::auditCsv, Access.ADMIN);
+        r.get("/admin/settings", admin.settings()::form, Access.ADMIN);
+        r.post("/admin/settings", admin.settings()::save, Access.ADMIN);
     }
 }

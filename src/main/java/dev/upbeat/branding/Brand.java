@@ -1,0 +1,7 @@
+package dev.upbeat.branding;
+
+import dev.upbeat.config.Branding;
+
+/** How the public page presents itself right now: its name and its branding. */
+public record Brand(String pageName, Branding branding) {
+}
