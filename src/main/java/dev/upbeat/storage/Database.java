@@ -44,7 +44,11 @@ public final class Database implements AutoCloseable {
         }
         if (url.dialect() == Dialect.SQLITE) {
             config.setMaximumPoolSize(1);
-            config.setConnectionInitSql("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;");
+            // Driver properties, not init SQL: the driver runs only the first statement of a script,
+            // which silently left foreign keys off.
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("foreign_keys", "true");
         } else {
             config.setMaximumPoolSize(10);
         }
