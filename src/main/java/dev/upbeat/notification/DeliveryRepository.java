@@ -68,17 +68,17 @@ public final class DeliveryRepository {
     }
 
     public void markSent(Tx tx, long id, Instant at) {
-        tx.handle().createUpdate("UPDATE deliveries SET status = 'sent', sent_at = :at, last_error = NULL WHERE id = :id")
+        tx.handle().createUpdate("UPDATE deliveries SET status = 'sent', sent_at = :at, last_error = NULL WHERE id = :id AND status = 'pending'")
                 .bind("id", id).bind("at", at.toEpochMilli()).execute();
     }
 
     public void markFailed(Tx tx, long id, String error, Instant retryAt) {
-        tx.handle().createUpdate("UPDATE deliveries SET last_error = :e, next_attempt_at = :at WHERE id = :id")
+        tx.handle().createUpdate("UPDATE deliveries SET last_error = :e, next_attempt_at = :at WHERE id = :id AND status = 'pending'")
                 .bind("id", id).bind("e", error).bind("at", retryAt.toEpochMilli()).execute();
     }
 
     public void markDead(Tx tx, long id, String error) {
-        tx.handle().createUpdate("UPDATE deliveries SET status = 'dead', last_error = :e WHERE id = :id")
+        tx.handle().createUpdate("UPDATE deliveries SET status = 'dead', last_error = :e WHERE id = :id AND status = 'pending'")
                 .bind("id", id).bind("e", error).execute();
     }
 

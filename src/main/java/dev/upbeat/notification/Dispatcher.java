@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher implements AutoCloseable {
     static final int BATCH = 20;
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /** Longest one send may take (HTTP 10 s, SMTP steps); a batch stops this long before its lease ends. */
+    private static final java.time.Duration LEASE_MARGIN = java.time.Duration.ofSeconds(30);
 
     /** Delivery policy: attempts before dead, retry spacing, claim lease, idle poll. */
     public record Policy(int maxAttempts, Backoff backoff, Duration lease, Duration poll, Map<Channel, Integer> threads) {
@@ -83,7 +85,8 @@ public final class Dispatcher implements AutoCloseable {
             int sent = 0;
             try {
                 sent = runOnce(channel);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // Anything short of the JVM failing must not end the worker: the channel would go silent.
                 log.error("Delivery worker for {} failed; retrying after {}", channel.wire(), policy.poll(), e);
             }
             if (sent == 0) {
@@ -117,10 +120,21 @@ public final class Dispatcher implements AutoCloseable {
         Map<String, Subscriber> byId = db.read(tx -> subscribers.findAll(tx,
                 claims.stream().map(DeliveryRepository.Claim::subscriberId).collect(Collectors.toSet())))
                 .stream().collect(Collectors.toMap(Subscriber::id, Function.identity()));
+        // Stop well before the lease ends: past it another worker may claim (and send) the rest.
+        java.time.Duration margin = LEASE_MARGIN.compareTo(policy.lease().dividedBy(2)) < 0 ? LEASE_MARGIN : policy.lease().dividedBy(2);
+        Instant stopBy = now.plus(policy.lease()).minus(margin);
         try (Sender.Batch batch = sender.open()) {
             for (DeliveryRepository.Claim c : claims) {
+                if (clock.instant().isAfter(stopBy)) {
+                    break;
+                }
                 Subscriber s = byId.get(c.subscriberId());
-                if (s != null) {
+                if (s == null) {
+                    db.useTransaction(tx -> deliveries.markDead(tx, c.id(), "the subscriber was removed"));
+                } else if (c.eventId() == null && s.confirmed()) {
+                    // An opt-in message for someone already confirmed (a repeated form, an admin add) says nothing new.
+                    db.useTransaction(tx -> deliveries.markSent(tx, c.id(), clock.instant()));
+                } else {
                     deliver(batch, c, s);
                 }
             }
@@ -129,8 +143,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void deliver(Sender.Batch batch, DeliveryRepository.Claim c, Subscriber s) {
-        NotificationEvent event = c.eventId() == null ? null : event(c.eventId());
         try {
+            NotificationEvent event = c.eventId() == null ? null : event(c.eventId());
             batch.send(new Outgoing(c.id(), c.attempts(), s, event));
             db.useTransaction(tx -> deliveries.markSent(tx, c.id(), clock.instant()));
         } catch (DeliveryFailure f) {

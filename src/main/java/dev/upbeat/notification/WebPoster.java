@@ -2,11 +2,16 @@ package dev.upbeat.notification;
 
 import dev.upbeat.subscription.TargetGuard;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
@@ -16,6 +21,7 @@ import java.time.Duration;
  */
 final class WebPoster {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final int ERROR_BYTES = 200;
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(TIMEOUT).build();
@@ -46,22 +52,51 @@ final class WebPoster {
         send(request.build());
     }
 
-    HttpResponse<String> send(HttpRequest request) throws DeliveryFailure {
+    /**
+     * Sends and reads at most a short error text back, all within {@link #TIMEOUT}: a receiver that
+     * answers its headers and then drips (or floods) its body cannot hold a worker or fill memory.
+     */
+    void send(HttpRequest request) throws DeliveryFailure {
+        CompletableFuture<HttpResponse<InputStream>> call = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                String body = r.body() == null ? "" : r.body();
-                throw new DeliveryFailure("HTTP " + r.statusCode() + " from " + request.uri().getHost()
-                        + (body.isBlank() ? "" : ": " + (body.length() > 200 ? body.substring(0, 200) + "..." : body)), false);
+            HttpResponse<InputStream> r = call.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            try (InputStream body = r.body()) {
+                if (r.statusCode() / 100 != 2) {
+                    String text = errorText(body);
+                    throw new DeliveryFailure("HTTP " + r.statusCode() + " from " + request.uri().getHost()
+                            + (text.isBlank() ? "" : ": " + text), false);
+                }
             }
-            return r;
-        } catch (HttpTimeoutException e) {
+        } catch (TimeoutException e) {
+            call.cancel(true);
             throw new DeliveryFailure("No answer within " + TIMEOUT.toSeconds() + " s from " + request.uri().getHost(), false);
+        } catch (ExecutionException e) {
+            throw new DeliveryFailure("Could not reach " + request.uri().getHost() + ": " + e.getCause(), false);
         } catch (IOException e) {
-            throw new DeliveryFailure("Could not reach " + request.uri().getHost() + ": " + e, false);
+            throw new DeliveryFailure("Could not read the answer of " + request.uri().getHost() + ": " + e, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailure("Interrupted while sending", false);
+        }
+    }
+
+    /** Up to 200 bytes of an error answer, waiting at most two seconds for them. */
+    private static String errorText(InputStream body) {
+        try {
+            byte[] bytes = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return body.readNBytes(ERROR_BYTES);
+                } catch (IOException e) {
+                    return new byte[0];
+                }
+            }).get(2, TimeUnit.SECONDS);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            return bytes.length == ERROR_BYTES ? text + "..." : text;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } catch (ExecutionException | TimeoutException e) {
+            return "";
         }
     }
 }

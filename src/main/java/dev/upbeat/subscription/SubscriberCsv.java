@@ -56,7 +56,23 @@ final class SubscriberCsv {
         fields.clear();
     }
 
+    /**
+     * Quotes a field when needed, and defuses one a spreadsheet would run as a formula (a leading
+     * =, +, - or @) with an apostrophe, which {@link #unprotect} removes again on import.
+     */
     static String quote(String value) {
-        return value.matches("[^,\"\\r\\n]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
+        String safe = value.matches("[=+\\-@].*") ? "'" + value : value;
+        return safe.matches("[^,\"\\r\\n]*") ? safe : "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The fields of an imported row without the apostrophe {@link #quote} put before formula-like values. */
+    static String[] unprotect(String[] row) {
+        String[] clean = row.clone();
+        for (int i = 0; i < clean.length; i++) {
+            if (clean[i].matches("'[=+\\-@].*")) {
+                clean[i] = clean[i].substring(1);
+            }
+        }
+        return clean;
     }
 }

@@ -91,7 +91,14 @@ public final class SubscriberDirectory {
         List<Subscriber> valid = new ArrayList<>();
         Instant now = clock.instant();
         for (int i = 1; i < rows.size(); i++) {
-            String[] row = rows.get(i);
+            String[] row = SubscriberCsv.unprotect(rows.get(i));
+            if (row.length > 3 && row[3].strip().equalsIgnoreCase("false")) {
+                // A pending subscriber never opted in: importing it as confirmed would notify someone without consent.
+                if (errors.size() < MAX_REPORTED_ERRORS) {
+                    errors.add("line " + (i + 1) + ": skipped, not confirmed (confirmed=false)");
+                }
+                continue;
+            }
             try {
                 Channel channel = Check.oneOf("channel", row[0].strip(), Channel::fromWire, Channel.WIRE_VALUES);
                 String address = Addresses.normalise(channel, row.length > 1 ? row[1] : null, guard);

@@ -119,6 +119,19 @@ class SubscriberApiTest {
     }
 
     @Test
+    void a_pending_subscriber_in_an_imported_csv_is_skipped_not_confirmed_without_consent() {
+        String csv = "channel,address,components,confirmed,created_at\n"
+                + "email,opted-in@example.com,,true,2026-01-01T00:00:00Z\n"
+                + "email,never-confirmed@example.com,,false,2026-01-01T00:00:00Z\n";
+        Http.Response imported = http.raw("POST", "/api/v1/subscribers/import", csv, "Authorization", AUTH[1],
+                "Content-Type", "text/csv");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().get("errors").toString()).contains("line 3").contains("not confirmed");
+        assertThat(http.get("/api/v1/subscribers?q=never-confirmed@", AUTH).json().get("total").asInt()).isZero();
+        assertThat(http.get("/api/v1/subscribers?q=opted-in@", AUTH).json().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void the_home_page_form_subscribes_without_javascript_and_refuses_forgeries() {
         String home = http.get("/").body();
         Matcher m = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(home);
