@@ -36,20 +36,52 @@ final class HttpCheck {
     CheckResult run(CheckSpec spec) {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
-        HttpResponse<byte[]> response;
+        HttpResponse<java.io.InputStream> response;
+        byte[] body;
+        // The client's own timeout ends at the headers; the whole answer, body included, must fit in the probe's timeout.
+        long deadline = t0 + spec.timeout().toNanos();
+        var call = client.sendAsync(request(spec), HttpResponse.BodyHandlers.ofInputStream());
         try {
-            response = client.send(request(spec), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.net.http.HttpTimeoutException e) {
+            response = call.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            body = readBody(response.body(), deadline);
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
             return CheckResult.failed(start, since(t0), "timed out after " + spec.timeout());
-        } catch (IOException e) {
-            return CheckResult.failed(start, since(t0), describe(e));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            return CheckResult.failed(start, since(t0), cause instanceof java.net.http.HttpTimeoutException
+                    ? "timed out after " + spec.timeout() : cause instanceof IOException io ? describe(io) : String.valueOf(cause));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CheckResult.failed(start, since(t0), "interrupted");
         }
         Duration latency = since(t0);
-        return verdict(spec, response, latency).map(error -> CheckResult.failed(start, latency, error))
+        return verdict(spec, response, body, latency).map(error -> CheckResult.failed(start, latency, error))
                 .orElseGet(() -> CheckResult.ok(start, latency));
+    }
+
+    /** At most {@link #MAX_BODY_BYTES} of the body, before the deadline; a stalled or endless body times out. */
+    private static byte[] readBody(java.io.InputStream in, long deadline)
+            throws java.util.concurrent.TimeoutException, java.util.concurrent.ExecutionException, InterruptedException {
+        var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return in.readNBytes(MAX_BODY_BYTES);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            return read.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing only aborts the download
+            }
+            throw e;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof java.io.UncheckedIOException u ? new java.util.concurrent.ExecutionException(u.getCause()) : e;
+        }
     }
 
     private static HttpRequest request(CheckSpec spec) {
@@ -61,14 +93,14 @@ final class HttpCheck {
     }
 
     /** Why the answer fails the check, or empty when it passes. */
-    private Optional<String> verdict(CheckSpec spec, HttpResponse<byte[]> r, Duration latency) {
+    private Optional<String> verdict(CheckSpec spec, HttpResponse<?> r, byte[] bytes, Duration latency) {
         if (!spec.accepts(r.statusCode())) {
             return Optional.of("HTTP " + r.statusCode() + ", expected " + (spec.expectedStatus().isEmpty() ? "200-399" : spec.expectedStatus()));
         }
         if (spec.maxLatency() != null && latency.compareTo(spec.maxLatency()) > 0) {
             return Optional.of("answered in " + latency.toMillis() + " ms, over max_latency " + spec.maxLatency().toMillis() + " ms");
         }
-        String body = new String(r.body(), 0, Math.min(r.body().length, MAX_BODY_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+        String body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         if (spec.bodyContains() != null && !body.contains(spec.bodyContains())) {
             return Optional.of("body does not contain '" + spec.bodyContains() + "'");
         }

@@ -49,6 +49,36 @@ class CheckerTest {
     }
 
     @Test
+    void an_answer_whose_body_stalls_times_out_within_the_probes_timeout() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/stream", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("data: first\n\n".getBytes());
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        try {
+            CheckSpec spec = new CheckSpec(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/stream"), "GET",
+                    Map.of(), List.of(), null, null, null, null, null, Duration.ofSeconds(1));
+            long started = System.nanoTime();
+            CheckResult result = checker.run(spec);
+            assertThat(result.ok()).isFalse();
+            assertThat(result.error()).contains("timed out");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void expected_status_codes_replace_the_default_range() {
         upstream.answer(404, "gone");
         assertThat(checker.run(http(upstream.url("/"), List.of(404), null, null, null, null)).ok()).isTrue();
