@@ -60,12 +60,13 @@ public final class ResultRecorder {
         boolean maintenance = probes.inMaintenance(tx, p.componentId());
         results.insert(tx, new StoredResult(p.id(), r.checkedAt(), r.ok(), maintenance, r.latency().toMillis(),
                 p.interval().toMillis(), r.error()));
+        var now = clock.instant();
         Streak streak = p.streak().after(r.ok());
         if (streak.incidentId() != null && !probes.incidentOpen(tx, streak.incidentId())) {
-            // Someone resolved it by hand: the probe starts afresh and may open a new one later.
-            streak = streak.closed(streak.stateChangedAt());
+            // Someone resolved it by hand: the probe starts afresh, counting from now, so it neither
+            // reopens at the next failure nor before the minimum time between changes.
+            streak = new Streak(0, 0, null, now);
         }
-        var now = clock.instant();
         AutoIncidentRule.Action action = AutoIncidentRule.decide(p.policy(), streak, now, minStateChange, maintenance);
         switch (action) {
             case OPEN -> streak = streak.opened(open(tx, p, streak, r).id(), now);

@@ -215,6 +215,21 @@ abstract class ProbeContract {
     }
 
     @Test
+    void an_auto_incident_resolved_by_hand_is_not_reopened_at_the_next_failure() {
+        probe("PT1M", true);
+        upstream.down();
+        runEvery(MINUTE, 3);
+        assertThat(incidents()).hasSize(1);
+        t.clock.advance(Duration.ofMinutes(10));   // long past the minimum time since it opened
+        t.upbeat.incidents().resolve(incidents().get(0).id(), "Known issue, tracked elsewhere.", null);
+
+        runEvery(MINUTE, 1);            // still failing: counting starts again from the resolve
+        assertThat(incidents()).hasSize(1);
+        runEvery(MINUTE, 5);            // failures past the threshold and the minimum time: a new incident
+        assertThat(incidents()).hasSize(2);
+    }
+
+    @Test
     void maintenance_in_progress_holds_off_auto_incidents_and_counts_as_maintenance_not_downtime() {
         probe("PT1M", true);
         Incident window = t.upbeat.maintenances().schedule(new MaintenanceDraft("Upgrade", "Upgrading.", List.of(component),
