@@ -137,7 +137,7 @@ public final class Upbeat implements AutoCloseable {
                 Checker.withDefaultTrust(clock), config.timeZone(), clock, onChange);
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
         SimulatorRepository simulatorRepository = new SimulatorRepository();
-        this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics), clock);
+        this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics, clock), clock);
         this.simulatorSchedules = new ScheduleService(db, simulatorRepository, simulator, clock);
         this.drills = new DrillService(db, new DrillRepository(), simulator, clock,
                 new DrillNoticesOnStatusPage(maintenances, clock));

@@ -12,12 +12,24 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ActiveRun {
     private final long runId;
     private final FaultPlanner planner;
+    private final java.time.Instant endsAt;
+    private final java.time.Clock clock;
     private final LongAdder requests = new LongAdder();
     private final Map<String, LongAdder> injected = new ConcurrentHashMap<>();
 
-    public ActiveRun(long runId, java.util.List<Fault> faults) {
+    public ActiveRun(long runId, java.util.List<Fault> faults, java.time.Instant endsAt, java.time.Clock clock) {
         this.runId = runId;
         this.planner = new FaultPlanner(faults);
+        this.endsAt = endsAt;
+        this.clock = clock;
+    }
+
+    /**
+     * True once the run's time is up. The proxy checks it on every request, so faults stop on time
+     * even when the periodic tick that ends runs cannot reach the database.
+     */
+    boolean expired() {
+        return endsAt != null && !clock.instant().isBefore(endsAt);
     }
 
     public long runId() {

@@ -42,7 +42,8 @@ final class FaultHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        ActiveRun run = live.get();
+        ActiveRun current = live.get();
+        ActiveRun run = current == null || current.expired() ? null : current;
         Plan plan = run == null ? Plan.PASS : run.planner().plan(
                 new ProxiedRequest(request.getMethod(), request.getHttpURI().getPath(), request.getHeaders()::get),
                 ThreadLocalRandom.current());

@@ -20,10 +20,12 @@ public final class Listeners implements AutoCloseable {
     private final HttpClient client = UpstreamClient.start();
     private final Supplier<String> statusPageUrl;
     private final MeterRegistry registry;
+    private final java.time.Clock clock;
 
-    public Listeners(Supplier<String> statusPageUrl, MeterRegistry registry) {
+    public Listeners(Supplier<String> statusPageUrl, MeterRegistry registry, java.time.Clock clock) {
         this.statusPageUrl = statusPageUrl;
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** Binds the target's address; returns the target with the port actually bound. */
@@ -52,7 +54,7 @@ public final class Listeners implements AutoCloseable {
     void activate(Run run) {
         FaultProxy proxy = proxies.get(run.target());
         if (proxy != null) {
-            proxy.swap(new ActiveRun(run.id(), run.faults()));
+            proxy.swap(new ActiveRun(run.id(), run.faults(), run.endsAt(), clock));
         }
     }
 

@@ -53,7 +53,7 @@ class FaultProxyTest {
                 Instant.now());
         proxy = FaultProxy.start(target, client, () -> "https://status.example.test", new SimpleMeterRegistry());
         if (faults.length > 0) {
-            proxy.swap(new ActiveRun(1, List.of(faults)));
+            proxy.swap(new ActiveRun(1, List.of(faults), null, java.time.Clock.systemUTC()));
         }
         return proxy.port();
     }
@@ -61,6 +61,18 @@ class FaultProxyTest {
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void faults_stop_at_the_runs_end_time_even_before_anything_ends_the_run() throws Exception {
+        int port = proxy(upstream.url());
+        dev.upbeat.app.AdjustableClock clock = dev.upbeat.app.AdjustableClock.system();
+        proxy.swap(new ActiveRun(7, List.of(new MaintenanceFault(null, null, null, null, null)),
+                clock.instant().plus(Duration.ofMinutes(5)), clock));
+        assertThat(get(port, "/echo").statusCode()).isEqualTo(503);
+
+        clock.advance(Duration.ofMinutes(6));   // no tick runs here: the proxy itself sees the time is up
+        assertThat(get(port, "/echo").statusCode()).isEqualTo(201);
     }
 
     @Test
