@@ -55,7 +55,15 @@ public final class ProbeRunner implements AutoCloseable {
     private List<Future<?>> launch(List<Probe> due) {
         List<Future<?>> running = new ArrayList<>();
         for (Probe p : due) {
-            running.add(threads.submit(() -> recorder.record(p.id(), checker.run(p.check()))));
+            running.add(threads.submit(() -> {
+                try {
+                    return recorder.record(p.id(), checker.run(p.check()));
+                } catch (RuntimeException e) {
+                    // Nobody waits on this future in the scheduled path: say it here or it is lost.
+                    log.error("Could not record a result of probe {} ({})", p.name(), p.id(), e);
+                    throw e;
+                }
+            }));
         }
         return running;
     }

@@ -44,6 +44,26 @@ final class DrillRunner {
             return report("skipped", "the simulation could not start: " + e.getMessage(), null);
         }
         event("during", "simulation " + run.id() + " started: " + spec.faults().stream().map(f -> f.type()).toList());
+        try {
+            return during(run);
+        } catch (RuntimeException | InterruptedException e) {
+            // Whatever stopped the drill, its faults must not go on breaking the target.
+            endQuietly(run);
+            throw e;
+        }
+    }
+
+    private void endQuietly(Run run) {
+        try {
+            if (simulations.run(run.id()).live()) {
+                simulations.end(run.id(), "aborted");
+            }
+        } catch (RuntimeException ignored) {
+            // The run still expires at its end time, and the proxy stops its faults then.
+        }
+    }
+
+    private DrillReport during(Run run) throws InterruptedException {
         boolean breached = false;
         while (clock.instant().isBefore(run.endsAt()) && simulations.run(run.id()).live()) {
             Thread.sleep(spec.interval());

@@ -51,10 +51,17 @@ public final class DrillService implements AutoCloseable {
         simulations.target(spec.target());
         spec.validate();
         Instant now = clock.instant();
-        long id = db.inTransaction(tx -> repo.insert(tx, spec.target(), write(spec), spec.notice(), now));
+        // The notice first: if it cannot be posted, no drill is recorded as running without it.
         Long noticeId = spec.publicNotice() ? notices.post("Resilience drill: " + spec.target(),
                 spec.notice() == null ? "We are rehearsing an outage of " + spec.target() + "; no action is needed." : spec.notice(),
                 now.plus(spec.duration()).plus(spec.recovery()).plus(spec.interval())) : null;
+        long id;
+        try {
+            id = db.inTransaction(tx -> repo.insert(tx, spec.target(), write(spec), spec.notice(), now));
+        } catch (RuntimeException e) {
+            endNotice(noticeId);
+            throw e;
+        }
         runners.execute(() -> {
             DrillRunner runner = new DrillRunner(simulations, probe, clock, id, spec);
             try {
