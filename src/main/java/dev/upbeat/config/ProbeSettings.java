@@ -13,11 +13,21 @@ final class ProbeSettings {
     private ProbeSettings() {
     }
 
+    /** Raw results must outlive the day they belong to, or that day's roll-up would be built from part of it. */
+    private static java.time.Duration rawRetention(String v) {
+        java.time.Duration d = ConfigLoader.positiveDuration(v);
+        if (d.compareTo(java.time.Duration.ofHours(26)) < 0) {
+            throw new IllegalArgumentException("shorter than a day plus the longest DST shift and a roll-up hour");
+        }
+        return d;
+    }
+
     static ProbeConfig load(ConfigLoader l) {
         String duration = "an ISO 8601 duration such as ";
         return new ProbeConfig(
                 l.read("UPBEAT_PROBE_TICK", "PT1S", ConfigLoader::positiveDuration, duration + "PT1S"),
-                l.read("UPBEAT_PROBE_RAW_RETENTION", "P7D", ConfigLoader::positiveDuration, duration + "P7D"),
+                l.read("UPBEAT_PROBE_RAW_RETENTION", "P7D", ProbeSettings::rawRetention,
+                        "at least PT26H (daily roll-ups are made from a whole day of raw results), e.g. P7D"),
                 l.read("UPBEAT_PROBE_HOURLY_RETENTION", "P90D", ConfigLoader::positiveDuration, duration + "P90D"),
                 l.read("UPBEAT_PROBE_DAILY_RETENTION", "P800D", ConfigLoader::positiveDuration, duration + "P800D"),
                 l.read("UPBEAT_PROBE_MIN_STATE_CHANGE", "PT5M", ProbeSettings::nonNegative, duration + "PT5M (PT0S allowed)"),

@@ -43,5 +43,7 @@ class ConfigLoaderTest {
                 .hasMessageContaining("DATABASE_URL");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_BASE_URL", "status.example.com")).load())
                 .hasMessageContaining("UPBEAT_BASE_URL");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_PROBE_RAW_RETENTION", "PT6H")).load())
+                .hasMessageContaining("UPBEAT_PROBE_RAW_RETENTION").hasMessageContaining("PT26H");
     }
 }
