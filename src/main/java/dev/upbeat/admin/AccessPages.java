@@ -6,14 +6,16 @@ import dev.upbeat.user.Passwords;
 import dev.upbeat.user.Totp;
 import dev.upbeat.user.User;
 import dev.upbeat.user.UserService;
-import dev.upbeat.web.SessionGate;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 /** Users and API tokens (admins only), and each person's own account: the optional authenticator second factor. */
-public final class AccessPages {
+public final class AccessPages implements Endpoints {
     private final AdminPages pages;
     private final UserService users;
     private final TokenService tokens;
@@ -24,6 +26,19 @@ public final class AccessPages {
         this.users = users;
         this.tokens = tokens;
         this.zone = zone;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/admin/account", this::account, Access.EDITOR);
+        r.post("/admin/account/totp", this::enableTotp, Access.EDITOR);
+        r.get("/admin/users", this::users, Access.ADMIN);
+        r.post("/admin/users", this::addUser, Access.ADMIN);
+        r.post("/admin/users/{id}/role", this::changeRole, Access.ADMIN);
+        r.post("/admin/users/{id}/remove", this::removeUser, Access.ADMIN);
+        r.get("/admin/tokens", this::tokens, Access.ADMIN);
+        r.post("/admin/tokens", this::createToken, Access.ADMIN);
+        r.post("/admin/tokens/{id}/revoke", this::revokeToken, Access.ADMIN);
     }
 
     public void users(Context ctx) {

@@ -3,7 +3,6 @@ package dev.upbeat.admin;
 import dev.upbeat.audit.AuditLog;
 import dev.upbeat.user.Role;
 import dev.upbeat.user.Session;
-import dev.upbeat.web.SessionGate;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;

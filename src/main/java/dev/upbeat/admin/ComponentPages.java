@@ -10,6 +10,9 @@ import dev.upbeat.component.GroupService;
 import dev.upbeat.problem.Check;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.status.PublicStatus;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Components and groups for admins: create, edit, set a manual status, reorder and delete, through the API's services. */
-public final class ComponentPages {
+public final class ComponentPages implements Endpoints {
     private final AdminPages pages;
     private final ComponentService components;
     private final GroupService groups;
@@ -30,6 +33,19 @@ public final class ComponentPages {
         this.components = components;
         this.groups = groups;
         this.status = status;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/admin/components", this::list, Access.ADMIN);
+        r.post("/admin/components", this::create, Access.ADMIN);
+        r.post("/admin/components/{id}", this::update, Access.ADMIN);
+        r.post("/admin/components/{id}/delete", this::delete, Access.ADMIN);
+        r.post("/admin/components/{id}/move", this::move, Access.ADMIN);
+        r.post("/admin/groups", this::createGroup, Access.ADMIN);
+        r.post("/admin/groups/{id}", this::updateGroup, Access.ADMIN);
+        r.post("/admin/groups/{id}/delete", this::deleteGroup, Access.ADMIN);
+        r.post("/admin/groups/{id}/move", this::moveGroup, Access.ADMIN);
     }
 
     public void list(Context ctx) {

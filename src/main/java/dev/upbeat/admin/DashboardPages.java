@@ -3,13 +3,16 @@ package dev.upbeat.admin;
 import dev.upbeat.incident.Incident;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusRollup;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 
 /** The dashboard (what is open right now) and the audit log with its CSV export. */
-public final class DashboardPages {
+public final class DashboardPages implements Endpoints {
     private static final int RECENT = 5;
     private static final int AUDIT_PAGE = 500;
 
@@ -23,6 +26,13 @@ public final class DashboardPages {
         this.status = status;
         this.models = new IncidentModels(zone);
         this.zone = zone;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/admin", this::dashboard, Access.EDITOR);
+        r.get("/admin/audit", this::audit, Access.ADMIN);
+        r.get("/admin/audit.csv", this::auditCsv, Access.ADMIN);
     }
 
     public void dashboard(Context ctx) {

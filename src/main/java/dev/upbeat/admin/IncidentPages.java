@@ -8,7 +8,10 @@ import dev.upbeat.incident.UpdateDraft;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.status.Markdown;
 import dev.upbeat.status.PublicStatus;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -20,7 +23,7 @@ import java.util.function.Supplier;
  * (back-date, impact, title) and write the postmortem, all through {@link IncidentService}, the
  * same calls the API makes. A refusal shows the form again with the message next to its field.
  */
-public final class IncidentPages {
+public final class IncidentPages implements Endpoints {
     private final AdminPages pages;
     private final IncidentService incidents;
     private final Supplier<PublicStatus> status;
@@ -34,6 +37,18 @@ public final class IncidentPages {
         this.status = status;
         this.models = new IncidentModels(zone);
         this.templates = templates;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/admin/incidents/new", this::composer, Access.EDITOR);
+        r.post("/admin/incidents", this::open, Access.EDITOR);
+        r.get("/admin/incidents/{id}", this::show, Access.EDITOR);
+        r.post("/admin/incidents/{id}/updates", this::postUpdate, Access.EDITOR);
+        r.post("/admin/incidents/{id}/resolve", this::resolve, Access.EDITOR);
+        r.post("/admin/incidents/{id}/edit", this::edit, Access.EDITOR);
+        r.post("/admin/incidents/{id}/postmortem", this::postmortem, Access.EDITOR);
+        r.post("/admin/preview", this::preview, Access.EDITOR);
     }
 
     public void composer(Context ctx) {

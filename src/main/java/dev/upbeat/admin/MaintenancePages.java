@@ -6,7 +6,10 @@ import dev.upbeat.incident.MaintenanceDraft;
 import dev.upbeat.incident.MaintenanceService;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.status.PublicStatus;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +22,7 @@ import java.util.function.Supplier;
  * Scheduling maintenance in any IANA time zone (local times are read in the chosen zone, as the
  * API does) and starting, completing or cancelling it, through {@link MaintenanceService}.
  */
-public final class MaintenancePages {
+public final class MaintenancePages implements Endpoints {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC"))
             .sorted().toList();
@@ -34,6 +37,13 @@ public final class MaintenancePages {
         this.maintenances = maintenances;
         this.status = status;
         this.zone = zone;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/admin/maintenance", this::list, Access.EDITOR);
+        r.post("/admin/maintenance", this::schedule, Access.EDITOR);
+        r.post("/admin/maintenance/{id}/{action}", this::move, Access.EDITOR);
     }
 
     public void list(Context ctx) {

@@ -6,6 +6,9 @@ import dev.upbeat.probe.ProbeService;
 import dev.upbeat.probe.StoredResult;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.status.PublicStatus;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Probes for admins: list with the last result and state, create, edit and delete, through the API's service. */
-public final class ProbePages {
+public final class ProbePages implements Endpoints {
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}");
 
     private final AdminPages pages;
@@ -27,6 +30,14 @@ public final class ProbePages {
         this.probes = probes;
         this.status = status;
         this.zone = zone;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/admin/probes", this::list, Access.ADMIN);
+        r.post("/admin/probes", this::create, Access.ADMIN);
+        r.post("/admin/probes/{id}", this::update, Access.ADMIN);
+        r.post("/admin/probes/{id}/delete", this::delete, Access.ADMIN);
     }
 
     public void list(Context ctx) {

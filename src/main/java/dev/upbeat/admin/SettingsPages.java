@@ -4,18 +4,27 @@ import dev.upbeat.branding.Brand;
 import dev.upbeat.branding.BrandingService;
 import dev.upbeat.config.Branding;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Branding settings (admins only): the page's name, accent colour and footer links, applied without a restart. */
-public final class SettingsPages {
+public final class SettingsPages implements Endpoints {
     private final AdminPages pages;
     private final BrandingService branding;
 
     public SettingsPages(AdminPages pages, BrandingService branding) {
         this.pages = pages;
         this.branding = branding;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/admin/settings", this::form, Access.ADMIN);
+        r.post("/admin/settings", this::save, Access.ADMIN);
     }
 
     /** The settings form, with the defaults from the environment shown for what a blank field means. */

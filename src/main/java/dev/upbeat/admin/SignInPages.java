@@ -2,7 +2,9 @@ package dev.upbeat.admin;
 
 import dev.upbeat.problem.Problem;
 import dev.upbeat.user.SessionService;
-import dev.upbeat.web.SessionGate;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +17,7 @@ import java.util.Base64;
  * random token that must equal a cookie set with the page (a forged cross-site form cannot read
  * or set that cookie); this stops another site signing a browser in as someone else.
  */
-public final class SignInPages {
+public final class SignInPages implements Endpoints {
     static final String FORM_COOKIE = "upbeat_signin";
     private static final Duration FORM_LIFETIME = Duration.ofHours(1);
 
@@ -26,6 +28,13 @@ public final class SignInPages {
     public SignInPages(AdminPages pages, SessionGate gate) {
         this.pages = pages;
         this.gate = gate;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/admin/sign-in", this::form, Access.PUBLIC);
+        r.post("/admin/sign-in", this::signIn, Access.PUBLIC);
+        r.post("/admin/sign-out", this::signOut, Access.EDITOR);
     }
 
     public void form(Context ctx) {

@@ -18,7 +18,10 @@ import dev.upbeat.simulator.drill.DrillService;
 import dev.upbeat.simulator.drill.DrillSpec;
 import dev.upbeat.simulator.drill.ReportText;
 import dev.upbeat.simulator.drill.SteadyStateCheck;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -35,7 +38,7 @@ import java.util.stream.Collectors;
  * same services as the API. A fault is picked from the vocabulary with its main parameters, or
  * written as the API's JSON for the rest.
  */
-public final class SimulatorPages {
+public final class SimulatorPages implements Endpoints {
     static final List<String> FORM_FAULTS = List.of("maintenance", "status", "latency", "timeout", "reset");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
     private static final int RECENT = 30;
@@ -52,6 +55,19 @@ public final class SimulatorPages {
         this.schedules = schedules;
         this.drills = drills;
         this.zone = zone;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/admin/simulator", this::list, Access.ADMIN);
+        r.post("/admin/simulator/targets", this::createTarget, Access.ADMIN);
+        r.post("/admin/simulator/targets/{name}/delete", this::deleteTarget, Access.ADMIN);
+        r.post("/admin/simulator/simulations", this::start, Access.ADMIN);
+        r.post("/admin/simulator/simulations/{id}/stop", this::stop, Access.ADMIN);
+        r.post("/admin/simulator/schedules", this::createSchedule, Access.ADMIN);
+        r.post("/admin/simulator/schedules/{id}/delete", this::deleteSchedule, Access.ADMIN);
+        r.post("/admin/simulator/drills", this::startDrill, Access.ADMIN);
+        r.get("/admin/drills/{id}/report", this::report, Access.ADMIN);
     }
 
     public void list(Context ctx) {

@@ -3,13 +3,16 @@ package dev.upbeat.admin;
 import dev.upbeat.notification.DeliveryLog;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.subscription.SubscriberDirectory;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.List;
 
 /** Subscribers and the delivery log for admins: search, remove, export, and re-send dead deliveries. */
-public final class SubscriberPages {
+public final class SubscriberPages implements Endpoints {
     private static final int PAGE = 100;
 
     private final AdminPages pages;
@@ -22,6 +25,16 @@ public final class SubscriberPages {
         this.directory = directory;
         this.log = log;
         this.zone = zone;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/admin/subscribers", this::list, Access.ADMIN);
+        r.post("/admin/subscribers/export", this::export, Access.ADMIN);
+        r.post("/admin/subscribers/{id}/remove", this::remove, Access.ADMIN);
+        r.get("/admin/notifications/{id}", this::event, Access.ADMIN);
+        r.post("/admin/notifications/{id}/resend", this::resendEvent, Access.ADMIN);
+        r.post("/admin/deliveries/{id}/resend", this::resendDelivery, Access.ADMIN);
     }
 
     public void list(Context ctx) {

@@ -1,18 +1,27 @@
 package dev.upbeat.app;
 
-import dev.upbeat.compat.CompatBodies;
-import dev.upbeat.compat.HerokuApi;
-import dev.upbeat.compat.StatuspageApi;
+import dev.upbeat.admin.AccessPages;
+import dev.upbeat.admin.AdminPages;
+import dev.upbeat.admin.ComponentPages;
+import dev.upbeat.admin.DashboardPages;
+import dev.upbeat.admin.IncidentPages;
+import dev.upbeat.admin.MaintenancePages;
+import dev.upbeat.admin.ProbePages;
+import dev.upbeat.admin.SettingsPages;
+import dev.upbeat.admin.SignInPages;
+import dev.upbeat.admin.SimulatorPages;
+import dev.upbeat.admin.SubscriberPages;
 import dev.upbeat.branding.Brand;
 import dev.upbeat.branding.BrandingRepository;
 import dev.upbeat.branding.BrandingService;
-import dev.upbeat.component.ComponentApi;
+import dev.upbeat.compat.CompatBodies;
+import dev.upbeat.compat.HerokuApi;
+import dev.upbeat.compat.StatuspageApi;
 import dev.upbeat.component.ComponentRepository;
 import dev.upbeat.component.ComponentService;
 import dev.upbeat.component.GroupRepository;
 import dev.upbeat.component.GroupService;
 import dev.upbeat.config.UpbeatConfig;
-import dev.upbeat.incident.IncidentApi;
 import dev.upbeat.incident.IncidentRepository;
 import dev.upbeat.incident.IncidentService;
 import dev.upbeat.incident.MaintenanceService;
@@ -24,7 +33,6 @@ import dev.upbeat.probe.ProbeMeasurements;
 import dev.upbeat.probe.ProbeRepository;
 import dev.upbeat.probe.Probes;
 import dev.upbeat.probe.ResultRepository;
-import dev.upbeat.problem.Problem;
 import dev.upbeat.simulator.DeclaredTargets;
 import dev.upbeat.simulator.Listeners;
 import dev.upbeat.simulator.ScheduleService;
@@ -37,10 +45,11 @@ import dev.upbeat.simulator.drill.DrillService;
 import dev.upbeat.site.BrandAssets;
 import dev.upbeat.site.LiveEvents;
 import dev.upbeat.site.SitePages;
-import dev.upbeat.status.BadgeApi;
-import dev.upbeat.status.FeedApi;
 import dev.upbeat.site.SubscribeForm;
-import dev.upbeat.status.NativeViews;
+import dev.upbeat.status.BadgeApi;
+import dev.upbeat.status.ComponentApi;
+import dev.upbeat.status.FeedApi;
+import dev.upbeat.status.IncidentApi;
 import dev.upbeat.status.PublicApi;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
@@ -52,18 +61,17 @@ import dev.upbeat.token.TokenService;
 import dev.upbeat.uptime.IntervalHistory;
 import dev.upbeat.uptime.IntervalRepository;
 import dev.upbeat.uptime.UptimeReader;
-import dev.upbeat.web.ApiAudit;
-import dev.upbeat.web.Auth;
 import dev.upbeat.web.Bodies;
 import dev.upbeat.web.Caching;
-import dev.upbeat.web.Operations;
-import dev.upbeat.web.Routes;
-import dev.upbeat.web.WebServer;
+import dev.upbeat.web.Endpoints;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -159,7 +167,7 @@ public final class Upbeat implements AutoCloseable {
             DeclaredTargets.apply(simulator, DeclaredTargets.read(config.simTargetsFile()));
         }
         drills.open();
-        server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), routes(),
+        server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
                 new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record)).start();
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
@@ -171,37 +179,41 @@ public final class Upbeat implements AutoCloseable {
         return this;
     }
 
-    private Routes routes() {
+    /** Every feature's HTTP edge, in the order their routes are matched; each declares its own routes. */
+    private List<Endpoints> endpoints() {
         Bodies bodies = new Bodies(config.maxBodyBytes());
         Caching caching = new Caching(config.cacheMaxAge());
-        ComponentApi componentApi = new ComponentApi(components, groups, bodies,
-                id -> NativeViews.component(snapshots.current(), snapshots.current().component(id)
-                        .orElseThrow(() -> Problem.notFound("component", id))),
-                id -> NativeViews.group(snapshots.current(), snapshots.current().group(id)
-                        .orElseThrow(() -> Problem.notFound("group", id))));
-        IncidentApi incidentApi = new IncidentApi(incidents, maintenances, bodies,
-                id -> NativeViews.incident(snapshots.current(), snapshots.current().incident(id)
-                        .orElseThrow(() -> Problem.notFound("incident", id)), clock.instant()),
-                id -> NativeViews.maintenance(snapshots.current(), snapshots.current().maintenance(id)
-                        .orElseThrow(() -> Problem.notFound("maintenance", id))));
-        return new Routes(new PublicApi(snapshots, caching), new HerokuApi(snapshots, caching),
-                new StatuspageApi(snapshots, caching), componentApi, incidentApi,
-                new SitePages(snapshots, caching, clock, config.timeZone(), () -> branding.current().branding(), config.uptimeWeights(), live,
+        ZoneId zone = config.timeZone();
+        AdminPages pages = admin.pages();
+        return List.of(
+                new SitePages(snapshots, caching, clock, zone, () -> branding.current().branding(), config.uptimeWeights(), live,
                         new SubscribeForm(notifications.links()::formToken, notifications.subscriptions().channels())),
-                new BrandAssets(() -> branding.current().branding()), new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching),
-                new Operations(snapshots, metrics),
+                new BrandAssets(() -> branding.current().branding()), new Operations(snapshots, metrics),
+                new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching), new PublicApi(snapshots, caching),
+                new HerokuApi(snapshots, caching), new StatuspageApi(snapshots, caching),
+                new ComponentApi(components, groups, bodies, snapshots),
+                new IncidentApi(incidents, maintenances, bodies, snapshots, clock),
                 new SubscriberApi(notifications.subscriptions(), notifications.directory(), bodies, notifications.subscribeLimit(),
                         tokens::authenticate),
+                new NotificationApi(notifications.log()), new ProbeApi(probes.service(), bodies),
                 new SubscriptionPages(notifications.subscriptions(), notifications.links(), notifications.subscribeLimit(),
                         config.pageName(), config.baseUrl(), this::componentNames, clock),
-                new NotificationApi(notifications.log()),
                 new SimulatorApi(simulator, simulatorSchedules, bodies), new DrillApi(drills, bodies),
-                new ProbeApi(probes.service(), bodies), admin.handlers(this));
+                new SignInPages(pages, admin.gate()),
+                new DashboardPages(pages, snapshots::current, zone),
+                new IncidentPages(pages, incidents, snapshots::current, zone, admin.templates()),
+                new MaintenancePages(pages, maintenances, snapshots::current, zone),
+                new ComponentPages(pages, components, groups, snapshots::current),
+                new AccessPages(pages, admin.users(), tokens, zone),
+                new SubscriberPages(pages, notifications.directory(), notifications.log(), zone),
+                new SimulatorPages(pages, simulator, simulatorSchedules, drills, zone),
+                new ProbePages(pages, probes.service(), snapshots::current, zone),
+                new SettingsPages(pages, branding));
     }
 
     /** Component ids and names in page order, for the subscriber's choice of components. */
-    private java.util.Map<String, String> componentNames() {
-        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    private Map<String, String> componentNames() {
+        Map<String, String> names = new LinkedHashMap<>();
         snapshots.current().components().forEach(c -> names.put(c.id(), c.name()));
         return names;
     }

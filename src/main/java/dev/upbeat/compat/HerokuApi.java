@@ -3,8 +3,11 @@ package dev.upbeat.compat;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Caching;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +19,7 @@ import java.time.format.DateTimeParseException;
  * rendered once per snapshot and always answers 200: the Heroku CLI falls back to another
  * vendor's API on any error.
  */
-public final class HerokuApi {
+public final class HerokuApi implements Endpoints {
     private static final int DEFAULT_LIMIT = 50;
     // Clients written for Heroku may ask for more than we list; they get the most we give, not a 400.
     private static final int MAX_LIMIT = 500;
@@ -27,6 +30,18 @@ public final class HerokuApi {
     public HerokuApi(StatusSnapshots snapshots, Caching caching) {
         this.snapshots = snapshots;
         this.caching = caching;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        // Drop-in compatible reads for clients written for Heroku's and Statuspage's status APIs.
+        r.get("/api/v4/current-status", this::currentStatus, Access.PUBLIC);
+        r.get("/api/v4/incidents", this::incidents, Access.PUBLIC);
+        r.get("/api/v4/incidents/{id}", this::incident, Access.PUBLIC);
+        r.get("/api/v3/current-status", this::legacyCurrentStatus, Access.PUBLIC);
+        r.get("/api/v3/current-status.json", this::legacyCurrentStatus, Access.PUBLIC);
+        r.get("/api/v3/issues", this::legacyIssues, Access.PUBLIC);
+        r.get("/api/v3/issues/{id}", this::legacyIssue, Access.PUBLIC);
     }
 
     public void currentStatus(Context ctx) {
@@ -79,10 +94,10 @@ public final class HerokuApi {
 
     private void rendered(Context ctx, String key) {
         PublicStatus s = snapshots.current();
-        caching.json(ctx, s, s.rendered().get(key));
+        caching.json(ctx, s.etag(), s.rendered().get(key));
     }
 
     private void json(Context ctx, PublicStatus s, Object body) {
-        caching.json(ctx, s, StatusSnapshots.toJson(body));
+        caching.json(ctx, s.etag(), StatusSnapshots.toJson(body));
     }
 }

@@ -1,6 +1,6 @@
 package dev.upbeat.config;
 
-import dev.upbeat.uptime.UptimeSource;
+import dev.upbeat.config.UptimeSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

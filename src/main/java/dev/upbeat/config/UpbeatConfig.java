@@ -1,7 +1,7 @@
 package dev.upbeat.config;
 
-import dev.upbeat.storage.DatabaseUrl;
-import dev.upbeat.uptime.UptimeWeights;
+import dev.upbeat.config.DatabaseUrl;
+import dev.upbeat.config.UptimeWeights;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,15 +1,26 @@
 package dev.upbeat.notification;
 
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.util.Map;
 
 /** Admin reads of the delivery log, and re-sending of dead deliveries. */
-public final class NotificationApi {
+public final class NotificationApi implements Endpoints {
     private final DeliveryLog log;
 
     public NotificationApi(DeliveryLog log) {
         this.log = log;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/api/v1/notifications", this::events, Access.TOKEN);
+        r.get("/api/v1/notifications/{id}/deliveries", this::deliveries, Access.TOKEN);
+        r.post("/api/v1/notifications/{id}/resend", this::resendEvent, Access.TOKEN);
+        r.post("/api/v1/deliveries/{id}/resend", this::resendDelivery, Access.TOKEN);
     }
 
     public void events(Context ctx) {

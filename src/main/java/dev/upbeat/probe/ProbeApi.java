@@ -1,14 +1,17 @@
 package dev.upbeat.probe;
 
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Bodies;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 
 /**
  * Token-only handlers for probes: a probe's headers may carry credentials of the target, so even
  * reading them needs a token. Public pages show only what the probes measured.
  */
-public final class ProbeApi {
+public final class ProbeApi implements Endpoints {
     private static final int MAX_RESULTS = 1000;
 
     private final ProbeService probes;
@@ -17,6 +20,17 @@ public final class ProbeApi {
     public ProbeApi(ProbeService probes, Bodies bodies) {
         this.probes = probes;
         this.bodies = bodies;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        // Probes: token-only, reads too (headers may hold the target's credentials).
+        r.post("/api/v1/probes", this::create, Access.TOKEN);
+        r.get("/api/v1/probes", this::list, Access.TOKEN);
+        r.get("/api/v1/probes/{id}", this::get, Access.TOKEN);
+        r.patch("/api/v1/probes/{id}", this::update, Access.TOKEN);
+        r.delete("/api/v1/probes/{id}", this::delete, Access.TOKEN);
+        r.get("/api/v1/probes/{id}/results", this::results, Access.TOKEN);
     }
 
     public void create(Context ctx) {

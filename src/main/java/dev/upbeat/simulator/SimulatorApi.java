@@ -1,15 +1,18 @@
 package dev.upbeat.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Bodies;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /** The simulator's API: targets, simulations, runs and schedules. Every route needs a token. */
-public final class SimulatorApi {
+public final class SimulatorApi implements Endpoints {
     private final SimulatorService simulations;
     private final ScheduleService schedules;
     private final Bodies bodies;
@@ -18,6 +21,22 @@ public final class SimulatorApi {
         this.simulations = simulations;
         this.schedules = schedules;
         this.bodies = bodies;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        // The simulator shows internal addresses and private drills: reads need a token too.
+        r.get("/api/v1/simulator/targets", this::targets, Access.TOKEN);
+        r.post("/api/v1/simulator/targets", this::createTarget, Access.TOKEN);
+        r.get("/api/v1/simulator/targets/{name}", this::target, Access.TOKEN);
+        r.delete("/api/v1/simulator/targets/{name}", this::deleteTarget, Access.TOKEN);
+        r.post("/api/v1/simulator/targets/{name}/simulations", this::start, Access.TOKEN);
+        r.post("/api/v1/simulator/targets/{name}/schedules", this::createSchedule, Access.TOKEN);
+        r.get("/api/v1/simulator/simulations", this::runs, Access.TOKEN);
+        r.get("/api/v1/simulator/simulations/{id}", this::simulation, Access.TOKEN);
+        r.delete("/api/v1/simulator/simulations/{id}", this::stop, Access.TOKEN);
+        r.get("/api/v1/simulator/schedules", this::schedules, Access.TOKEN);
+        r.delete("/api/v1/simulator/schedules/{id}", this::deleteSchedule, Access.TOKEN);
     }
 
     public record TargetRequest(String name, String listen, String upstream) {

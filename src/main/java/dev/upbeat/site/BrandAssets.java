@@ -2,6 +2,9 @@ package dev.upbeat.site;
 
 import dev.upbeat.config.Branding;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +16,7 @@ import java.util.Locale;
  * The configurable parts of the page's look, served from Upbeat itself: a stylesheet with the
  * accent colour (a file, because the Content-Security-Policy allows no inline styles) and the logo.
  */
-public final class BrandAssets {
+public final class BrandAssets implements Endpoints {
     private final java.util.function.Supplier<Branding> branding;
     private final byte[] logo;
     private final String logoType;
@@ -34,6 +37,12 @@ public final class BrandAssets {
             this.logoType = name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".png") ? "image/png"
                     : name.endsWith(".webp") ? "image/webp" : "image/jpeg";
         }
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/assets/brand.css", this::css, Access.PUBLIC);
+        r.get("/brand/logo", this::logo, Access.PUBLIC);
     }
 
     /** Short-lived in caches: an admin may change the colour at any time. */

@@ -2,13 +2,16 @@ package dev.upbeat.site;
 
 import dev.upbeat.component.Component;
 import dev.upbeat.config.Branding;
+import dev.upbeat.config.UptimeWeights;
 import dev.upbeat.incident.Incident;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
-import dev.upbeat.uptime.UptimeWeights;
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Caching;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -28,7 +31,7 @@ import java.util.function.Function;
  * kept until the next snapshot. A request with {@code X-Upbeat-Fragment: live} gets only the part
  * of the page that live updates replace.
  */
-public final class SitePages {
+public final class SitePages implements Endpoints {
     static final String FRAGMENT_HEADER = "X-Upbeat-Fragment";
     private static final String LIVE_START = "<main id=\"live\"";
     private static final String LIVE_END = "</main>";
@@ -58,6 +61,17 @@ public final class SitePages {
         this.pages = new PageModels(zone, branding, form);
         this.uptime = new UptimeModels(pages, zone, weights);
         this.live = live;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/", this::home, Access.PUBLIC);
+        r.get("/uptime", this::uptime, Access.PUBLIC);
+        r.get("/history", this::history, Access.PUBLIC);
+        r.get("/incidents/{id}", this::incident, Access.PUBLIC);
+        r.get("/maintenance/{id}", this::maintenance, Access.PUBLIC);
+        r.get("/components/{id}/uptime", this::componentMonth, Access.PUBLIC);
+        r.sse("/events", this::events, Access.PUBLIC);
     }
 
     public void home(Context ctx) {
@@ -119,7 +133,7 @@ public final class SitePages {
         String key = template + "?" + ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse("") + (fragment ? "#live" : "");
         byte[] body = rendered.get(s.version(), key, () -> render(template, model.apply(s), fragment));
         ctx.header("Vary", FRAGMENT_HEADER);
-        caching.serve(ctx, s, "text/html; charset=utf-8", body);
+        caching.serve(ctx, s.etag(), "text/html; charset=utf-8", body);
     }
 
     private byte[] render(String template, Object model, boolean fragment) {

@@ -1,15 +1,15 @@
 package dev.upbeat.site;
 
 import dev.upbeat.component.Component;
+import dev.upbeat.config.UptimeSource;
+import dev.upbeat.config.UptimeWeights;
 import dev.upbeat.incident.Incident;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.uptime.DayTotals;
 import dev.upbeat.uptime.DayUptime;
 import dev.upbeat.uptime.Period;
 import dev.upbeat.uptime.UptimeCalculator;
-import dev.upbeat.uptime.UptimeSource;
 import dev.upbeat.uptime.UptimeSummary;
-import dev.upbeat.uptime.UptimeWeights;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,11 +1,14 @@
 package dev.upbeat.status;
 
 import dev.upbeat.problem.Problem;
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Caching;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 
 /** Status badges (SVG) for embedding elsewhere, served as rendered with the current snapshot. */
-public final class BadgeApi {
+public final class BadgeApi implements Endpoints {
     private final StatusSnapshots snapshots;
     private final Caching caching;
 
@@ -14,9 +17,15 @@ public final class BadgeApi {
         this.caching = caching;
     }
 
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/badge.svg", this::overall, Access.PUBLIC);
+        r.get("/components/{id}/badge.svg", this::component, Access.PUBLIC);
+    }
+
     public void overall(Context ctx) {
         PublicStatus s = snapshots.current();
-        caching.serve(ctx, s, Badge.CONTENT_TYPE, s.rendered().get(XmlBodies.OVERALL_BADGE));
+        caching.serve(ctx, s.etag(), Badge.CONTENT_TYPE, s.rendered().get(XmlBodies.OVERALL_BADGE));
     }
 
     /** One component's badge; an unknown id is a 404 in the usual error shape, even with If-None-Match. */
@@ -25,6 +34,6 @@ public final class BadgeApi {
         String id = ctx.pathParam("id");
         byte[] badge = s.component(id).map(c -> s.rendered().get(XmlBodies.componentBadge(c.id())))
                 .orElseThrow(() -> Problem.notFound("component", id));
-        caching.serve(ctx, s, Badge.CONTENT_TYPE, badge);
+        caching.serve(ctx, s.etag(), Badge.CONTENT_TYPE, badge);
     }
 }

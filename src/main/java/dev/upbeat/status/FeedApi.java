@@ -1,10 +1,13 @@
 package dev.upbeat.status;
 
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Caching;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 
 /** The incident history as Atom and RSS feeds, served as rendered with the current snapshot. */
-public final class FeedApi {
+public final class FeedApi implements Endpoints {
     private final StatusSnapshots snapshots;
     private final Caching caching;
 
@@ -13,13 +16,19 @@ public final class FeedApi {
         this.caching = caching;
     }
 
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/history.atom", this::atom, Access.PUBLIC);
+        r.get("/history.rss", this::rss, Access.PUBLIC);
+    }
+
     public void atom(Context ctx) {
         PublicStatus s = snapshots.current();
-        caching.serve(ctx, s, AtomFeed.CONTENT_TYPE, s.rendered().get(XmlBodies.ATOM));
+        caching.serve(ctx, s.etag(), AtomFeed.CONTENT_TYPE, s.rendered().get(XmlBodies.ATOM));
     }
 
     public void rss(Context ctx) {
         PublicStatus s = snapshots.current();
-        caching.serve(ctx, s, RssFeed.CONTENT_TYPE, s.rendered().get(XmlBodies.RSS));
+        caching.serve(ctx, s.etag(), RssFeed.CONTENT_TYPE, s.rendered().get(XmlBodies.RSS));
     }
 }

@@ -1,7 +1,7 @@
 package dev.upbeat.status;
 
+import dev.upbeat.config.UptimeSource;
 import dev.upbeat.uptime.Measurements.LatencySeries;
-import dev.upbeat.uptime.UptimeSource;
 import dev.upbeat.uptime.UptimeSummary;
 import java.util.List;
 import java.util.Map;

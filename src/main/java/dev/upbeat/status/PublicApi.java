@@ -5,14 +5,17 @@ import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.IncidentStatus;
 import dev.upbeat.incident.Kind;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Caching;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Predicate;
 
 /** Public reads of /api/v1, each answered from the current snapshot without touching the database. */
-public final class PublicApi {
+public final class PublicApi implements Endpoints {
     private static final int MAX_PER_PAGE = 100;
 
     private final StatusSnapshots snapshots;
@@ -21,6 +24,21 @@ public final class PublicApi {
     public PublicApi(StatusSnapshots snapshots, Caching caching) {
         this.snapshots = snapshots;
         this.caching = caching;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/api/v1/status", this::status, Access.PUBLIC);
+        r.get("/api/v1/components", this::components, Access.PUBLIC);
+        r.get("/api/v1/components/{id}", this::component, Access.PUBLIC);
+        r.get("/api/v1/components/{id}/uptime", this::componentUptime, Access.PUBLIC);
+        r.get("/api/v1/groups", this::groups, Access.PUBLIC);
+        r.get("/api/v1/groups/{id}", this::group, Access.PUBLIC);
+        r.get("/api/v1/incidents", this::incidents, Access.PUBLIC);
+        r.get("/api/v1/incidents/{id}", this::incident, Access.PUBLIC);
+        r.get("/api/v1/maintenances", this::maintenances, Access.PUBLIC);
+        r.get("/api/v1/maintenances/{id}", this::maintenance, Access.PUBLIC);
+        r.get("/api/v1/uptime", this::uptime, Access.PUBLIC);
     }
 
     public void status(Context ctx) {
@@ -39,7 +57,7 @@ public final class PublicApi {
         PublicStatus s = snapshots.current();
         String status = ctx.queryParam("status");
         if (status == null) {
-            caching.json(ctx, s, s.rendered().get("maintenances"));
+            caching.json(ctx, s.etag(), s.rendered().get("maintenances"));
             return;
         }
         Predicate<Incident> filter = statusFilter(Kind.MAINTENANCE, status);
@@ -118,10 +136,10 @@ public final class PublicApi {
 
     private void rendered(Context ctx, String key) {
         PublicStatus s = snapshots.current();
-        caching.json(ctx, s, s.rendered().get(key));
+        caching.json(ctx, s.etag(), s.rendered().get(key));
     }
 
     private void json(Context ctx, PublicStatus s, Object body) {
-        caching.json(ctx, s, StatusSnapshots.toJson(body));
+        caching.json(ctx, s.etag(), StatusSnapshots.toJson(body));
     }
 }

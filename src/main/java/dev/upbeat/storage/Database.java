@@ -2,6 +2,7 @@ package dev.upbeat.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.upbeat.config.DatabaseUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,11 +23,13 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseUrl url;
+    private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
     private Database(DatabaseUrl url, HikariDataSource dataSource) {
         this.url = url;
+        this.dialect = Dialect.of(url);
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
     }
@@ -42,7 +45,7 @@ public final class Database implements AutoCloseable {
         if (url.password() != null) {
             config.setPassword(url.password());
         }
-        if (url.dialect() == Dialect.SQLITE) {
+        if (url.kind() == DatabaseUrl.Kind.SQLITE) {
             config.setMaximumPoolSize(1);
             // Driver properties, not init SQL: the driver runs only the first statement of a script,
             // which silently left foreign keys off.
@@ -78,7 +81,7 @@ public final class Database implements AutoCloseable {
     public SchemaState migrate() {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(url.dialect().migrationLocation())
+                .locations(dialect.migrationLocation())
                 .load();
         int applied = flyway.migrate().migrationsExecuted;
         var current = flyway.info().current();
@@ -93,7 +96,7 @@ public final class Database implements AutoCloseable {
 
     public <T> T inTransaction(Function<Tx, T> work) {
         try {
-            return jdbi.inTransaction(handle -> work.apply(new Tx(handle, url.dialect())));
+            return jdbi.inTransaction(handle -> work.apply(new Tx(handle, dialect)));
         } catch (ConnectionException e) {
             throw new StorageUnavailable("The database at " + url.describe() + " cannot be reached", e);
         }
@@ -112,7 +115,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Dialect dialect() {
-        return url.dialect();
+        return dialect;
     }
 
     public DatabaseUrl url() {

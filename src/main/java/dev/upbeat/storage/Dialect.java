@@ -1,5 +1,7 @@
 package dev.upbeat.storage;
 
+import dev.upbeat.config.DatabaseUrl;
+
 /** The two databases Upbeat runs on, and the little SQL that differs between them. */
 public enum Dialect {
     SQLITE("sqlite", "", ""),
@@ -13,6 +15,14 @@ public enum Dialect {
         this.migrationFolder = migrationFolder;
         this.rowLock = rowLock;
         this.claimLock = claimLock;
+    }
+
+    /** The dialect of the database a URL names. */
+    public static Dialect of(DatabaseUrl url) {
+        return switch (url.kind()) {
+            case SQLITE -> SQLITE;
+            case POSTGRESQL -> POSTGRESQL;
+        };
     }
 
     /** Flyway location of this dialect's migrations. */

@@ -1,8 +1,11 @@
 package dev.upbeat.subscription;
 
 import dev.upbeat.problem.Problem;
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Bodies;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +18,7 @@ import java.util.function.Function;
  * answer whatever the address's state) and SMS code confirmation; for admins, adding confirmed
  * subscribers, search, counts, removal and CSV import and export.
  */
-public final class SubscriberApi {
+public final class SubscriberApi implements Endpoints {
     static final String ACCEPTED = "If this address can be subscribed, a confirmation is on its way "
             + "(webhook, Slack and Teams subscriptions start at once).";
 
@@ -32,6 +35,18 @@ public final class SubscriberApi {
         this.bodies = bodies;
         this.limit = limit;
         this.authenticate = authenticate;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        // Subscribing is public (rate-limited; an admin token inside unlocks "confirmed": true).
+        r.post("/api/v1/subscribers", this::subscribe, Access.PUBLIC);
+        r.post("/api/v1/subscribers/confirm", this::confirmCode, Access.PUBLIC);
+        r.get("/api/v1/subscribers", this::list, Access.TOKEN);
+        r.get("/api/v1/subscribers/counts", this::counts, Access.TOKEN);
+        r.get("/api/v1/subscribers/export", this::export, Access.TOKEN);
+        r.post("/api/v1/subscribers/import", this::importCsv, Access.TOKEN);
+        r.delete("/api/v1/subscribers/{id}", this::remove, Access.TOKEN);
     }
 
     public record SubscribeBody(String channel, String address, List<String> components, String secret, Boolean confirmed) {

@@ -1,6 +1,9 @@
 package dev.upbeat.subscription;
 
 import dev.upbeat.problem.Problem;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -20,7 +23,7 @@ import java.util.function.Supplier;
  * and a POST whose browser says it came from another site ({@code Sec-Fetch-Site},
  * {@code Origin}) is refused.
  */
-public final class SubscriptionPages {
+public final class SubscriptionPages implements Endpoints {
     private final SubscriptionService subscriptions;
     private final Links links;
     private final RateLimit limit;
@@ -39,6 +42,17 @@ public final class SubscriptionPages {
         this.base = base;
         this.componentNames = componentNames;
         this.clock = clock;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.post("/subscribe", this::subscribe, Access.PUBLIC);
+        r.post("/subscribe/code", this::code, Access.PUBLIC);
+        r.get("/subscriptions/confirm", this::confirm, Access.PUBLIC);
+        r.get("/subscriptions/manage", this::manage, Access.PUBLIC);
+        r.post("/subscriptions/manage", this::saveManage, Access.PUBLIC);
+        r.get("/subscriptions/unsubscribe", this::unsubscribePage, Access.PUBLIC);
+        r.post("/subscriptions/unsubscribe", this::unsubscribe, Access.PUBLIC);
     }
 
     public void subscribe(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.upbeat.uptime;
 
+import dev.upbeat.config.UptimeWeights;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.upbeat.uptime;
 
+import dev.upbeat.config.UptimeWeights;
 import dev.upbeat.storage.Tx;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
 package dev.upbeat.web;
 
-import dev.upbeat.status.PublicStatus;
 import io.javalin.http.Context;
 import java.time.Duration;
 
@@ -18,12 +17,12 @@ public final class Caching {
                 + ", stale-if-error=86400";
     }
 
-    /** Writes {@code body} unless the caller already has this version; true if it was written. */
-    public boolean serve(Context ctx, PublicStatus snapshot, String contentType, byte[] body) {
-        ctx.header("ETag", snapshot.etag());
+    /** Writes {@code body} unless the caller already has this version ({@code etag}); true if it was written. */
+    public boolean serve(Context ctx, String etag, String contentType, byte[] body) {
+        ctx.header("ETag", etag);
         ctx.header("Cache-Control", cacheControl);
         ctx.header("Access-Control-Allow-Origin", "*");
-        if (matches(ctx.header("If-None-Match"), snapshot.etag())) {
+        if (matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return false;
         }
@@ -31,8 +30,8 @@ public final class Caching {
         return true;
     }
 
-    public void json(Context ctx, PublicStatus snapshot, byte[] body) {
-        serve(ctx, snapshot, "application/json", body);
+    public void json(Context ctx, String etag, byte[] body) {
+        serve(ctx, etag, "application/json", body);
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -1,71 +1,115 @@
 package dev.upbeat.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 
-/** The layering rules of docs/architecture.md, checked on the sources so they cannot drift. */
+/**
+ * The layering rules of docs/architecture.md, checked on the compiled classes: a fully qualified
+ * name, a lambda or a nested class counts as a dependency just like an import does.
+ */
+@AnalyzeClasses(packages = "dev.upbeat", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static final Path MAIN = Path.of("src/main/java/dev/upbeat");
 
-    private static List<Path> sourcesImporting(String prefix) throws IOException {
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            return files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> {
-                        try {
-                            return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("import " + prefix));
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .map(MAIN::relativize)
-                    .toList();
-        }
+    @ArchTest
+    static final ArchRule no_package_depends_on_itself_through_others =
+            slices().matching("dev.upbeat.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule only_the_web_edge_uses_the_web_framework = noClasses()
+            .that(are(not(webEdge()))).should().dependOnClassesThat().resideInAPackage("io.javalin..")
+            .because("only web handlers (*Api, *Pages, *Assets, *Events, SessionGate), web/ and the composition root "
+                    + "may know Javalin");
+
+    @ArchTest
+    static final ArchRule only_repositories_and_storage_use_jdbi = noClasses()
+            .that(are(not(topLevelNamed(".*Repository").or(inPackage("dev.upbeat.storage")))))
+            .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
+            .because("services pass storage.Tx to repositories; only those run SQL");
+
+    @ArchTest
+    static final ArchRule the_status_snapshot_does_not_know_the_compatible_views = noClasses()
+            .that().resideInAPackage("dev.upbeat.status..").should().dependOnClassesThat()
+            .resideInAPackage("dev.upbeat.compat..")
+            .because("compat reads status and hands it its fixed bodies, never the reverse");
+
+    @ArchTest
+    static final ArchRule the_compatible_views_are_pure = noClasses()
+            .that(are(inPackage("dev.upbeat.compat").and(not(topLevelNamed(".*Api")))))
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "dev.upbeat.web..", "dev.upbeat.storage..",
+                    "org.jdbi..");
+
+    @ArchTest
+    static final ArchRule components_know_nothing_of_incidents_status_or_uptime = noClasses()
+            .that().resideInAPackage("dev.upbeat.component..").should().dependOnClassesThat()
+            .resideInAnyPackage("dev.upbeat.incident..", "dev.upbeat.status..", "dev.upbeat.uptime..");
+
+    @ArchTest
+    static final ArchRule the_simulator_stands_alone = classes()
+            .that().resideInAPackage("dev.upbeat.simulator..").should().onlyDependOnClassesThat(
+                    resideOutsideOfPackage("dev.upbeat..").or(resideInAnyPackage("dev.upbeat.simulator..",
+                            "dev.upbeat.config..", "dev.upbeat.problem..", "dev.upbeat.json..", "dev.upbeat.storage..",
+                            "dev.upbeat.web..")))
+            .because("the simulator also runs alone (upbeat sim serve), without the status domain");
+
+    @ArchTest
+    static final ArchRule configuration_is_a_leaf = noClasses()
+            .that().resideInAPackage("dev.upbeat.config..").should().dependOnClassesThat()
+            .resideInAnyPackage(featuresExcept("config"))
+            .because("every part reads its settings; settings read no part");
+
+    @ArchTest
+    static final ArchRule the_web_toolkit_never_imports_the_features_that_use_it = noClasses()
+            .that().resideInAPackage("dev.upbeat.web..").should().dependOnClassesThat()
+            .resideInAnyPackage(featuresExcept("web", "json", "problem", "storage"))
+            .because("the route table and the server belong to the composition root (app)");
+
+    @ArchTest
+    static final ArchRule nothing_but_the_command_line_knows_the_composition_root = noClasses()
+            .that().resideOutsideOfPackages("dev.upbeat.app..", "dev.upbeat.cli..", "dev.upbeat.demo..", "dev.upbeat")
+            .should().dependOnClassesThat().resideInAPackage("dev.upbeat.app..");
+
+    private static String[] featuresExcept(String... allowed) {
+        return PackageMap.packages().stream().filter(p -> !List.of(allowed).contains(p))
+                .map(p -> "dev.upbeat." + p + "..").toArray(String[]::new);
     }
 
-    @Test
-    void only_web_handlers_import_the_web_framework() throws IOException {
-        Predicate<Path> allowed = p -> p.startsWith("web")
-                || p.getFileName().toString().matches(".*(Api|Pages|Assets|Events)\\.java");
-        assertThat(sourcesImporting("io.javalin")).isNotEmpty().allMatch(allowed);
+    private static DescribedPredicate<JavaClass> webEdge() {
+        return inPackage("dev.upbeat.web").or(inPackage("dev.upbeat.app"))
+                .or(topLevelNamed(".*(Api|Pages|Assets|Events)|SessionGate"));
     }
 
-    @Test
-    void only_repositories_and_storage_import_jdbi() throws IOException {
-        Predicate<Path> allowed = p -> p.startsWith("storage") || p.getFileName().toString().endsWith("Repository.java");
-        assertThat(sourcesImporting("org.jdbi")).isNotEmpty().allMatch(allowed);
+    private static DescribedPredicate<JavaClass> inPackage(String name) {
+        return DescribedPredicate.describe("in " + name, c -> c.getPackageName().equals(name)
+                || c.getPackageName().startsWith(name + "."));
     }
 
-    @Test
-    void components_know_nothing_of_incidents_status_or_uptime() throws IOException {
-        try (Stream<Path> files = Files.list(MAIN.resolve("component"))) {
-            for (Path p : files.toList()) {
-                assertThat(Files.readString(p)).as(p.toString())
-                        .doesNotContain("import dev.upbeat.incident").doesNotContain("import dev.upbeat.status")
-                        .doesNotContain("import dev.upbeat.uptime");
+    /** Nested classes and lambdas belong to the class they are written in. */
+    private static DescribedPredicate<JavaClass> topLevelNamed(String regex) {
+        return DescribedPredicate.describe("named " + regex, c -> {
+            JavaClass top = c;
+            while (top.getEnclosingClass().isPresent()) {
+                top = top.getEnclosingClass().get();
             }
-        }
+            return top.getSimpleName().matches(regex);
+        });
     }
 
-    @Test
-    void the_compatible_views_are_pure_and_status_does_not_know_them() throws IOException {
-        try (Stream<Path> files = Files.list(MAIN.resolve("compat"))) {
-            for (Path p : files.filter(f -> !f.getFileName().toString().endsWith("Api.java")).toList()) {
-                assertThat(Files.readString(p)).as(p.toString()).doesNotContain("import io.javalin")
-                        .doesNotContain("import dev.upbeat.web").doesNotContain("import dev.upbeat.storage")
-                        .doesNotContain("import org.jdbi");
-            }
-        }
-        try (Stream<Path> files = Files.list(MAIN.resolve("status"))) {
-            for (Path p : files.toList()) {
-                assertThat(Files.readString(p)).as(p.toString()).doesNotContain("import dev.upbeat.compat");
-            }
-        }
+    private static <T> DescribedPredicate<T> are(DescribedPredicate<T> p) {
+        return p;
+    }
+
+    private static <T> DescribedPredicate<T> not(DescribedPredicate<T> p) {
+        return DescribedPredicate.not(p);
     }
 }

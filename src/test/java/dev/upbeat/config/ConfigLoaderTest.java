@@ -3,7 +3,7 @@ package dev.upbeat.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.upbeat.storage.Dialect;
+import dev.upbeat.config.DatabaseUrl;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ class ConfigLoaderTest {
     void defaults_run_on_port_8080_with_sqlite_in_the_data_directory() {
         UpbeatConfig c = new ConfigLoader(Map.of()).load();
         assertThat(c.port()).isEqualTo(8080);
-        assertThat(c.database().dialect()).isEqualTo(Dialect.SQLITE);
+        assertThat(c.database().kind()).isEqualTo(DatabaseUrl.Kind.SQLITE);
         assertThat(c.database().jdbcUrl()).isEqualTo("jdbc:sqlite:data/upbeat.db");
         assertThat(c.baseUrl().toString()).isEqualTo("http://localhost:8080");
         assertThat(c.uptimeWeights().partial()).isEqualTo(0.3);
@@ -26,7 +26,7 @@ class ConfigLoaderTest {
         UpbeatConfig c = new ConfigLoader(Map.of("PORT", "5000", "DATABASE_URL", "postgres://u:p@db:5432/status",
                 "UPBEAT_BASE_URL", "https://status.example.com/")).load();
         assertThat(c.port()).isEqualTo(5000);
-        assertThat(c.database().dialect()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(c.database().kind()).isEqualTo(DatabaseUrl.Kind.POSTGRESQL);
         assertThat(c.baseUrl().toString()).isEqualTo("https://status.example.com");
         assertThat(c.describe().get("DATABASE_URL")).doesNotContain(":p@");
     }

@@ -1,10 +1,10 @@
 package dev.upbeat.storage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.upbeat.config.DatabaseUrl;
 import dev.upbeat.testing.TestDatabases;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** SQLite runs with the settings Upbeat relies on: write-ahead log, a busy timeout, foreign keys enforced. */
 class SqliteSettingsTest {

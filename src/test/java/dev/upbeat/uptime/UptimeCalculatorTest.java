@@ -1,5 +1,11 @@
 package dev.upbeat.uptime;
 
+import dev.upbeat.config.UptimeWeights;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import static dev.upbeat.component.ComponentStatus.DEGRADED_PERFORMANCE;
 import static dev.upbeat.component.ComponentStatus.MAJOR_OUTAGE;
 import static dev.upbeat.component.ComponentStatus.OPERATIONAL;
@@ -8,12 +14,6 @@ import static dev.upbeat.component.ComponentStatus.UNDER_MAINTENANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-
-import java.time.LocalDate;
-import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 
 class UptimeCalculatorTest {
 

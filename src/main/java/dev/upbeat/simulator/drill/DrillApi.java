@@ -2,20 +2,32 @@ package dev.upbeat.simulator.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.upbeat.simulator.FaultParser;
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Bodies;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
 
 /** Drills through the API: start one, read its report as JSON, HTML or Markdown. Token only: drills are private. */
-public final class DrillApi {
+public final class DrillApi implements Endpoints {
     private final DrillService drills;
     private final Bodies bodies;
 
     public DrillApi(DrillService drills, Bodies bodies) {
         this.drills = drills;
         this.bodies = bodies;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.post("/api/v1/drills", this::start, Access.TOKEN);
+        r.get("/api/v1/drills", this::list, Access.TOKEN);
+        r.get("/api/v1/drills/{id}", this::show, Access.TOKEN);
+        r.get("/api/v1/drills/{id}/report.html", this::html, Access.TOKEN);
+        r.get("/api/v1/drills/{id}/report.md", this::markdown, Access.TOKEN);
     }
 
     public record DrillRequest(String target, JsonNode faults, Duration duration, List<SteadyStateCheck> checks, Duration interval,

@@ -1,29 +1,49 @@
-package dev.upbeat.component;
+package dev.upbeat.status;
 
+import dev.upbeat.component.Component;
+import dev.upbeat.component.ComponentDraft;
+import dev.upbeat.component.ComponentGroup;
+import dev.upbeat.component.ComponentService;
+import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.component.GroupDraft;
+import dev.upbeat.component.GroupService;
 import dev.upbeat.problem.Check;
+import dev.upbeat.problem.Problem;
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Bodies;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Token-only writes for components and groups. Each handler reads the body, calls the service
  * and answers with the result as the public API shows it ({@code view}).
  */
-public final class ComponentApi {
+public final class ComponentApi implements Endpoints {
     private final ComponentService components;
     private final GroupService groups;
     private final Bodies bodies;
-    private final Function<String, Object> componentView;
-    private final Function<String, Object> groupView;
+    private final StatusSnapshots snapshots;
 
-    public ComponentApi(ComponentService components, GroupService groups, Bodies bodies,
-                        Function<String, Object> componentView, Function<String, Object> groupView) {
+    public ComponentApi(ComponentService components, GroupService groups, Bodies bodies, StatusSnapshots snapshots) {
         this.components = components;
         this.groups = groups;
         this.bodies = bodies;
-        this.componentView = componentView;
-        this.groupView = groupView;
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.post("/api/v1/components", this::create, Access.TOKEN);
+        r.put("/api/v1/components/order", this::reorder, Access.TOKEN);
+        r.patch("/api/v1/components/{id}", this::update, Access.TOKEN);
+        r.delete("/api/v1/components/{id}", this::delete, Access.TOKEN);
+        r.put("/api/v1/components/{id}/status", this::setStatus, Access.TOKEN);
+        r.post("/api/v1/groups", this::createGroup, Access.TOKEN);
+        r.put("/api/v1/groups/order", this::reorderGroups, Access.TOKEN);
+        r.patch("/api/v1/groups/{id}", this::updateGroup, Access.TOKEN);
+        r.delete("/api/v1/groups/{id}", this::deleteGroup, Access.TOKEN);
     }
 
     /** Body of component writes; {@code status} in its wire word. */
@@ -50,12 +70,12 @@ public final class ComponentApi {
 
     public void create(Context ctx) {
         Component c = components.create(bodies.read(ctx, ComponentRequest.class).draft());
-        ctx.status(201).header("Location", "/api/v1/components/" + c.id()).json(componentView.apply(c.id()));
+        ctx.status(201).header("Location", "/api/v1/components/" + c.id()).json(componentView(c.id()));
     }
 
     public void update(Context ctx) {
         Component c = components.update(ctx.pathParam("id"), bodies.read(ctx, ComponentRequest.class).draft());
-        ctx.json(componentView.apply(c.id()));
+        ctx.json(componentView(c.id()));
     }
 
     public void delete(Context ctx) {
@@ -67,7 +87,7 @@ public final class ComponentApi {
         StatusRequest request = bodies.read(ctx, StatusRequest.class);
         ComponentStatus status = Check.oneOf("status", request.status(), ComponentStatus::fromWire, ComponentStatus.allowedValues());
         Component c = components.setStatus(ctx.pathParam("id"), status);
-        ctx.json(componentView.apply(c.id()));
+        ctx.json(componentView(c.id()));
     }
 
     public void reorder(Context ctx) {
@@ -77,12 +97,12 @@ public final class ComponentApi {
 
     public void createGroup(Context ctx) {
         ComponentGroup g = groups.create(bodies.read(ctx, GroupRequest.class).draft());
-        ctx.status(201).header("Location", "/api/v1/groups/" + g.id()).json(groupView.apply(g.id()));
+        ctx.status(201).header("Location", "/api/v1/groups/" + g.id()).json(groupView(g.id()));
     }
 
     public void updateGroup(Context ctx) {
         ComponentGroup g = groups.update(ctx.pathParam("id"), bodies.read(ctx, GroupRequest.class).draft());
-        ctx.json(groupView.apply(g.id()));
+        ctx.json(groupView(g.id()));
     }
 
     public void deleteGroup(Context ctx) {
@@ -100,5 +120,16 @@ public final class ComponentApi {
             throw dev.upbeat.problem.Problem.invalid("ids", "ids must be a non-empty array of ids in the wanted order");
         }
         return request.ids();
+    }
+
+    /** The write's result as the public API shows it, from the snapshot its commit rebuilt. */
+    private Object componentView(String id) {
+        PublicStatus s = snapshots.current();
+        return NativeViews.component(s, s.component(id).orElseThrow(() -> Problem.notFound("component", id)));
+    }
+
+    private Object groupView(String id) {
+        PublicStatus s = snapshots.current();
+        return NativeViews.group(s, s.group(id).orElseThrow(() -> Problem.notFound("group", id)));
     }
 }

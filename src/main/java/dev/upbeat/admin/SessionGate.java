@@ -1,4 +1,4 @@
-package dev.upbeat.web;
+package dev.upbeat.admin;
 
 import dev.upbeat.user.Role;
 import dev.upbeat.user.Session;
@@ -32,7 +32,7 @@ public final class SessionGate {
     }
 
     /** Lets the request through, or answers it (redirect or 403) and skips its handler. */
-    void check(Context ctx, Role needed) {
+    public void check(Context ctx, Role needed) {
         ctx.header("Cache-Control", "no-store");
         Session session = sessions.find(ctx.cookie(COOKIE)).orElse(null);
         if (session == null) {

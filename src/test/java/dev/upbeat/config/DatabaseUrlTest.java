@@ -1,4 +1,4 @@
-package dev.upbeat.storage;
+package dev.upbeat.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ class DatabaseUrlTest {
     @Test
     void unset_means_a_sqlite_file_in_the_data_directory() {
         DatabaseUrl url = DatabaseUrl.parse(null, data);
-        assertThat(url.dialect()).isEqualTo(Dialect.SQLITE);
+        assertThat(url.kind()).isEqualTo(DatabaseUrl.Kind.SQLITE);
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:sqlite:/var/lib/upbeat/upbeat.db");
         assertThat(url.sqliteFile()).isEqualTo(Path.of("/var/lib/upbeat/upbeat.db"));
     }
@@ -20,7 +20,7 @@ class DatabaseUrlTest {
     @Test
     void heroku_style_postgres_urls_become_jdbc_urls_with_credentials() {
         DatabaseUrl url = DatabaseUrl.parse("postgres://alice:s%3Acret@db.example.com:6543/status?sslmode=require", data);
-        assertThat(url.dialect()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(url.kind()).isEqualTo(DatabaseUrl.Kind.POSTGRESQL);
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/status?sslmode=require");
         assertThat(url.user()).isEqualTo("alice");
         assertThat(url.password()).isEqualTo("s:cret");

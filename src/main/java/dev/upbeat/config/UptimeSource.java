@@ -1,4 +1,4 @@
-package dev.upbeat.uptime;
+package dev.upbeat.config;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,28 +1,53 @@
-package dev.upbeat.incident;
+package dev.upbeat.status;
 
+import dev.upbeat.incident.Incident;
+import dev.upbeat.incident.IncidentDraft;
+import dev.upbeat.incident.IncidentEdit;
+import dev.upbeat.incident.IncidentService;
+import dev.upbeat.incident.MaintenanceDraft;
+import dev.upbeat.incident.MaintenanceService;
+import dev.upbeat.incident.UpdateDraft;
+import dev.upbeat.problem.Problem;
+import dev.upbeat.web.Access;
 import dev.upbeat.web.Bodies;
+import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongFunction;
 
 /** Token-only writes for incidents and maintenance, answered with the public view of the result. */
-public final class IncidentApi {
+public final class IncidentApi implements Endpoints {
     private final IncidentService incidents;
     private final MaintenanceService maintenances;
     private final Bodies bodies;
-    private final LongFunction<Object> incidentView;
-    private final LongFunction<Object> maintenanceView;
+    private final StatusSnapshots snapshots;
+    private final Clock clock;
 
-    public IncidentApi(IncidentService incidents, MaintenanceService maintenances, Bodies bodies,
-                       LongFunction<Object> incidentView, LongFunction<Object> maintenanceView) {
+    public IncidentApi(IncidentService incidents, MaintenanceService maintenances, Bodies bodies, StatusSnapshots snapshots,
+                       Clock clock) {
         this.incidents = incidents;
         this.maintenances = maintenances;
         this.bodies = bodies;
-        this.incidentView = incidentView;
-        this.maintenanceView = maintenanceView;
+        this.snapshots = snapshots;
+        this.clock = clock;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.post("/api/v1/incidents", this::open, Access.TOKEN);
+        r.patch("/api/v1/incidents/{id}", this::edit, Access.TOKEN);
+        r.post("/api/v1/incidents/{id}/updates", this::postUpdate, Access.TOKEN);
+        r.post("/api/v1/incidents/{id}/resolve", this::resolve, Access.TOKEN);
+        r.post("/api/v1/maintenances", this::schedule, Access.TOKEN);
+        r.patch("/api/v1/maintenances/{id}", this::change, Access.TOKEN);
+        r.post("/api/v1/maintenances/{id}/updates", this::postMaintenanceUpdate, Access.TOKEN);
+        r.post("/api/v1/maintenances/{id}/start", this::start, Access.TOKEN);
+        r.post("/api/v1/maintenances/{id}/complete", this::complete, Access.TOKEN);
+        r.post("/api/v1/maintenances/{id}/cancel", this::cancel, Access.TOKEN);
     }
 
     public record OpenRequest(String title, String status, String impact, String message, Map<String, String> components,
@@ -50,56 +75,56 @@ public final class IncidentApi {
         OpenRequest r = bodies.read(ctx, OpenRequest.class);
         Incident i = incidents.open(new IncidentDraft(r.title(), r.status(), r.impact(), r.message(), r.components(),
                 r.startedAt(), r.resolvedAt(), r.notifySubscribers()));
-        ctx.status(201).header("Location", "/api/v1/incidents/" + i.id()).json(incidentView.apply(i.id()));
+        ctx.status(201).header("Location", "/api/v1/incidents/" + i.id()).json(incidentView(i.id()));
     }
 
     public void postUpdate(Context ctx) {
         UpdateRequest r = bodies.read(ctx, UpdateRequest.class);
         Incident i = incidents.postUpdate(Params.id(ctx, "incident"), new UpdateDraft(r.status(), r.message(), r.components(), r.notifySubscribers()));
-        ctx.status(201).json(incidentView.apply(i.id()));
+        ctx.status(201).json(incidentView(i.id()));
     }
 
     public void resolve(Context ctx) {
         ResolveRequest r = optionalBody(ctx, ResolveRequest.class, new ResolveRequest(null, null));
         Incident i = incidents.resolve(Params.id(ctx, "incident"), r.message(), r.notifySubscribers());
-        ctx.json(incidentView.apply(i.id()));
+        ctx.json(incidentView(i.id()));
     }
 
     public void edit(Context ctx) {
         EditRequest r = bodies.read(ctx, EditRequest.class);
         Incident i = incidents.edit(Params.id(ctx, "incident"), new IncidentEdit(r.title(), r.impact(), r.startedAt(), r.postmortem()));
-        ctx.json(incidentView.apply(i.id()));
+        ctx.json(incidentView(i.id()));
     }
 
     public void schedule(Context ctx) {
         Incident m = maintenances.schedule(draft(bodies.read(ctx, MaintenanceRequest.class)));
-        ctx.status(201).header("Location", "/api/v1/maintenances/" + m.id()).json(maintenanceView.apply(m.id()));
+        ctx.status(201).header("Location", "/api/v1/maintenances/" + m.id()).json(maintenanceView(m.id()));
     }
 
     public void change(Context ctx) {
         Incident m = maintenances.change(Params.id(ctx, "maintenance"), draft(bodies.read(ctx, MaintenanceRequest.class)));
-        ctx.json(maintenanceView.apply(m.id()));
+        ctx.json(maintenanceView(m.id()));
     }
 
     public void postMaintenanceUpdate(Context ctx) {
         UpdateRequest r = bodies.read(ctx, UpdateRequest.class);
         Incident m = maintenances.postUpdate(Params.id(ctx, "maintenance"), new UpdateDraft(r.status(), r.message(), r.components(), r.notifySubscribers()));
-        ctx.status(201).json(maintenanceView.apply(m.id()));
+        ctx.status(201).json(maintenanceView(m.id()));
     }
 
     public void start(Context ctx) {
         long id = Params.id(ctx, "maintenance");
-        ctx.json(maintenanceView.apply(maintenances.start(id, message(ctx)).id()));
+        ctx.json(maintenanceView(maintenances.start(id, message(ctx)).id()));
     }
 
     public void complete(Context ctx) {
         long id = Params.id(ctx, "maintenance");
-        ctx.json(maintenanceView.apply(maintenances.complete(id, message(ctx)).id()));
+        ctx.json(maintenanceView(maintenances.complete(id, message(ctx)).id()));
     }
 
     public void cancel(Context ctx) {
         long id = Params.id(ctx, "maintenance");
-        ctx.json(maintenanceView.apply(maintenances.cancel(id, message(ctx)).id()));
+        ctx.json(maintenanceView(maintenances.cancel(id, message(ctx)).id()));
     }
 
     private String message(Context ctx) {
@@ -116,5 +141,16 @@ public final class IncidentApi {
     private static MaintenanceDraft draft(MaintenanceRequest r) {
         return new MaintenanceDraft(r.title(), r.message(), r.components(), r.scheduledFor(), r.scheduledUntil(),
                 r.timeZone(), r.autoStart(), r.autoComplete(), r.notifySubscribers());
+    }
+
+    /** The write's result as the public API shows it, from the snapshot its commit rebuilt. */
+    private Object incidentView(long id) {
+        PublicStatus s = snapshots.current();
+        return NativeViews.incident(s, s.incident(id).orElseThrow(() -> Problem.notFound("incident", id)), clock.instant());
+    }
+
+    private Object maintenanceView(long id) {
+        PublicStatus s = snapshots.current();
+        return NativeViews.maintenance(s, s.maintenance(id).orElseThrow(() -> Problem.notFound("maintenance", id)));
     }
 }

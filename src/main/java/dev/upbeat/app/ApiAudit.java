@@ -1,5 +1,6 @@
-package dev.upbeat.web;
+package dev.upbeat.app;
 
+import dev.upbeat.web.Access;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;

@@ -1,4 +1,4 @@
-package dev.upbeat.storage;
+package dev.upbeat.config;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -10,7 +10,12 @@ import java.nio.file.Path;
  * directory; {@code jdbc:sqlite:PATH}, {@code jdbc:postgresql://...} and Heroku's
  * {@code postgres://user:pass@host:port/db} are accepted as they are written elsewhere.
  */
-public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String password) {
+public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String password) {
+
+    /** Which database the URL names; storage keeps the SQL that differs between them. */
+    public enum Kind {
+        SQLITE, POSTGRESQL
+    }
 
     public static DatabaseUrl parse(String databaseUrl, Path dataDirectory) {
         if (databaseUrl == null || databaseUrl.isBlank()) {
@@ -21,7 +26,7 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
             return sqlite(url.substring("jdbc:sqlite:".length()));
         }
         if (url.startsWith("jdbc:postgresql:")) {
-            return new DatabaseUrl(Dialect.POSTGRESQL, url, null, null);
+            return new DatabaseUrl(Kind.POSTGRESQL, url, null, null);
         }
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
             return fromHerokuStyle(url);
@@ -34,7 +39,7 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
         if (path.isBlank()) {
             throw new IllegalArgumentException("DATABASE_URL jdbc:sqlite: needs a file path, e.g. jdbc:sqlite:data/upbeat.db");
         }
-        return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + path, null, null);
+        return new DatabaseUrl(Kind.SQLITE, "jdbc:sqlite:" + path, null, null);
     }
 
     private static DatabaseUrl fromHerokuStyle(String url) {
@@ -53,12 +58,12 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
             user = decode(parts[0]);
             password = parts.length > 1 ? decode(parts[1]) : null;
         }
-        return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password);
+        return new DatabaseUrl(Kind.POSTGRESQL, jdbc, user, password);
     }
 
     /** A SQLite file path, or null for PostgreSQL; used to create the data directory. */
     public Path sqliteFile() {
-        if (dialect != Dialect.SQLITE) {
+        if (kind != Kind.SQLITE) {
             return null;
         }
         String path = jdbcUrl.substring("jdbc:sqlite:".length());

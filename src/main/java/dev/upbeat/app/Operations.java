@@ -1,6 +1,9 @@
-package dev.upbeat.web;
+package dev.upbeat.app;
 
 import dev.upbeat.status.StatusSnapshots;
+import dev.upbeat.web.Access;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -8,13 +11,19 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * Endpoints for whoever runs Upbeat: a health check that needs no database (the page keeps
  * serving its last snapshot when the database is away) and Prometheus metrics.
  */
-public final class Operations {
+public final class Operations implements Endpoints {
     private final StatusSnapshots snapshots;
     private final PrometheusMeterRegistry metrics;
 
     public Operations(StatusSnapshots snapshots, PrometheusMeterRegistry metrics) {
         this.snapshots = snapshots;
         this.metrics = metrics;
+    }
+
+    @Override
+    public void addRoutes(RouteTable r) {
+        r.get("/healthz", this::health, Access.PUBLIC);
+        r.get("/metrics", this::metrics, Access.PUBLIC);
     }
 
     public void health(Context ctx) {

@@ -1,8 +1,10 @@
-package dev.upbeat.web;
+package dev.upbeat.app;
 
+import dev.upbeat.admin.SessionGate;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.token.TokenService;
 import dev.upbeat.user.Role;
+import dev.upbeat.web.Access;
 import io.javalin.http.Context;
 
 /**
@@ -13,10 +15,6 @@ public final class Auth {
     public static final String CALLER = "upbeat.caller";
     private final TokenService tokens;
     private final SessionGate sessions;
-
-    public Auth(TokenService tokens) {
-        this(tokens, null);
-    }
 
     public Auth(TokenService tokens, SessionGate sessions) {
         this.tokens = tokens;

@@ -1,11 +1,16 @@
-package dev.upbeat.web;
+package dev.upbeat.app;
 
 import dev.upbeat.json.Json;
+import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.ErrorMapping;
+import dev.upbeat.web.RouteTable;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JsonMapper;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -24,11 +29,7 @@ public final class WebServer {
     private final String host;
     private final int port;
 
-    public WebServer(String host, int port, long maxBodyBytes, Routes routes, Auth auth) {
-        this(host, port, maxBodyBytes, routes, auth, null);
-    }
-
-    public WebServer(String host, int port, long maxBodyBytes, Routes routes, Auth auth, ApiAudit audit) {
+    public WebServer(String host, int port, long maxBodyBytes, List<Endpoints> features, Auth auth, ApiAudit audit) {
         this.host = host;
         this.port = port;
         this.app = Javalin.create(config -> {
@@ -42,7 +43,7 @@ public final class WebServer {
                 files.hostedPath = "/assets";
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
-                files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+                files.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
             config.jetty.modifyServer(server -> {
                 // Javalin nests its context inside this wrapper; on stop it waits for requests in flight.
@@ -55,11 +56,9 @@ public final class WebServer {
                 ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             });
             config.routes.beforeMatched(auth::check);
-            if (audit != null) {
-                config.routes.afterMatched(audit::after);
-            }
+            config.routes.afterMatched(audit::after);
             ErrorMapping.install(config.routes);
-            routes.install(config.routes);
+            new RouteTable(config.routes).addAll(features);
         });
     }
 

@@ -1,4 +1,4 @@
-package dev.upbeat.uptime;
+package dev.upbeat.config;
 
 /**
  * How much of each outage second counts as downtime: a major outage usually counts fully, a
