@@ -6,6 +6,7 @@ import dev.upbeat.user.Passwords;
 import dev.upbeat.user.Totp;
 import dev.upbeat.user.User;
 import dev.upbeat.user.UserService;
+import dev.upbeat.web.ErrorMapping;
 import dev.upbeat.web.SessionGate;
 import io.javalin.http.Context;
 import java.time.ZoneId;
@@ -41,7 +42,7 @@ public final class AccessPages {
                     + (password.isEmpty() ? ". Give them this password, shown only now:" : ".")));
         } catch (Problem p) {
             v.remove("password");
-            showUsers(ctx, p.kind() == Problem.Kind.CONFLICT ? 409 : 422, null, Form.of(v).refused(p));
+            showUsers(ctx, ErrorMapping.status(p.kind()), null, Form.of(v).refused(p));
         }
     }
 
@@ -67,7 +68,7 @@ public final class AccessPages {
             pages.audit(ctx, "token.create", t.token().name(), t.token().id());
             showTokens(ctx, 201, t.secret(), Form.empty().withNotice("Token '" + t.token().name() + "' created. Copy it now: it cannot be shown again."));
         } catch (Problem p) {
-            showTokens(ctx, p.kind() == Problem.Kind.CONFLICT ? 409 : 422, null, Form.of(v).refused(p));
+            showTokens(ctx, ErrorMapping.status(p.kind()), null, Form.of(v).refused(p));
         }
     }
 
