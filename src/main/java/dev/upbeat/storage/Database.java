@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.ConnectionException;
@@ -28,7 +29,9 @@ public final class Database implements AutoCloseable {
     private Database(DatabaseUrl url, HikariDataSource dataSource) {
         this.url = url;
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = Jdbi.create(dataSource)
+                .registerColumnMapper(Instant.class, EpochMillis.COLUMN)
+                .registerArgument(EpochMillis.ARGUMENT);
     }
 
     public static Database open(DatabaseUrl url) {
