@@ -17,8 +17,8 @@ final class WebhookSender extends HttpSender {
     @Override
     void deliver(Outgoing o) throws DeliveryFailure {
         EventBody b = o.event().body();
-        Statuspage.Webhook payload = new Statuspage.Webhook(
-                new Statuspage.Meta(composer.links().unsubscribe(o.subscriber()), composer.links().page()),
+        StatuspageWebhookBody.Webhook payload = new StatuspageWebhookBody.Webhook(
+                new StatuspageWebhookBody.Meta(composer.links().unsubscribe(o.subscriber()), composer.links().page()),
                 b.page(), b.incident());
         byte[] body = json(payload);
         String secret = o.subscriber().secret();
