@@ -8,6 +8,7 @@ import dev.upbeat.user.User;
 import dev.upbeat.user.UserService;
 import dev.upbeat.web.Access;
 import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.ErrorMapping;
 import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.ZoneId;
@@ -56,7 +57,7 @@ public final class AccessPages implements Endpoints {
                     + (password.isEmpty() ? ". Give them this password, shown only now:" : ".")));
         } catch (Problem p) {
             v.remove("password");
-            showUsers(ctx, p.kind() == Problem.Kind.CONFLICT ? 409 : 422, null, Form.of(v).refused(p));
+            showUsers(ctx, ErrorMapping.status(p.kind()), null, Form.of(v).refused(p));
         }
     }
 
@@ -82,7 +83,7 @@ public final class AccessPages implements Endpoints {
             pages.audit(ctx, "token.create", t.token().name(), t.token().id());
             showTokens(ctx, 201, t.secret(), Form.empty().withNotice("Token '" + t.token().name() + "' created. Copy it now: it cannot be shown again."));
         } catch (Problem p) {
-            showTokens(ctx, p.kind() == Problem.Kind.CONFLICT ? 409 : 422, null, Form.of(v).refused(p));
+            showTokens(ctx, ErrorMapping.status(p.kind()), null, Form.of(v).refused(p));
         }
     }
 

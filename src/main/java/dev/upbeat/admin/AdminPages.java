@@ -1,8 +1,10 @@
 package dev.upbeat.admin;
 
 import dev.upbeat.audit.AuditLog;
+import dev.upbeat.problem.Problem;
 import dev.upbeat.user.Role;
 import dev.upbeat.user.Session;
+import dev.upbeat.web.ErrorMapping;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -11,6 +13,7 @@ import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What every admin handler shares: rendering a template, the page chrome of the signed-in
@@ -59,6 +62,30 @@ public final class AdminPages {
 
     static List<String> all(Context ctx, String name) {
         return ctx.formParams(name);
+    }
+
+    /** How a page shows its form again, with the status the refusal maps to. */
+    @FunctionalInterface
+    interface Redisplay {
+        void show(int status, Form form);
+    }
+
+    /**
+     * Runs a change from a form: on success audits it and sends the browser to {@code done}; on a
+     * refusal shows the submitted values again with the message next to its field. An unknown id
+     * is not a form error, so it stays the 404 page.
+     */
+    void act(Context ctx, Map<String, String> values, String done, Supplier<Change> work, Redisplay again) {
+        try {
+            Change change = work.get();
+            audit(ctx, change.action(), change.subject(), change.detail());
+            seeOther(ctx, done);
+        } catch (Problem p) {
+            if (p.kind() == Problem.Kind.NOT_FOUND) {
+                throw p;
+            }
+            again.show(ErrorMapping.status(p.kind()), Form.of(values).refused(p));
+        }
     }
 
     /** Records a change by the signed-in person. */

@@ -139,18 +139,8 @@ public final class ComponentPages implements Endpoints {
         return ids;
     }
 
-    /** Runs a change; on success audits it and reloads, else shows the refusal next to the item. */
     private void act(Context ctx, Map<String, String> v, String item, Supplier<Change> work) {
-        try {
-            Change done = work.get();
-            pages.audit(ctx, done.action(), done.subject(), done.detail());
-            AdminPages.seeOther(ctx, "/admin/components");
-        } catch (Problem p) {
-            if (p.kind() == Problem.Kind.NOT_FOUND) {
-                throw p;
-            }
-            show(ctx, p.kind() == Problem.Kind.CONFLICT ? 409 : 422, Form.of(v).refused(p), item);
-        }
+        pages.act(ctx, v, "/admin/components", work, (code, refused) -> show(ctx, code, refused, item));
     }
 
     private void show(Context ctx, int code, Form form, String editing) {

@@ -112,16 +112,10 @@ public final class IncidentPages implements Endpoints {
     }
 
     private void change(Context ctx, long id, Map<String, String> v, String action, Supplier<Incident> work) {
-        try {
+        pages.act(ctx, v, "/admin/incidents/" + id, () -> {
             Incident i = work.get();
-            pages.audit(ctx, action, "incident " + id, i.title() + " (" + i.status().wire() + ")");
-            AdminPages.seeOther(ctx, "/admin/incidents/" + id);
-        } catch (Problem p) {
-            if (p.kind() == Problem.Kind.NOT_FOUND) {
-                throw p;
-            }
-            showDetail(ctx, p.kind() == Problem.Kind.CONFLICT ? 409 : 422, id, Form.of(v).refused(p));
-        }
+            return new Change(action, "incident " + id, i.title() + " (" + i.status().wire() + ")");
+        }, (code, refused) -> showDetail(ctx, code, id, refused));
     }
 
     private void showComposer(Context ctx, int code, Form form) {

@@ -98,16 +98,7 @@ public final class ProbePages implements Endpoints {
     }
 
     private void act(Context ctx, Map<String, String> v, String item, Supplier<Change> work) {
-        try {
-            Change done = work.get();
-            pages.audit(ctx, done.action(), done.subject(), done.detail());
-            AdminPages.seeOther(ctx, "/admin/probes");
-        } catch (Problem p) {
-            if (p.kind() == Problem.Kind.NOT_FOUND) {
-                throw p;
-            }
-            show(ctx, p.kind() == Problem.Kind.CONFLICT ? 409 : 422, Form.of(v).refused(p), item);
-        }
+        pages.act(ctx, v, "/admin/probes", work, (code, refused) -> show(ctx, code, refused, item));
     }
 
     private void show(Context ctx, int code, Form form, String editing) {

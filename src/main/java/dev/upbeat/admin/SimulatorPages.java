@@ -279,18 +279,8 @@ public final class SimulatorPages implements Endpoints {
         return faults.stream().map(Fault::type).collect(Collectors.joining(", "));
     }
 
-    /** Runs a change; on success audits it and reloads, else shows the refusal next to the field of the form it came from. */
     private void act(Context ctx, Map<String, String> v, String form, Supplier<Change> work) {
-        try {
-            Change done = work.get();
-            pages.audit(ctx, done.action(), done.subject(), done.detail());
-            AdminPages.seeOther(ctx, "/admin/simulator");
-        } catch (Problem p) {
-            if (p.kind() == Problem.Kind.NOT_FOUND) {
-                throw p;
-            }
-            show(ctx, p.kind() == Problem.Kind.CONFLICT ? 409 : 422, Form.of(v).refused(p), form);
-        }
+        pages.act(ctx, v, "/admin/simulator", work, (code, refused) -> show(ctx, code, refused, form));
     }
 
     private void show(Context ctx, int code, Form form, String editing) {

@@ -13,7 +13,7 @@ public final class TemplateRepository {
                 INSERT INTO incident_templates (id, name, title, message, impact, created_at)
                 VALUES (:id, :name, :title, :message, :impact, :at)""")
                 .bind("id", id).bind("name", name).bind("title", title).bind("message", message).bind("impact", impact)
-                .bind("at", at.toEpochMilli()).execute();
+                .bind("at", at).execute();
     }
 
     public List<IncidentViews.TemplateChoice> all(Tx tx) {

@@ -1,5 +1,6 @@
 package dev.upbeat.component;
 
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,7 +69,7 @@ public final class ComponentRepository {
 
     public void ungroup(Tx tx, String groupId, Instant at) {
         tx.handle().createUpdate("UPDATE components SET group_id = NULL, updated_at = :at WHERE group_id = :g")
-                .bind("g", groupId).bind("at", at.toEpochMilli()).execute();
+                .bind("g", groupId).bind("at", at).execute();
     }
 
     public void setPosition(Tx tx, String id, int position) {
@@ -114,8 +115,8 @@ public final class ComponentRepository {
         p.put("onlyShowIfDegraded", c.onlyShowIfDegraded());
         p.put("manualStatus", c.manualStatus().wire());
         p.put("status", c.status().wire());
-        p.put("createdAt", c.createdAt().toEpochMilli());
-        p.put("updatedAt", c.updatedAt().toEpochMilli());
+        p.put("createdAt", c.createdAt());
+        p.put("updatedAt", c.updatedAt());
         return p;
     }
 
@@ -128,6 +129,6 @@ public final class ComponentRepository {
         return new Component(rs.getString("id"), rs.getString("name"), rs.getString("group_id"),
                 rs.getString("description"), rs.getInt("position"), rs.getBoolean("only_show_if_degraded"),
                 status(rs.getString("manual_status")), status(rs.getString("status")),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+                EpochMillis.instant(rs, "created_at"), EpochMillis.instant(rs, "updated_at"));
     }
 }

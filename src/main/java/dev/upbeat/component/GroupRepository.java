@@ -1,5 +1,6 @@
 package dev.upbeat.component;
 
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,8 +36,8 @@ public final class GroupRepository {
                 INSERT INTO component_groups (id, name, description, position, created_at, updated_at)
                 VALUES (:id, :name, :description, :position, :createdAt, :updatedAt)""")
                 .bind("id", g.id()).bind("name", g.name()).bind("description", g.description())
-                .bind("position", g.position()).bind("createdAt", g.createdAt().toEpochMilli())
-                .bind("updatedAt", g.updatedAt().toEpochMilli()).execute();
+                .bind("position", g.position()).bind("createdAt", g.createdAt())
+                .bind("updatedAt", g.updatedAt()).execute();
     }
 
     public void update(Tx tx, ComponentGroup g) {
@@ -44,7 +45,7 @@ public final class GroupRepository {
                 UPDATE component_groups SET name = :name, description = :description, position = :position,
                     updated_at = :updatedAt WHERE id = :id""")
                 .bind("id", g.id()).bind("name", g.name()).bind("description", g.description())
-                .bind("position", g.position()).bind("updatedAt", g.updatedAt().toEpochMilli()).execute();
+                .bind("position", g.position()).bind("updatedAt", g.updatedAt()).execute();
     }
 
     public void delete(Tx tx, String id) {
@@ -53,7 +54,7 @@ public final class GroupRepository {
 
     private static ComponentGroup map(ResultSet rs) throws SQLException {
         return new ComponentGroup(rs.getString("id"), rs.getString("name"), rs.getString("description"),
-                rs.getInt("position"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
+                rs.getInt("position"), EpochMillis.instant(rs, "created_at"),
+                EpochMillis.instant(rs, "updated_at"));
     }
 }

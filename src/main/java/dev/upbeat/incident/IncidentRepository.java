@@ -1,6 +1,7 @@
 package dev.upbeat.incident;
 
 import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,10 +42,10 @@ public final class IncidentRepository {
     private static <S extends SqlStatement<S>> S bindIncident(S statement, Incident i) {
         return statement.bind("kind", i.kind().wire()).bind("title", i.title()).bind("impact", i.impact().wire())
                 .bind("status", i.status().wire()).bind("postmortem", i.postmortem())
-                .bind("startedAt", millis(i.startedAt())).bind("createdAt", millis(i.createdAt()))
-                .bind("updatedAt", millis(i.updatedAt())).bind("monitoringAt", millis(i.monitoringAt()))
-                .bind("resolvedAt", millis(i.resolvedAt())).bind("scheduledFor", millis(i.scheduledFor()))
-                .bind("scheduledUntil", millis(i.scheduledUntil()))
+                .bindByType("startedAt", i.startedAt(), Instant.class).bindByType("createdAt", i.createdAt(), Instant.class)
+                .bindByType("updatedAt", i.updatedAt(), Instant.class).bindByType("monitoringAt", i.monitoringAt(), Instant.class)
+                .bindByType("resolvedAt", i.resolvedAt(), Instant.class).bindByType("scheduledFor", i.scheduledFor(), Instant.class)
+                .bindByType("scheduledUntil", i.scheduledUntil(), Instant.class)
                 .bind("timeZone", i.timeZone() == null ? null : i.timeZone().getId())
                 .bind("autoStart", i.autoStart()).bind("autoComplete", i.autoComplete());
     }
@@ -65,7 +66,7 @@ public final class IncidentRepository {
                 INSERT INTO incident_updates (incident_id, status, message, notify, created_at, display_at)
                 VALUES (:i, :s, :m, :n, :c, :d) RETURNING id""")
                 .bind("i", u.incidentId()).bind("s", u.status().wire()).bind("m", u.message())
-                .bind("n", u.notifySubscribers()).bind("c", millis(u.createdAt())).bind("d", millis(u.displayAt()))
+                .bind("n", u.notifySubscribers()).bindByType("c", u.createdAt(), Instant.class).bindByType("d", u.displayAt(), Instant.class)
                 .mapTo(Long.class).one();
         for (ComponentChange change : u.changes()) {
             tx.handle().createUpdate("""
@@ -97,14 +98,14 @@ public final class IncidentRepository {
         return tx.handle().createQuery("""
                 SELECT id FROM incidents WHERE kind = 'maintenance' AND status = 'scheduled'
                   AND auto_start = :yes AND scheduled_for <= :now ORDER BY scheduled_for""")
-                .bind("yes", true).bind("now", now.toEpochMilli()).mapTo(Long.class).list();
+                .bind("yes", true).bind("now", now).mapTo(Long.class).list();
     }
 
     public List<Long> dueToComplete(Tx tx, Instant now) {
         return tx.handle().createQuery("""
                 SELECT id FROM incidents WHERE kind = 'maintenance' AND status IN ('in_progress', 'verifying')
                   AND auto_complete = :yes AND scheduled_until <= :now ORDER BY scheduled_until""")
-                .bind("yes", true).bind("now", now.toEpochMilli()).mapTo(Long.class).list();
+                .bind("yes", true).bind("now", now).mapTo(Long.class).list();
     }
 
     private List<Incident> load(Tx tx, String incidentWhere, String childWhere) {
@@ -136,7 +137,7 @@ public final class IncidentRepository {
         IncidentStatus status = IncidentStatus.fromWire(Kind.INCIDENT, statusWire)
                 .or(() -> IncidentStatus.fromWire(Kind.MAINTENANCE, statusWire)).orElseThrow();
         return new IncidentUpdate(rs.getLong("id"), rs.getLong("incident_id"), status, rs.getString("message"),
-                rs.getBoolean("notify"), instant(rs, "created_at"), instant(rs, "display_at"), List.copyOf(changes));
+                rs.getBoolean("notify"), EpochMillis.instant(rs, "created_at"), EpochMillis.instant(rs, "display_at"), List.copyOf(changes));
     }
 
     private static Incident mapIncident(ResultSet rs, List<AffectedComponent> components, List<IncidentUpdate> updates)
@@ -145,20 +146,13 @@ public final class IncidentRepository {
         String zone = rs.getString("time_zone");
         return new Incident(rs.getLong("id"), kind, rs.getString("title"), Impact.fromWire(rs.getString("impact")).orElseThrow(),
                 IncidentStatus.fromWire(kind, rs.getString("status")).orElseThrow(), rs.getString("postmortem"),
-                instant(rs, "started_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "monitoring_at"), instant(rs, "resolved_at"), instant(rs, "scheduled_for"),
-                instant(rs, "scheduled_until"), zone == null ? null : ZoneId.of(zone),
+                EpochMillis.instant(rs, "started_at"), EpochMillis.instant(rs, "created_at"), EpochMillis.instant(rs, "updated_at"),
+                EpochMillis.instant(rs, "monitoring_at"), EpochMillis.instant(rs, "resolved_at"), EpochMillis.instant(rs, "scheduled_for"),
+                EpochMillis.instant(rs, "scheduled_until"), zone == null ? null : ZoneId.of(zone),
                 rs.getBoolean("auto_start"), rs.getBoolean("auto_complete"), List.copyOf(components), List.copyOf(updates));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
-    }
 
-    private static Long millis(Instant instant) {
-        return instant == null ? null : instant.toEpochMilli();
-    }
 
     private static ComponentStatus status(String wire) {
         return ComponentStatus.fromWire(wire).orElseThrow();

@@ -9,28 +9,18 @@ import java.util.Map;
  * latest words, and links to the incident and to manage the subscription. Slack gets
  * {@code text} (mrkdwn); Teams gets a MessageCard, which its incoming webhooks render.
  */
-final class ChatSender implements Sender {
+final class ChatSender extends HttpSender {
     private final Channel channel;
-    private final WebPoster poster;
-    private final Composer composer;
 
     ChatSender(Channel channel, WebPoster poster, Composer composer) {
+        super(poster, composer);
         this.channel = channel;
-        this.poster = poster;
-        this.composer = composer;
     }
 
     @Override
-    public Batch open() {
-        return this::send;
-    }
-
-    private void send(Outgoing o) throws DeliveryFailure {
-        if (o.isConfirmation()) {
-            return; // chat webhooks need no opt-in
-        }
+    void deliver(Outgoing o) throws DeliveryFailure {
         Object payload = channel == Channel.SLACK ? slack(o) : teams(o);
-        poster.post(o.subscriber().address(), "application/json", WebhookSender.bytes(payload));
+        poster.post(o.subscriber().address(), "application/json", json(payload));
     }
 
     private Map<String, Object> slack(Outgoing o) {

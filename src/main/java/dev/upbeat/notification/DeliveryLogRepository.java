@@ -1,5 +1,6 @@
 package dev.upbeat.notification;
 
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ public final class DeliveryLogRepository {
                 ORDER BY id DESC LIMIT :limit OFFSET :offset""")
                 .bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new EventRow(rs.getLong("id"), rs.getLong("incident_id"), rs.getString("kind"),
-                        rs.getString("title"), Instant.ofEpochMilli(rs.getLong("created_at")), new HashMap<>()))
+                        rs.getString("title"), EpochMillis.instant(rs, "created_at"), new HashMap<>()))
                 .list();
         if (!rows.isEmpty()) {
             Map<Long, EventRow> byId = new HashMap<>();
@@ -51,8 +52,8 @@ public final class DeliveryLogRepository {
         }
         return q.map((rs, ctx) -> new DeliveryRow(rs.getLong("id"), rs.getObject("event_id") == null ? null : rs.getLong("event_id"),
                 rs.getString("subscriber_id"), rs.getString("channel"), rs.getString("address"), rs.getString("status"),
-                rs.getInt("attempts"), rs.getString("last_error"), instant(rs.getLong("next_attempt_at")),
-                rs.getObject("sent_at") == null ? null : instant(rs.getLong("sent_at")), instant(rs.getLong("created_at")))).list();
+                rs.getInt("attempts"), rs.getString("last_error"), EpochMillis.instant(rs, "next_attempt_at"),
+                EpochMillis.instant(rs, "sent_at"), EpochMillis.instant(rs, "created_at"))).list();
     }
 
     public boolean eventExists(Tx tx, long id) {
@@ -60,7 +61,4 @@ public final class DeliveryLogRepository {
                 .mapTo(Integer.class).one() > 0;
     }
 
-    private static Instant instant(long millis) {
-        return Instant.ofEpochMilli(millis);
-    }
 }

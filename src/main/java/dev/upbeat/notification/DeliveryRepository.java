@@ -21,7 +21,7 @@ public final class DeliveryRepository {
                 INSERT INTO notification_events (update_id, incident_id, kind, title, body, created_at)
                 VALUES (:u, :i, :k, :t, :b, :at) RETURNING id""")
                 .bind("u", updateId).bind("i", incidentId).bind("k", kind.wire()).bind("t", title).bind("b", body)
-                .bind("at", at.toEpochMilli()).mapTo(Long.class).one();
+                .bind("at", at).mapTo(Long.class).one();
     }
 
     /**
@@ -35,7 +35,7 @@ public final class DeliveryRepository {
                 INSERT INTO deliveries (event_id, subscriber_id, channel, status, attempts, next_attempt_at, created_at)
                 SELECT :e, s.id, s.channel, 'pending', 0, :now, :now FROM subscribers s
                 WHERE s.confirmed_at IS NOT NULL""" + filter + " ON CONFLICT (subscriber_id, event_id) DO NOTHING")
-                .bind("e", eventId).bind("now", now.toEpochMilli()).bind("yes", true);
+                .bind("e", eventId).bind("now", now).bind("yes", true);
         if (!componentIds.isEmpty()) {
             update.bindList("ids", componentIds);
         }
@@ -46,7 +46,7 @@ public final class DeliveryRepository {
         tx.handle().createUpdate("""
                 INSERT INTO deliveries (event_id, subscriber_id, channel, status, attempts, next_attempt_at, created_at)
                 VALUES (NULL, :s, :c, 'pending', 0, :now, :now)""")
-                .bind("s", subscriberId).bind("c", channel).bind("now", now.toEpochMilli()).execute();
+                .bind("s", subscriberId).bind("c", channel).bind("now", now).execute();
     }
 
     /** Claims up to {@code max} due deliveries of one channel until {@code leaseUntil}. */
@@ -54,12 +54,12 @@ public final class DeliveryRepository {
         List<Long> ids = tx.handle().createQuery("""
                 SELECT id FROM deliveries WHERE channel = :c AND status = 'pending' AND next_attempt_at <= :now
                 ORDER BY next_attempt_at, id LIMIT :n""" + tx.dialect().claimLock())
-                .bind("c", channel).bind("now", now.toEpochMilli()).bind("n", max).mapTo(Long.class).list();
+                .bind("c", channel).bind("now", now).bind("n", max).mapTo(Long.class).list();
         if (ids.isEmpty()) {
             return List.of();
         }
         tx.handle().createUpdate("UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = :lease WHERE id IN (<ids>)")
-                .bind("lease", leaseUntil.toEpochMilli()).bindList("ids", ids).execute();
+                .bind("lease", leaseUntil).bindList("ids", ids).execute();
         return tx.handle().createQuery("SELECT id, event_id, subscriber_id, attempts FROM deliveries WHERE id IN (<ids>) ORDER BY id")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> new Claim(rs.getLong("id"), rs.getObject("event_id") == null ? null : rs.getLong("event_id"),
@@ -69,12 +69,12 @@ public final class DeliveryRepository {
 
     public void markSent(Tx tx, long id, Instant at) {
         tx.handle().createUpdate("UPDATE deliveries SET status = 'sent', sent_at = :at, last_error = NULL WHERE id = :id AND status = 'pending'")
-                .bind("id", id).bind("at", at.toEpochMilli()).execute();
+                .bind("id", id).bind("at", at).execute();
     }
 
     public void markFailed(Tx tx, long id, String error, Instant retryAt) {
         tx.handle().createUpdate("UPDATE deliveries SET last_error = :e, next_attempt_at = :at WHERE id = :id AND status = 'pending'")
-                .bind("id", id).bind("e", error).bind("at", retryAt.toEpochMilli()).execute();
+                .bind("id", id).bind("e", error).bind("at", retryAt).execute();
     }
 
     public void markDead(Tx tx, long id, String error) {
@@ -87,7 +87,7 @@ public final class DeliveryRepository {
         String where = eventId != null ? "event_id = :k" : "id = :k";
         return tx.handle().createUpdate("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = :now "
                         + "WHERE status = 'dead' AND " + where)
-                .bind("now", now.toEpochMilli()).bind("k", eventId != null ? eventId : deliveryId).execute();
+                .bind("now", now).bind("k", eventId != null ? eventId : deliveryId).execute();
     }
 
     public java.util.Optional<NotificationEvent> findEvent(Tx tx, long id, java.util.function.Function<String, EventBody> parse) {

@@ -17,6 +17,6 @@ public record EventBody(
         List<String> components,
         String url,
         Instant at,
-        Statuspage.Page page,
-        Statuspage.IncidentObject incident) {
+        StatuspageWebhookBody.Page page,
+        StatuspageWebhookBody.IncidentObject incident) {
 }

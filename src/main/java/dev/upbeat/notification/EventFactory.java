@@ -30,31 +30,31 @@ final class EventFactory {
     EventBody body(Incident i, IncidentUpdate latest, List<Component> all) {
         Map<String, Component> byId = all.stream().collect(Collectors.toMap(Component::id, Function.identity()));
         ComponentStatus overall = StatusRollup.overall(all.stream().map(Component::status).toList());
-        Statuspage.Page page = new Statuspage.Page(pageId, indicator(overall), StatusRollup.describe(overall));
+        StatuspageWebhookBody.Page page = new StatuspageWebhookBody.Page(pageId, indicator(overall), StatusRollup.describe(overall));
         String url = links.incident(i.kind().wire(), i.id());
-        List<Statuspage.Update> updates = i.updates().stream()
+        List<StatuspageWebhookBody.Update> updates = i.updates().stream()
                 .sorted(Comparator.comparing(IncidentUpdate::displayAt).thenComparing(IncidentUpdate::id).reversed())
                 .map(u -> update(i, u, byId)).toList();
-        List<Statuspage.ComponentRef> refs = i.components().stream()
+        List<StatuspageWebhookBody.ComponentRef> refs = i.components().stream()
                 .map(a -> byId.get(a.componentId())).filter(c -> c != null)
-                .map(c -> new Statuspage.ComponentRef(c.id(), c.name(), c.status().wire(), c.createdAt())).toList();
-        Statuspage.IncidentObject incident = new Statuspage.IncidentObject(Long.toString(i.id()), i.title(), i.status().wire(),
+                .map(c -> new StatuspageWebhookBody.ComponentRef(c.id(), c.name(), c.status().wire(), c.createdAt())).toList();
+        StatuspageWebhookBody.IncidentObject incident = new StatuspageWebhookBody.IncidentObject(Long.toString(i.id()), i.title(), i.status().wire(),
                 i.impact().wire(), i.createdAt(), i.updatedAt(), i.monitoringAt(), i.resolvedAt(), i.startedAt(), url, pageId,
                 i.scheduledFor(), i.scheduledUntil(), updates, refs);
         return new EventBody(i.kind().wire(), i.id(), i.title(), i.status().wire(), i.impact().wire(), latest.message(),
-                refs.stream().map(Statuspage.ComponentRef::name).toList(), url, latest.createdAt(), page, incident);
+                refs.stream().map(StatuspageWebhookBody.ComponentRef::name).toList(), url, latest.createdAt(), page, incident);
     }
 
-    private static Statuspage.Update update(Incident i, IncidentUpdate u, Map<String, Component> byId) {
-        List<Statuspage.Affected> affected = u.changes().stream().map(c -> affected(c, byId)).toList();
-        return new Statuspage.Update(Long.toString(u.id()), u.status().wire(), u.message(), Long.toString(i.id()),
+    private static StatuspageWebhookBody.Update update(Incident i, IncidentUpdate u, Map<String, Component> byId) {
+        List<StatuspageWebhookBody.Affected> affected = u.changes().stream().map(c -> affected(c, byId)).toList();
+        return new StatuspageWebhookBody.Update(Long.toString(u.id()), u.status().wire(), u.message(), Long.toString(i.id()),
                 u.createdAt(), u.createdAt(), u.displayAt(), affected.isEmpty() ? null : affected, u.notifySubscribers(),
                 null, null);
     }
 
-    private static Statuspage.Affected affected(ComponentChange c, Map<String, Component> byId) {
+    private static StatuspageWebhookBody.Affected affected(ComponentChange c, Map<String, Component> byId) {
         Component component = byId.get(c.componentId());
-        return new Statuspage.Affected(c.componentId(), component == null ? c.componentId() : component.name(),
+        return new StatuspageWebhookBody.Affected(c.componentId(), component == null ? c.componentId() : component.name(),
                 c.oldStatus().wire(), c.newStatus().wire());
     }
 

@@ -12,25 +12,24 @@ import java.util.Base64;
  * form-encoded To, From, Body, HTTP Basic with the account SID and auth token). The base URL is
  * configurable so tests, and Twilio-compatible providers, can stand in. Texts are kept short.
  */
-final class SmsSender implements Sender {
+final class SmsSender extends HttpSender {
     static final int MAX_CHARS = 480;
 
     private final NotificationConfig.Twilio twilio;
-    private final WebPoster poster;
-    private final Composer composer;
 
     SmsSender(NotificationConfig.Twilio twilio, WebPoster poster, Composer composer) {
+        super(poster, composer);
         this.twilio = twilio;
-        this.poster = poster;
-        this.composer = composer;
+    }
+
+    /** A number is subscribed only after the code texted to it comes back. */
+    @Override
+    boolean confirmsOptIn() {
+        return true;
     }
 
     @Override
-    public Batch open() {
-        return this::send;
-    }
-
-    private void send(Outgoing o) throws DeliveryFailure {
+    void deliver(Outgoing o) throws DeliveryFailure {
         String text = o.isConfirmation() ? composer.message(o).text() : text(o);
         String form = "To=" + enc(o.subscriber().address()) + "&From=" + enc(twilio.from()) + "&Body=" + enc(text);
         String auth = Base64.getEncoder().encodeToString((twilio.accountSid() + ":" + twilio.authToken())

@@ -3,6 +3,7 @@ package dev.upbeat.probe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.upbeat.json.Json;
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ public final class ProbeRepository {
                     successes_to_resolve, created_at, updated_at, next_run_at, rolled_until)
                 VALUES (:id, :name, :url, :method, :headers, :expected, :contains, :path, :equals, :maxLatency, :certDays,
                     :interval, :timeout, :component, :auto, :failuresToOpen, :successesToResolve, :created, :updated, :next, :rolled)"""), p)
-                .bind("next", nextRunAt.toEpochMilli()).bind("rolled", p.createdAt().toEpochMilli()).execute();
+                .bind("next", nextRunAt).bind("rolled", p.createdAt()).execute();
     }
 
     /** Saves the definition; the running state is {@link #saveStreak}'s. */
@@ -53,14 +54,14 @@ public final class ProbeRepository {
                 .bind("interval", p.interval().toMillis()).bind("timeout", c.timeout().toMillis()).bind("component", p.componentId())
                 .bind("auto", p.policy().autoIncident()).bind("failuresToOpen", p.policy().failuresToOpen())
                 .bind("successesToResolve", p.policy().successesToResolve())
-                .bind("created", p.createdAt().toEpochMilli()).bind("updated", p.updatedAt().toEpochMilli());
+                .bind("created", p.createdAt()).bind("updated", p.updatedAt());
     }
 
     public void saveStreak(Tx tx, String id, Streak s) {
         tx.handle().createUpdate("""
                 UPDATE probes SET failures = :f, successes = :s, incident_id = :i, state_changed_at = :at WHERE id = :id""")
                 .bind("id", id).bind("f", s.failures()).bind("s", s.successes()).bind("i", s.incidentId())
-                .bind("at", s.stateChangedAt() == null ? null : s.stateChangedAt().toEpochMilli()).execute();
+                .bindByType("at", s.stateChangedAt(), Instant.class).execute();
     }
 
     public void delete(Tx tx, String id) {
@@ -91,12 +92,12 @@ public final class ProbeRepository {
     public List<Probe> claimDue(Tx tx, Instant now, int max) {
         List<String> ids = tx.handle().createQuery("SELECT id FROM probes WHERE next_run_at <= :now ORDER BY next_run_at LIMIT :n"
                         + tx.dialect().claimLock())
-                .bind("now", now.toEpochMilli()).bind("n", max).mapTo(String.class).list();
+                .bind("now", now).bind("n", max).mapTo(String.class).list();
         if (ids.isEmpty()) {
             return List.of();
         }
         tx.handle().createUpdate("UPDATE probes SET next_run_at = :now + interval_ms WHERE id IN (<ids>)")
-                .bind("now", now.toEpochMilli()).bindList("ids", ids).execute();
+                .bind("now", now).bindList("ids", ids).execute();
         return tx.handle().createQuery("SELECT " + COLUMNS + " FROM probes WHERE id IN (<ids>) ORDER BY id")
                 .bindList("ids", ids).map((rs, ctx) -> probe(rs)).list();
     }
@@ -125,11 +126,11 @@ public final class ProbeRepository {
                 Duration.ofMillis(rs.getLong("timeout_ms")));
         Streak streak = new Streak(rs.getInt("failures"), rs.getInt("successes"),
                 rs.getObject("incident_id") == null ? null : rs.getLong("incident_id"),
-                rs.getObject("state_changed_at") == null ? null : Instant.ofEpochMilli(rs.getLong("state_changed_at")));
+                EpochMillis.instant(rs, "state_changed_at"));
         return new Probe(rs.getString("id"), rs.getString("name"), check, Duration.ofMillis(rs.getLong("interval_ms")),
                 rs.getString("component_id"),
                 new IncidentPolicy(rs.getBoolean("auto_incident"), rs.getInt("failures_to_open"), rs.getInt("successes_to_resolve")),
-                streak, Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+                streak, EpochMillis.instant(rs, "created_at"), EpochMillis.instant(rs, "updated_at"));
     }
 
     private static String json(Object value) {

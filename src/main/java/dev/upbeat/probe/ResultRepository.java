@@ -1,5 +1,6 @@
 package dev.upbeat.probe;
 
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class ResultRepository {
         tx.handle().createUpdate("""
                 INSERT INTO probe_results (probe_id, checked_at, ok, in_maintenance, latency_ms, covered_ms, error)
                 VALUES (:p, :at, :ok, :m, :l, :c, :e)""")
-                .bind("p", r.probeId()).bind("at", r.checkedAt().toEpochMilli()).bind("ok", r.ok()).bind("m", r.inMaintenance())
+                .bind("p", r.probeId()).bind("at", r.checkedAt()).bind("ok", r.ok()).bind("m", r.inMaintenance())
                 .bind("l", r.latencyMs()).bind("c", r.coveredMs()).bind("e", r.error()).execute();
     }
 
@@ -23,8 +24,8 @@ public final class ResultRepository {
         return tx.handle().createQuery("""
                 SELECT probe_id, checked_at, ok, in_maintenance, latency_ms, covered_ms, error FROM probe_results
                 WHERE probe_id = :p AND checked_at >= :f AND checked_at < :t ORDER BY checked_at, id""")
-                .bind("p", probeId).bind("f", from.toEpochMilli()).bind("t", to.toEpochMilli())
-                .map((rs, ctx) -> new StoredResult(rs.getString("probe_id"), Instant.ofEpochMilli(rs.getLong("checked_at")),
+                .bind("p", probeId).bind("f", from).bind("t", to)
+                .map((rs, ctx) -> new StoredResult(rs.getString("probe_id"), EpochMillis.instant(rs, "checked_at"),
                         rs.getBoolean("ok"), rs.getBoolean("in_maintenance"), rs.getLong("latency_ms"), rs.getLong("covered_ms"),
                         rs.getString("error")))
                 .list();
@@ -36,7 +37,7 @@ public final class ResultRepository {
                 SELECT probe_id, checked_at, ok, in_maintenance, latency_ms, covered_ms, error FROM probe_results
                 WHERE probe_id = :p ORDER BY checked_at DESC, id DESC LIMIT :n""")
                 .bind("p", probeId).bind("n", limit)
-                .map((rs, ctx) -> new StoredResult(rs.getString("probe_id"), Instant.ofEpochMilli(rs.getLong("checked_at")),
+                .map((rs, ctx) -> new StoredResult(rs.getString("probe_id"), EpochMillis.instant(rs, "checked_at"),
                         rs.getBoolean("ok"), rs.getBoolean("in_maintenance"), rs.getLong("latency_ms"), rs.getLong("covered_ms"),
                         rs.getString("error")))
                 .list();
@@ -51,7 +52,7 @@ public final class ResultRepository {
                     successes = excluded.successes, up_seconds = excluded.up_seconds, down_seconds = excluded.down_seconds,
                     maintenance_seconds = excluded.maintenance_seconds, p50_ms = excluded.p50_ms, p95_ms = excluded.p95_ms,
                     p99_ms = excluded.p99_ms""")
-                .bind("p", r.probeId()).bind("b", r.bucket().wire()).bind("s", r.start().toEpochMilli()).bind("d", r.day())
+                .bind("p", r.probeId()).bind("b", r.bucket().wire()).bind("s", r.start()).bind("d", r.day())
                 .bind("c", r.checks()).bind("ok", r.successes()).bind("up", r.upSeconds()).bind("down", r.downSeconds())
                 .bind("m", r.maintenanceSeconds()).bind("p50", r.p50()).bind("p95", r.p95()).bind("p99", r.p99()).execute();
     }
@@ -60,8 +61,8 @@ public final class ResultRepository {
     public List<Rollup> rollups(Tx tx, Rollup.Bucket bucket, Instant since) {
         return tx.handle().createQuery("""
                 SELECT * FROM probe_rollups WHERE bucket = :b AND start_at >= :s ORDER BY probe_id, start_at""")
-                .bind("b", bucket.wire()).bind("s", since.toEpochMilli())
-                .map((rs, ctx) -> new Rollup(rs.getString("probe_id"), bucket, Instant.ofEpochMilli(rs.getLong("start_at")),
+                .bind("b", bucket.wire()).bind("s", since)
+                .map((rs, ctx) -> new Rollup(rs.getString("probe_id"), bucket, EpochMillis.instant(rs, "start_at"),
                         rs.getString("day"), rs.getInt("checks"), rs.getInt("successes"), rs.getLong("up_seconds"),
                         rs.getLong("down_seconds"), rs.getLong("maintenance_seconds"), longOrNull(rs, "p50_ms"),
                         longOrNull(rs, "p95_ms"), longOrNull(rs, "p99_ms")))
@@ -71,18 +72,18 @@ public final class ResultRepository {
     /** How far the probe is rolled up, locking its row; empty if gone or another instance is rolling it. */
     public java.util.Optional<Instant> claimRolledUntil(Tx tx, String probeId) {
         return tx.handle().createQuery("SELECT rolled_until FROM probes WHERE id = :p" + tx.dialect().claimLock())
-                .bind("p", probeId).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+                .bind("p", probeId).mapTo(Instant.class).findOne();
     }
 
     /** How far the probe is rolled up, without locking (for reads). */
     public java.util.Optional<Instant> rolledUntil(Tx tx, String probeId) {
         return tx.handle().createQuery("SELECT rolled_until FROM probes WHERE id = :p")
-                .bind("p", probeId).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+                .bind("p", probeId).mapTo(Instant.class).findOne();
     }
 
     public void setRolledUntil(Tx tx, String probeId, Instant at) {
         tx.handle().createUpdate("UPDATE probes SET rolled_until = :at WHERE id = :p")
-                .bind("p", probeId).bind("at", at.toEpochMilli()).execute();
+                .bind("p", probeId).bind("at", at).execute();
     }
 
     /**
@@ -93,11 +94,11 @@ public final class ResultRepository {
         int raw = tx.handle().createUpdate("""
                 DELETE FROM probe_results WHERE checked_at < :raw
                   AND checked_at < (SELECT p.rolled_until FROM probes p WHERE p.id = probe_results.probe_id)""")
-                .bind("raw", rawBefore.toEpochMilli()).execute();
+                .bind("raw", rawBefore).execute();
         int hours = tx.handle().createUpdate("DELETE FROM probe_rollups WHERE bucket = 'hour' AND start_at < :t")
-                .bind("t", hoursBefore.toEpochMilli()).execute();
+                .bind("t", hoursBefore).execute();
         int days = tx.handle().createUpdate("DELETE FROM probe_rollups WHERE bucket = 'day' AND start_at < :t")
-                .bind("t", daysBefore.toEpochMilli()).execute();
+                .bind("t", daysBefore).execute();
         return raw + hours + days;
     }
 

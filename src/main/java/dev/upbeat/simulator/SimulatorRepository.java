@@ -1,5 +1,6 @@
 package dev.upbeat.simulator;
 
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ public final class SimulatorRepository {
     public void insertTarget(Tx tx, Target t) {
         tx.handle().createUpdate("INSERT INTO sim_targets (name, listen, upstream, created_at) VALUES (:n, :l, :u, :c)")
                 .bind("n", t.name()).bind("l", t.listen().toString()).bind("u", t.upstream() == null ? null : t.upstream().toString())
-                .bind("c", t.createdAt().toEpochMilli()).execute();
+                .bind("c", t.createdAt()).execute();
     }
 
     public Optional<Target> target(Tx tx, String name) {
@@ -41,13 +42,13 @@ public final class SimulatorRepository {
                 INSERT INTO sim_runs (target, faults, origin, schedule_id, started_at, ends_at)
                 VALUES (:t, :f, :o, :s, :start, :end) RETURNING id""")
                 .bind("t", r.target()).bind("f", FaultParser.store(r.faults())).bind("o", r.origin()).bind("s", r.scheduleId())
-                .bind("start", r.startedAt().toEpochMilli()).bind("end", r.endsAt().toEpochMilli()).mapTo(Long.class).one();
+                .bind("start", r.startedAt()).bind("end", r.endsAt()).mapTo(Long.class).one();
     }
 
     /** Ends a live run; false when it had already ended (another caller or instance got there first). */
     public boolean endRun(Tx tx, long id, Instant at, String reason) {
         return tx.handle().createUpdate("UPDATE sim_runs SET ended_at = :at, end_reason = :r WHERE id = :id AND ended_at IS NULL")
-                .bind("at", at.toEpochMilli()).bind("r", reason).bind("id", id).execute() == 1;
+                .bind("at", at).bind("r", reason).bind("id", id).execute() == 1;
     }
 
     public void addCounts(Tx tx, long runId, ActiveRun.Counts counts) {
@@ -92,8 +93,8 @@ public final class SimulatorRepository {
                 INSERT INTO sim_schedules (target, cron, time_zone, duration_ms, faults, next_at, created_at)
                 VALUES (:t, :c, :z, :d, :f, :n, :at) RETURNING id""")
                 .bind("t", s.target()).bind("c", s.cron().expression()).bind("z", s.timeZone().getId())
-                .bind("d", s.duration().toMillis()).bind("f", FaultParser.store(s.faults())).bind("n", s.nextAt().toEpochMilli())
-                .bind("at", s.createdAt().toEpochMilli()).mapTo(Long.class).one();
+                .bind("d", s.duration().toMillis()).bind("f", FaultParser.store(s.faults())).bind("n", s.nextAt())
+                .bind("at", s.createdAt()).mapTo(Long.class).one();
     }
 
     public List<Schedule> schedules(Tx tx) {
@@ -103,11 +104,11 @@ public final class SimulatorRepository {
     /** Schedules due at {@code now}, locked until commit so one instance starts each occurrence. */
     public List<Schedule> dueSchedules(Tx tx, Instant now) {
         return tx.handle().createQuery("SELECT * FROM sim_schedules WHERE next_at <= :now ORDER BY next_at" + tx.dialect().rowLock())
-                .bind("now", now.toEpochMilli()).map((rs, ctx) -> schedule(rs)).list();
+                .bind("now", now).map((rs, ctx) -> schedule(rs)).list();
     }
 
     public void moveSchedule(Tx tx, long id, Instant nextAt) {
-        tx.handle().createUpdate("UPDATE sim_schedules SET next_at = :n WHERE id = :id").bind("n", nextAt.toEpochMilli()).bind("id", id).execute();
+        tx.handle().createUpdate("UPDATE sim_schedules SET next_at = :n WHERE id = :id").bind("n", nextAt).bind("id", id).execute();
     }
 
     public boolean deleteSchedule(Tx tx, long id) {
@@ -117,23 +118,21 @@ public final class SimulatorRepository {
     private static Target target(ResultSet rs) throws SQLException {
         String upstream = rs.getString("upstream");
         return new Target(rs.getString("name"), Listen.parse("listen", rs.getString("listen")),
-                upstream == null ? null : URI.create(upstream), Instant.ofEpochMilli(rs.getLong("created_at")));
+                upstream == null ? null : URI.create(upstream), EpochMillis.instant(rs, "created_at"));
     }
 
     private static Run run(ResultSet rs) throws SQLException {
         long schedule = rs.getLong("schedule_id");
         Long scheduleId = rs.wasNull() ? null : schedule;
-        long ended = rs.getLong("ended_at");
-        Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
         return new Run(rs.getLong("id"), rs.getString("target"), FaultParser.load(rs.getString("faults")), rs.getString("origin"),
-                scheduleId, Instant.ofEpochMilli(rs.getLong("started_at")), Instant.ofEpochMilli(rs.getLong("ends_at")), endedAt,
+                scheduleId, EpochMillis.instant(rs, "started_at"), EpochMillis.instant(rs, "ends_at"), EpochMillis.instant(rs, "ended_at"),
                 rs.getString("end_reason"), rs.getLong("requests"), Map.of());
     }
 
     private static Schedule schedule(ResultSet rs) throws SQLException {
         return new Schedule(rs.getLong("id"), rs.getString("target"), Cron.parse("cron", rs.getString("cron")),
                 ZoneId.of(rs.getString("time_zone")), Duration.ofMillis(rs.getLong("duration_ms")),
-                FaultParser.load(rs.getString("faults")), Instant.ofEpochMilli(rs.getLong("next_at")),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                FaultParser.load(rs.getString("faults")), EpochMillis.instant(rs, "next_at"),
+                EpochMillis.instant(rs, "created_at"));
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.ConnectionException;
@@ -31,7 +32,9 @@ public final class Database implements AutoCloseable {
         this.url = url;
         this.dialect = Dialect.of(url);
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = Jdbi.create(dataSource)
+                .registerColumnMapper(Instant.class, EpochMillis.COLUMN)
+                .registerArgument(EpochMillis.ARGUMENT);
     }
 
     public static Database open(DatabaseUrl url) {

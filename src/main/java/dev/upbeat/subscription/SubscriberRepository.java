@@ -1,5 +1,6 @@
 package dev.upbeat.subscription;
 
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,9 +20,9 @@ public final class SubscriberRepository {
                     confirm_failures, created_at)
                 VALUES (:id, :channel, :address, :secret, :all, :confirmedAt, :issuedAt, :failures, :createdAt)""")
                 .bind("id", s.id()).bind("channel", s.channel().wire()).bind("address", s.address()).bind("secret", s.secret())
-                .bind("all", s.allComponents()).bind("confirmedAt", millis(s.confirmedAt()))
-                .bind("issuedAt", millis(s.confirmIssuedAt())).bind("failures", s.confirmFailures())
-                .bind("createdAt", millis(s.createdAt())).execute();
+                .bind("all", s.allComponents()).bindByType("confirmedAt", s.confirmedAt(), Instant.class)
+                .bindByType("issuedAt", s.confirmIssuedAt(), Instant.class).bind("failures", s.confirmFailures())
+                .bindByType("createdAt", s.createdAt(), Instant.class).execute();
         putComponents(tx, s.id(), s.components());
     }
 
@@ -31,7 +32,7 @@ public final class SubscriberRepository {
                 UPDATE subscribers SET secret = :secret, all_components = :all, confirmed_at = :confirmedAt,
                     confirm_issued_at = :issuedAt, confirm_failures = :failures WHERE id = :id""")
                 .bind("id", s.id()).bind("secret", s.secret()).bind("all", s.allComponents())
-                .bind("confirmedAt", millis(s.confirmedAt())).bind("issuedAt", millis(s.confirmIssuedAt()))
+                .bindByType("confirmedAt", s.confirmedAt(), Instant.class).bindByType("issuedAt", s.confirmIssuedAt(), Instant.class)
                 .bind("failures", s.confirmFailures()).execute();
         tx.handle().createUpdate("DELETE FROM subscriber_components WHERE subscriber_id = :id").bind("id", s.id()).execute();
         putComponents(tx, s.id(), s.components());
@@ -117,16 +118,9 @@ public final class SubscriberRepository {
 
     private static Subscriber map(ResultSet rs) throws SQLException {
         return new Subscriber(rs.getString("id"), Channel.fromWire(rs.getString("channel")).orElseThrow(),
-                rs.getString("address"), rs.getString("secret"), List.of(), instant(rs, "confirmed_at"),
-                instant(rs, "confirm_issued_at"), rs.getInt("confirm_failures"), instant(rs, "created_at"));
+                rs.getString("address"), rs.getString("secret"), List.of(), EpochMillis.instant(rs, "confirmed_at"),
+                EpochMillis.instant(rs, "confirm_issued_at"), rs.getInt("confirm_failures"), EpochMillis.instant(rs, "created_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
-    }
 
-    private static Long millis(Instant instant) {
-        return instant == null ? null : instant.toEpochMilli();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.upbeat.token;
 
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ public final class TokenRepository {
         tx.handle().createUpdate("""
                 INSERT INTO api_tokens (id, name, token_hash, created_at) VALUES (:id, :name, :hash, :createdAt)""")
                 .bind("id", t.id()).bind("name", t.name()).bind("hash", t.tokenHash())
-                .bind("createdAt", t.createdAt().toEpochMilli()).execute();
+                .bind("createdAt", t.createdAt()).execute();
     }
 
     public Optional<ApiToken> byHash(Tx tx, String hash) {
@@ -34,21 +35,17 @@ public final class TokenRepository {
 
     public void revoke(Tx tx, String id, Instant at) {
         tx.handle().createUpdate("UPDATE api_tokens SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
-                .bind("at", at.toEpochMilli()).bind("id", id).execute();
+                .bind("at", at).bind("id", id).execute();
     }
 
     public void touch(Tx tx, String id, Instant at) {
         tx.handle().createUpdate("UPDATE api_tokens SET last_used_at = :at WHERE id = :id")
-                .bind("at", at.toEpochMilli()).bind("id", id).execute();
+                .bind("at", at).bind("id", id).execute();
     }
 
     private static ApiToken map(ResultSet rs) throws SQLException {
         return new ApiToken(rs.getString("id"), rs.getString("name"), rs.getString("token_hash"),
-                instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+                EpochMillis.instant(rs, "created_at"), EpochMillis.instant(rs, "last_used_at"), EpochMillis.instant(rs, "revoked_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
 }

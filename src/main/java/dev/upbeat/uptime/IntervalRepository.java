@@ -1,6 +1,7 @@
 package dev.upbeat.uptime;
 
 import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,8 +22,8 @@ public final class IntervalRepository {
         tx.handle().createUpdate("""
                 INSERT INTO status_intervals (component_id, status, started_at, ended_at)
                 VALUES (:c, :s, :start, :end)""")
-                .bind("c", componentId).bind("s", status.wire()).bind("start", start.toEpochMilli())
-                .bind("end", end == null ? null : end.toEpochMilli()).execute();
+                .bind("c", componentId).bind("s", status.wire()).bind("start", start)
+                .bindByType("end", end, Instant.class).execute();
     }
 
     public Optional<Interval> open(Tx tx, String componentId) {
@@ -37,7 +38,7 @@ public final class IntervalRepository {
 
     public Optional<Instant> firstStart(Tx tx, String componentId) {
         return tx.handle().createQuery("SELECT MIN(started_at) FROM status_intervals WHERE component_id = :c")
-                .bind("c", componentId).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+                .bind("c", componentId).mapTo(Instant.class).findOne();
     }
 
     /** Intervals that overlap [from, to), oldest first; the open one counts as reaching forever. */
@@ -45,13 +46,13 @@ public final class IntervalRepository {
         return tx.handle().createQuery("""
                 SELECT * FROM status_intervals WHERE component_id = :c AND started_at < :to
                   AND (ended_at IS NULL OR ended_at > :from) ORDER BY started_at""")
-                .bind("c", componentId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
+                .bind("c", componentId).bind("from", from).bind("to", to)
                 .map((rs, ctx) -> map(rs)).list();
     }
 
     public void close(Tx tx, long id, Instant end) {
         tx.handle().createUpdate("UPDATE status_intervals SET ended_at = :e WHERE id = :id")
-                .bind("e", end.toEpochMilli()).bind("id", id).execute();
+                .bind("e", end).bind("id", id).execute();
     }
 
     public void setStatus(Tx tx, long id, ComponentStatus status) {
@@ -120,10 +121,8 @@ public final class IntervalRepository {
     }
 
     private static Interval map(ResultSet rs) throws SQLException {
-        long end = rs.getLong("ended_at");
-        Instant endAt = rs.wasNull() ? null : Instant.ofEpochMilli(end);
         return new Interval(rs.getLong("id"), rs.getString("component_id"),
                 ComponentStatus.fromWire(rs.getString("status")).orElseThrow(),
-                Instant.ofEpochMilli(rs.getLong("started_at")), endAt);
+                EpochMillis.instant(rs, "started_at"), EpochMillis.instant(rs, "ended_at"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.upbeat.user;
 
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public final class SessionRepository {
         tx.handle().createUpdate("""
                 INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at)
                 VALUES (:h, :u, :now, :now, :exp)""")
-                .bind("h", idHash).bind("u", userId).bind("now", now.toEpochMilli()).bind("exp", expiresAt.toEpochMilli()).execute();
+                .bind("h", idHash).bind("u", userId).bind("now", now).bind("exp", expiresAt).execute();
     }
 
     public Optional<Row> find(Tx tx, String idHash) {
@@ -24,13 +25,13 @@ public final class SessionRepository {
                 WHERE s.id_hash = :h""")
                 .bind("h", idHash)
                 .map((rs, ctx) -> new Row(rs.getString("id_hash"), UserRepository.map(rs),
-                        Instant.ofEpochMilli(rs.getLong("last_seen_at")), Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                        EpochMillis.instant(rs, "last_seen_at"), EpochMillis.instant(rs, "expires_at")))
                 .findOne();
     }
 
     public void extend(Tx tx, String idHash, Instant now, Instant expiresAt) {
         tx.handle().createUpdate("UPDATE sessions SET last_seen_at = :now, expires_at = :exp WHERE id_hash = :h")
-                .bind("h", idHash).bind("now", now.toEpochMilli()).bind("exp", expiresAt.toEpochMilli()).execute();
+                .bind("h", idHash).bind("now", now).bind("exp", expiresAt).execute();
     }
 
     public void delete(Tx tx, String idHash) {
@@ -42,6 +43,6 @@ public final class SessionRepository {
     }
 
     public int deleteExpired(Tx tx, Instant now) {
-        return tx.handle().createUpdate("DELETE FROM sessions WHERE expires_at <= :now").bind("now", now.toEpochMilli()).execute();
+        return tx.handle().createUpdate("DELETE FROM sessions WHERE expires_at <= :now").bind("now", now).execute();
     }
 }

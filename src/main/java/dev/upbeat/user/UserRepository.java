@@ -1,5 +1,6 @@
 package dev.upbeat.user;
 
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ public final class UserRepository {
                 INSERT INTO users (id, email, role, password_hash, totp_secret, created_at)
                 VALUES (:id, :email, :role, :hash, :totp, :createdAt)""")
                 .bind("id", u.id()).bind("email", u.email()).bind("role", u.role().wire()).bind("hash", u.passwordHash())
-                .bind("totp", u.totpSecret()).bind("createdAt", u.createdAt().toEpochMilli()).execute();
+                .bind("totp", u.totpSecret()).bind("createdAt", u.createdAt()).execute();
     }
 
     public Optional<User> byEmail(Tx tx, String email) {
@@ -48,6 +49,6 @@ public final class UserRepository {
 
     static User map(ResultSet rs) throws SQLException {
         return new User(rs.getString("id"), rs.getString("email"), Role.fromWire(rs.getString("role")).orElse(Role.EDITOR),
-                rs.getString("password_hash"), rs.getString("totp_secret"), Instant.ofEpochMilli(rs.getLong("created_at")));
+                rs.getString("password_hash"), rs.getString("totp_secret"), EpochMillis.instant(rs, "created_at"));
     }
 }

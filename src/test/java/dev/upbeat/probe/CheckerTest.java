@@ -2,7 +2,7 @@ package dev.upbeat.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upbeat.testing.Upstream;
+import dev.upbeat.testing.ProbedServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Each kind of check against real local servers that go up and down. */
 class CheckerTest {
     private final Checker checker = Checker.withDefaultTrust(Clock.systemUTC());
-    private final Upstream upstream = new Upstream();
+    private final ProbedServer upstream = new ProbedServer();
 
     @AfterEach
     void stop() {

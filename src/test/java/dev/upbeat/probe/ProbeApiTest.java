@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.upbeat.testing.Http;
 import dev.upbeat.testing.TestDatabases;
 import dev.upbeat.testing.TestUpbeat;
-import dev.upbeat.testing.Upstream;
+import dev.upbeat.testing.ProbedServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 class ProbeApiTest {
     static TestUpbeat t;
     static Http http;
-    static Upstream upstream;
+    static ProbedServer upstream;
 
     @BeforeAll
     static void start() {
         t = TestUpbeat.started(TestDatabases.sqlite(), Map.of("UPBEAT_UPTIME_SOURCE", "both", "UPBEAT_PROBE_TICK", "PT1H"));
         http = t.http;
-        upstream = new Upstream();
+        upstream = new ProbedServer();
     }
 
     @AfterAll

@@ -12,7 +12,7 @@ import dev.upbeat.probe.Probe;
 import dev.upbeat.probe.ProbeDraft;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.testing.TestUpbeat;
-import dev.upbeat.testing.Upstream;
+import dev.upbeat.testing.ProbedServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ abstract class ProbeContract {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     TestUpbeat t;
-    Upstream upstream;
+    ProbedServer upstream;
     String component;
 
     abstract String freshDatabaseUrl();
@@ -45,7 +45,7 @@ abstract class ProbeContract {
     void start() {
         t = TestUpbeat.services(freshDatabaseUrl(), Map.of("UPBEAT_PROBE_MIN_STATE_CHANGE", "PT5M"));
         t.clock.set(MIDNIGHT);
-        upstream = new Upstream();
+        upstream = new ProbedServer();
         component = t.upbeat.components().create(new ComponentDraft(null, "Web", null, null, null, null, null)).id();
     }
 

@@ -22,9 +22,9 @@ public record DrillReport(long id, String target, String verdict, String reason,
 
     /** Attempts, successes and latency percentiles (milliseconds, nearest rank) of one check in one phase. */
     public record PhaseStats(int attempts, int successes, double successPercent, long p50Ms, long p90Ms, long p99Ms, long maxMs) {
-        static PhaseStats of(List<Probe.Result> results) {
-            long[] sorted = results.stream().mapToLong(Probe.Result::latencyMillis).sorted().toArray();
-            int ok = (int) results.stream().filter(Probe.Result::ok).count();
+        static PhaseStats of(List<SteadyStateProbe.Result> results) {
+            long[] sorted = results.stream().mapToLong(SteadyStateProbe.Result::latencyMillis).sorted().toArray();
+            int ok = (int) results.stream().filter(SteadyStateProbe.Result::ok).count();
             double percent = results.isEmpty() ? 0 : Math.round(1000.0 * ok / results.size()) / 10.0;
             return new PhaseStats(results.size(), ok, percent, rank(sorted, 50), rank(sorted, 90), rank(sorted, 99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
@@ -43,13 +43,13 @@ public record DrillReport(long id, String target, String verdict, String reason,
     public record Event(Instant at, String phase, String what) {
     }
 
-    static List<CheckSummary> summarise(List<SteadyStateCheck> checks, List<Probe.Result> results) {
+    static List<CheckSummary> summarise(List<SteadyStateCheck> checks, List<SteadyStateProbe.Result> results) {
         List<CheckSummary> out = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
             Map<String, PhaseStats> phases = new LinkedHashMap<>();
             for (String phase : List.of("before", "during", "after")) {
                 int index = i;
-                List<Probe.Result> mine = results.stream().filter(r -> r.check() == index && r.phase().equals(phase)).toList();
+                List<SteadyStateProbe.Result> mine = results.stream().filter(r -> r.check() == index && r.phase().equals(phase)).toList();
                 if (!mine.isEmpty()) {
                     phases.put(phase, PhaseStats.of(mine));
                 }

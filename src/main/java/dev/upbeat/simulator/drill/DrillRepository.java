@@ -1,5 +1,6 @@
 package dev.upbeat.simulator.drill;
 
+import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.time.Instant;
 import java.util.List;
@@ -15,19 +16,19 @@ public final class DrillRepository {
     public long insert(Tx tx, String target, String spec, String notice, Instant startedAt) {
         return tx.handle().createQuery("""
                 INSERT INTO drills (target, spec, notice, started_at) VALUES (:t, :s, :n, :at) RETURNING id""")
-                .bind("t", target).bind("s", spec).bind("n", notice).bind("at", startedAt.toEpochMilli()).mapTo(Long.class).one();
+                .bind("t", target).bind("s", spec).bind("n", notice).bind("at", startedAt).mapTo(Long.class).one();
     }
 
     public void finish(Tx tx, long id, Long runId, String verdict, String report, Instant endedAt) {
         tx.handle().createUpdate("""
                 UPDATE drills SET run_id = :r, verdict = :v, report = :rep, ended_at = :at WHERE id = :id""")
-                .bind("r", runId).bind("v", verdict).bind("rep", report).bind("at", endedAt.toEpochMilli()).bind("id", id).execute();
+                .bind("r", runId).bind("v", verdict).bind("rep", report).bind("at", endedAt).bind("id", id).execute();
     }
 
     public Optional<Stored> find(Tx tx, long id) {
         return tx.handle().createQuery("SELECT * FROM drills WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("target"), rs.getString("spec"), rs.getString("report"),
-                        Instant.ofEpochMilli(rs.getLong("started_at")))).findOne();
+                        EpochMillis.instant(rs, "started_at"))).findOne();
     }
 
     public List<Long> recent(Tx tx, int limit) {

@@ -16,15 +16,15 @@ import java.util.Map;
  */
 final class DrillRunner {
     private final SimulatorService simulations;
-    private final Probe probe;
+    private final SteadyStateProbe probe;
     private final Clock clock;
     private final long id;
     private final DrillSpec spec;
-    private final List<Probe.Result> results = new ArrayList<>();
+    private final List<SteadyStateProbe.Result> results = new ArrayList<>();
     private final List<DrillReport.Event> timeline = new ArrayList<>();
     private final Instant startedAt;
 
-    DrillRunner(SimulatorService simulations, Probe probe, Clock clock, long id, DrillSpec spec) {
+    DrillRunner(SimulatorService simulations, SteadyStateProbe probe, Clock clock, long id, DrillSpec spec) {
         this.simulations = simulations;
         this.probe = probe;
         this.clock = clock;
@@ -102,7 +102,7 @@ final class DrillRunner {
     private boolean round(String phase) {
         boolean all = true;
         for (int i = 0; i < spec.checks().size(); i++) {
-            Probe.Result r = probe.run(i, spec.checks().get(i), phase, clock.instant());
+            SteadyStateProbe.Result r = probe.run(i, spec.checks().get(i), phase, clock.instant());
             results.add(r);
             if (!r.ok()) {
                 all = false;

@@ -27,7 +27,7 @@ public final class DrillService implements AutoCloseable {
     private final SimulatorService simulations;
     private final Clock clock;
     private final PublicNotices notices;
-    private final Probe probe = new Probe();
+    private final SteadyStateProbe probe = new SteadyStateProbe();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
 
     public DrillService(Database db, DrillRepository repo, SimulatorService simulations, Clock clock, PublicNotices notices) {

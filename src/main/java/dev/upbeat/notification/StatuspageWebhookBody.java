@@ -8,8 +8,8 @@ import java.util.List;
  * {@code incident_updates}), as records so the one JSON configuration writes them in snake_case.
  * Consumers written for Statuspage read Upbeat's webhooks unchanged.
  */
-public final class Statuspage {
-    private Statuspage() {
+public final class StatuspageWebhookBody {
+    private StatuspageWebhookBody() {
     }
 
     public record Webhook(Meta meta, Page page, IncidentObject incident) {

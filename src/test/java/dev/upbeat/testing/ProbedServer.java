@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A real local HTTP server a probe can check, which the test makes healthy or failing: it answers
  * every path with the current status and body, and counts the requests it saw.
  */
-public final class Upstream implements AutoCloseable {
+public final class ProbedServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicReference<Answer> answer = new AtomicReference<>(new Answer(200, "{\"status\":\"ok\"}"));
     private final AtomicInteger requests = new AtomicInteger();
@@ -23,7 +23,7 @@ public final class Upstream implements AutoCloseable {
     public record Answer(int status, String body) {
     }
 
-    public Upstream() {
+    public ProbedServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Runs one steady-state check against the dependent app and says how it went. */
-final class Probe {
+final class SteadyStateProbe {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
