@@ -20,7 +20,8 @@ final class JsonPath {
         JsonNode node = root;
         for (String step : path.split("\\.")) {
             if (node.isArray() && step.matches("\\d+")) {
-                node = node.get(Integer.parseInt(step));
+                // Longer than nine digits cannot be an int, so no array has that element.
+                node = step.length() > 9 ? null : node.get(Integer.parseInt(step));
             } else {
                 node = node.isObject() ? node.get(step) : null;
             }

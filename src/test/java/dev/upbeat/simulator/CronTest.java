@@ -33,6 +33,31 @@ class CronTest {
     }
 
     @Test
+    void a_time_repeated_by_the_autumn_fall_back_happens_once() {
+        // 02:00 to 03:00 happens twice in Paris on 2026-10-25: first at 00:00Z (CEST), again at 01:00Z (CET).
+        assertThat(Cron.parse("cron", "30 2 * * *").next(Instant.parse("2026-10-25T00:30:00Z"), PARIS))
+                .isEqualTo(Instant.parse("2026-10-26T01:30:00Z"));
+        assertThat(Cron.parse("cron", "*/30 * * * *").next(Instant.parse("2026-10-25T00:30:00Z"), PARIS))
+                .isEqualTo(Instant.parse("2026-10-25T02:00:00Z"));
+    }
+
+    @Test
+    void a_half_hour_dst_shift_skips_only_the_times_it_jumps_over() {
+        // Lord Howe Island moves from +10:30 to +11:00 at 02:00 on 2026-10-04: 02:15 does not exist that day.
+        ZoneId lordHowe = ZoneId.of("Australia/Lord_Howe");
+        assertThat(Cron.parse("cron", "15 2 * * *").next(Instant.parse("2026-10-03T00:00:00Z"), lordHowe))
+                .isEqualTo(Instant.parse("2026-10-04T15:15:00Z"));
+        assertThat(Cron.parse("cron", "45 2 * * *").next(Instant.parse("2026-10-03T00:00:00Z"), lordHowe))
+                .isEqualTo(Instant.parse("2026-10-03T15:45:00Z"));
+    }
+
+    @Test
+    void an_expression_that_never_fires_is_refused_by_name() {
+        assertThatThrownBy(() -> Cron.parse("cron", "0 0 31 2 *").next(Instant.parse("2026-06-01T00:00:00Z"), PARIS))
+                .isInstanceOf(Problem.class).hasMessageContaining("'0 0 31 2 *'");
+    }
+
+    @Test
     void day_of_month_and_weekday_both_restricted_match_either() {
         Cron cron = Cron.parse("cron", "0 0 1 * 1");
         assertThat(cron.next(Instant.parse("2026-06-01T00:00:00Z"), ZoneId.of("UTC"))).isEqualTo(Instant.parse("2026-06-08T00:00:00Z"));

@@ -23,7 +23,10 @@ class CredentialsTest {
         String secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"; // Base32 of "12345678901234567890"
         assertThat(Totp.code(secret, 59 / 30)).isEqualTo("287082");
         assertThat(Totp.code(secret, 1111111109L / 30)).isEqualTo("081804");
+        assertThat(Totp.code(secret, 1111111111L / 30)).isEqualTo("050471");
+        assertThat(Totp.code(secret, 1234567890L / 30)).isEqualTo("005924");
         assertThat(Totp.code(secret, 2000000000L / 30)).isEqualTo("279037");
+        assertThat(Totp.code(secret, 20000000000L / 30)).as("a time past 2^32 seconds").isEqualTo("353130");
         assertThat(Totp.valid(secret, "081804", Instant.ofEpochSecond(1111111109L + 30))).as("one step of drift").isTrue();
         assertThat(Totp.valid(secret, "081804", Instant.ofEpochSecond(1111111109L + 95))).isFalse();
         assertThat(Totp.newSecret()).matches("[A-Z2-7]{32}");
