@@ -143,12 +143,16 @@ public final class IncidentRepository {
             throws SQLException {
         Kind kind = Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT));
         String zone = rs.getString("time_zone");
-        return new Incident(rs.getLong("id"), kind, rs.getString("title"), Impact.fromWire(rs.getString("impact")).orElseThrow(),
-                IncidentStatus.fromWire(kind, rs.getString("status")).orElseThrow(), rs.getString("postmortem"),
-                instant(rs, "started_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "monitoring_at"), instant(rs, "resolved_at"), instant(rs, "scheduled_for"),
-                instant(rs, "scheduled_until"), zone == null ? null : ZoneId.of(zone),
-                rs.getBoolean("auto_start"), rs.getBoolean("auto_complete"), List.copyOf(components), List.copyOf(updates));
+        return Incident.builder().id(rs.getLong("id")).kind(kind).title(rs.getString("title"))
+                .impact(Impact.fromWire(rs.getString("impact")).orElseThrow())
+                .status(IncidentStatus.fromWire(kind, rs.getString("status")).orElseThrow())
+                .postmortem(rs.getString("postmortem"))
+                .startedAt(instant(rs, "started_at")).createdAt(instant(rs, "created_at"))
+                .updatedAt(instant(rs, "updated_at")).monitoringAt(instant(rs, "monitoring_at"))
+                .resolvedAt(instant(rs, "resolved_at")).scheduledFor(instant(rs, "scheduled_for"))
+                .scheduledUntil(instant(rs, "scheduled_until")).timeZone(zone == null ? null : ZoneId.of(zone))
+                .autoStart(rs.getBoolean("auto_start")).autoComplete(rs.getBoolean("auto_complete"))
+                .components(List.copyOf(components)).updates(List.copyOf(updates)).build();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
