@@ -56,8 +56,8 @@ abstract class ProbeContract {
     }
 
     private Probe probe(String interval, boolean autoIncident) {
-        return t.upbeat.probes().service().create(new ProbeDraft("web", upstream.url("/health"), null, null, null, null, null, null,
-                null, null, interval, "PT2S", component, autoIncident, null, null));
+        return t.upbeat.probes().service().create(ProbeDraft.builder().name("web").url(upstream.url("/health"))
+                .interval(interval).timeout("PT2S").component(component).autoIncident(autoIncident).build());
     }
 
     /** Moves the clock one interval and runs what is due, {@code times} times. */
@@ -107,8 +107,8 @@ abstract class ProbeContract {
     void a_probe_needs_an_existing_component_and_a_unique_name() {
         probe("PT1M", false);
         assertThatThrownBy(() -> probe("PT1M", false)).isInstanceOf(Problem.class).hasMessageContaining("already exists");
-        assertThatThrownBy(() -> t.upbeat.probes().service().create(new ProbeDraft("other", upstream.url("/"), null, null, null,
-                null, null, null, null, null, null, null, "nope", null, null, null)))
+        assertThatThrownBy(() -> t.upbeat.probes().service().create(ProbeDraft.builder().name("other")
+                .url(upstream.url("/")).component("nope").build()))
                 .isInstanceOf(Problem.class).extracting(e -> ((Problem) e).field()).isEqualTo("component");
     }
 
