@@ -46,7 +46,7 @@ abstract class ProbeContract {
         t = TestUpbeat.services(freshDatabaseUrl(), Map.of("UPBEAT_PROBE_MIN_STATE_CHANGE", "PT5M"));
         t.clock.set(MIDNIGHT);
         upstream = new Upstream();
-        component = t.upbeat.components().create(new ComponentDraft(null, "Web", null, null, null, null, null)).id();
+        component = t.upbeat.components().create(ComponentDraft.builder().name("Web").build()).id();
     }
 
     @AfterEach
@@ -232,8 +232,9 @@ abstract class ProbeContract {
     @Test
     void maintenance_in_progress_holds_off_auto_incidents_and_counts_as_maintenance_not_downtime() {
         probe("PT1M", true);
-        Incident window = t.upbeat.maintenances().schedule(new MaintenanceDraft("Upgrade", "Upgrading.", List.of(component),
-                "2026-10-05T00:00:00Z", "2026-10-05T01:00:00Z", null, false, false, null));
+        Incident window = t.upbeat.maintenances().schedule(MaintenanceDraft.builder().title("Upgrade")
+                .message("Upgrading.").components(List.of(component)).scheduledFor("2026-10-05T00:00:00Z")
+                .scheduledUntil("2026-10-05T01:00:00Z").autoStart(false).autoComplete(false).build());
         t.upbeat.maintenances().start(window.id(), null);
         upstream.down();
         runEvery(MINUTE, 5);
