@@ -125,9 +125,11 @@ public final class ComponentRepository {
     }
 
     private static Component map(ResultSet rs) throws SQLException {
-        return new Component(rs.getString("id"), rs.getString("name"), rs.getString("group_id"),
-                rs.getString("description"), rs.getInt("position"), rs.getBoolean("only_show_if_degraded"),
-                status(rs.getString("manual_status")), status(rs.getString("status")),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+        return Component.builder().id(rs.getString("id")).name(rs.getString("name")).groupId(rs.getString("group_id"))
+                .description(rs.getString("description")).position(rs.getInt("position"))
+                .onlyShowIfDegraded(rs.getBoolean("only_show_if_degraded"))
+                .manualStatus(status(rs.getString("manual_status"))).status(status(rs.getString("status")))
+                .createdAt(Instant.ofEpochMilli(rs.getLong("created_at"))).updatedAt(Instant.ofEpochMilli(rs.getLong("updated_at")))
+                .build();
     }
 }

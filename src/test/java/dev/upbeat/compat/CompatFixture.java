@@ -66,8 +66,9 @@ final class CompatFixture {
 
     static Component component(String id, String name, String group, String description, int position,
                                boolean onlyShowIfDegraded, ComponentStatus status, String created, String updated) {
-        return new Component(id, name, group, description, position, onlyShowIfDegraded,
-                status == DEGRADED_PERFORMANCE ? status : OPERATIONAL, status, at(created), at(updated));
+        return Component.builder().id(id).name(name).groupId(group).description(description).position(position)
+                .onlyShowIfDegraded(onlyShowIfDegraded).manualStatus(status == DEGRADED_PERFORMANCE ? status : OPERATIONAL)
+                .status(status).createdAt(at(created)).updatedAt(at(updated)).build();
     }
 
     private static Incident routerErrors() {

@@ -35,7 +35,7 @@ final class TestSnapshots {
     }
 
     static Component component(String id, String name, ComponentStatus status) {
-        return new Component(id, name, null, null, 0, false, status, status, NOW, NOW);
+        return Component.builder().id(id).name(name).manualStatus(status).status(status).createdAt(NOW).updatedAt(NOW).build();
     }
 
     static Incident incident(long id, String title, Instant created, Instant updated, IncidentUpdate... updates) {
