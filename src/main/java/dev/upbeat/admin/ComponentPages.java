@@ -55,7 +55,8 @@ public final class ComponentPages implements Endpoints {
     public void create(Context ctx) {
         Map<String, String> v = AdminPages.values(ctx);
         act(ctx, v, "new-component", () -> {
-            Component c = components.create(new ComponentDraft(null, v.get("name"), v.get("group"), v.get("description"), null, null, null));
+            Component c = components.create(ComponentDraft.builder().name(v.get("name")).group(v.get("group"))
+                    .description(v.get("description")).build());
             return new Change("component.create", c.id(), c.name());
         });
     }
@@ -65,8 +66,8 @@ public final class ComponentPages implements Endpoints {
         Map<String, String> v = AdminPages.values(ctx);
         act(ctx, v, id, () -> {
             ComponentStatus manual = Check.oneOf("status", v.get("status"), ComponentStatus::fromWire, ComponentStatus.allowedValues());
-            Component c = components.update(id, new ComponentDraft(null, v.get("name"), v.getOrDefault("group", ""),
-                    v.getOrDefault("description", ""), null, null, manual));
+            Component c = components.update(id, ComponentDraft.builder().name(v.get("name"))
+                    .group(v.getOrDefault("group", "")).description(v.getOrDefault("description", "")).status(manual).build());
             return new Change("component.update", c.id(), c.name() + ", " + manual.wire());
         });
     }

@@ -60,9 +60,10 @@ public final class IncidentPages implements Endpoints {
         Map<String, String> v = AdminPages.values(ctx);
         Form form = Form.of(v);
         try {
-            Incident i = incidents.open(new IncidentDraft(v.get("title"), v.get("status"), blankToNull(v.get("impact")),
-                    v.get("message"), components(v), Words.local("started_at", v.get("started_at"), models.zone()), null,
-                    v.containsKey("notify")));
+            Incident i = incidents.open(IncidentDraft.builder().title(v.get("title")).status(v.get("status"))
+                    .impact(blankToNull(v.get("impact"))).message(v.get("message")).components(components(v))
+                    .startedAt(Words.local("started_at", v.get("started_at"), models.zone()))
+                    .notifySubscribers(v.containsKey("notify")).build());
             pages.audit(ctx, "incident.open", "incident " + i.id(), i.title());
             saveTemplate(ctx, v);
             AdminPages.seeOther(ctx, "/admin/incidents/" + i.id());

@@ -54,9 +54,11 @@ public final class MaintenancePages implements Endpoints {
         Map<String, String> v = AdminPages.values(ctx);
         List<String> picked = v.keySet().stream().filter(k -> k.startsWith("component.")).map(k -> k.substring(10)).toList();
         try {
-            Incident m = maintenances.schedule(new MaintenanceDraft(v.get("title"), v.get("message"), picked, v.get("scheduled_for"),
-                    v.get("scheduled_until"), IncidentPages.blankToNull(v.get("time_zone")), v.containsKey("auto_start"),
-                    v.containsKey("auto_complete"), v.containsKey("notify")));
+            Incident m = maintenances.schedule(MaintenanceDraft.builder().title(v.get("title"))
+                    .message(v.get("message")).components(picked).scheduledFor(v.get("scheduled_for"))
+                    .scheduledUntil(v.get("scheduled_until")).timeZone(IncidentPages.blankToNull(v.get("time_zone")))
+                    .autoStart(v.containsKey("auto_start")).autoComplete(v.containsKey("auto_complete"))
+                    .notifySubscribers(v.containsKey("notify")).build());
             pages.audit(ctx, "maintenance.schedule", "maintenance " + m.id(), m.title());
             AdminPages.seeOther(ctx, "/admin/maintenance");
         } catch (Problem p) {

@@ -71,9 +71,11 @@ public final class ProbePages implements Endpoints {
 
     /** The form as the API's body: blank fields are left out (on an edit, they keep their value). */
     static ProbeDraft draft(Map<String, String> v) {
-        return new ProbeDraft(v.get("name"), url(v.get("url")), null, null, null, null, null, null, null, null,
-                SimulatorPages.iso(v.get("interval")), SimulatorPages.iso(v.get("timeout")), v.get("component"),
-                "on".equals(v.get("auto_incident")), number(v, "failures_to_open"), number(v, "successes_to_resolve"));
+        return ProbeDraft.builder().name(v.get("name")).url(url(v.get("url")))
+                .interval(SimulatorPages.iso(v.get("interval"))).timeout(SimulatorPages.iso(v.get("timeout")))
+                .component(v.get("component")).autoIncident("on".equals(v.get("auto_incident")))
+                .failuresToOpen(number(v, "failures_to_open")).successesToResolve(number(v, "successes_to_resolve"))
+                .build();
     }
 
     /** {@code host:port} alone means a TCP check. */

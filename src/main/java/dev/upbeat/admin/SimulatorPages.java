@@ -139,8 +139,9 @@ public final class SimulatorPages implements Endpoints {
                 throw Problem.invalid("check_url", "A steady-state check URL is required, e.g. http://app.internal/health");
             }
             try {
-                DrillReport d = drills.start(new DrillSpec(target, faults, duration, List.of(new SteadyStateCheck(url, null, null, null)),
-                        null, null, "on".equals(v.get("abort_on_breach")), v.get("notice"), false));
+                DrillReport d = drills.start(DrillSpec.builder().target(target).faults(faults).duration(duration)
+                        .checks(List.of(SteadyStateCheck.of(url))).abortOnBreach("on".equals(v.get("abort_on_breach")))
+                        .notice(v.get("notice")).publicNotice(false).build());
                 return new Change("drill.start", target, "drill " + d.id() + ": " + types(faults) + ", check " + url);
             } catch (Problem p) {
                 throw p.field() != null && p.field().startsWith("checks") ? Problem.invalid("check_url", p.getMessage()) : p;

@@ -26,8 +26,9 @@ final class DrillNoticesOnStatusPage implements PublicNotices {
 
     @Override
     public long post(String title, String message, Instant until) {
-        Incident window = maintenances.schedule(new MaintenanceDraft(title, message, List.of(), clock.instant().toString(),
-                until.toString(), null, false, true, false));
+        Incident window = maintenances.schedule(MaintenanceDraft.builder().title(title).message(message)
+                .components(List.of()).scheduledFor(clock.instant().toString()).scheduledUntil(until.toString())
+                .autoStart(false).autoComplete(true).notifySubscribers(false).build());
         maintenances.postUpdate(window.id(), new UpdateDraft(IncidentStatus.IN_PROGRESS.wire(), message, null, false));
         return window.id();
     }

@@ -14,4 +14,37 @@ public record ComponentDraft(
         Integer position,
         Boolean onlyShowIfDegraded,
         ComponentStatus status) {
+
+    /** A builder with every field null, which on change means "leave as it is". */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String id;
+        private String name;
+        private String group;
+        private String description;
+        private Integer position;
+        private Boolean onlyShowIfDegraded;
+        private ComponentStatus status;
+
+        private Builder() {
+        }
+
+        public Builder id(String id) { this.id = id; return this; }
+        public Builder name(String name) { this.name = name; return this; }
+        public Builder group(String group) { this.group = group; return this; }
+        public Builder description(String description) { this.description = description; return this; }
+        public Builder position(Integer position) { this.position = position; return this; }
+        public Builder onlyShowIfDegraded(Boolean onlyShowIfDegraded) {
+            this.onlyShowIfDegraded = onlyShowIfDegraded;
+            return this;
+        }
+        public Builder status(ComponentStatus status) { this.status = status; return this; }
+
+        public ComponentDraft build() {
+            return new ComponentDraft(id, name, group, description, position, onlyShowIfDegraded, status);
+        }
+    }
 }

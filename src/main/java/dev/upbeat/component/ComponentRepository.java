@@ -126,9 +126,11 @@ public final class ComponentRepository {
     }
 
     private static Component map(ResultSet rs) throws SQLException {
-        return new Component(rs.getString("id"), rs.getString("name"), rs.getString("group_id"),
-                rs.getString("description"), rs.getInt("position"), rs.getBoolean("only_show_if_degraded"),
-                status(rs.getString("manual_status")), status(rs.getString("status")),
-                EpochMillis.instant(rs, "created_at"), EpochMillis.instant(rs, "updated_at"));
+        return Component.builder().id(rs.getString("id")).name(rs.getString("name")).groupId(rs.getString("group_id"))
+                .description(rs.getString("description")).position(rs.getInt("position"))
+                .onlyShowIfDegraded(rs.getBoolean("only_show_if_degraded"))
+                .manualStatus(status(rs.getString("manual_status"))).status(status(rs.getString("status")))
+                .createdAt(EpochMillis.instant(rs, "created_at")).updatedAt(EpochMillis.instant(rs, "updated_at"))
+                .build();
     }
 }

@@ -46,8 +46,9 @@ public final class ComponentService {
             String groupId = blank(draft.group()) ? null : groups.resolveOrCreate(tx, draft.group().strip(), now());
             int position = draft.position() == null ? components.nextPosition(tx) : draft.position();
             Instant at = now();
-            Component c = new Component(id, name, groupId, description, position,
-                    Boolean.TRUE.equals(draft.onlyShowIfDegraded()), status, status, at, at);
+            Component c = Component.builder().id(id).name(name).groupId(groupId).description(description)
+                    .position(position).onlyShowIfDegraded(Boolean.TRUE.equals(draft.onlyShowIfDegraded()))
+                    .manualStatus(status).status(status).createdAt(at).updatedAt(at).build();
             components.insert(tx, c);
             history.begin(tx, id, status, at);
             return c;
@@ -80,11 +81,11 @@ public final class ComponentService {
             Component old = components.lock(tx, id).orElseThrow(() -> Problem.notFound("component", id));
             String groupId = draft.group() == null ? old.groupId()
                     : blank(draft.group()) ? null : groups.resolveOrCreate(tx, draft.group().strip(), now());
-            Component c = new Component(id, name == null ? old.name() : name, groupId,
-                    description == null ? old.description() : emptyToNull(description),
-                    draft.position() == null ? old.position() : draft.position(),
-                    draft.onlyShowIfDegraded() == null ? old.onlyShowIfDegraded() : draft.onlyShowIfDegraded(),
-                    old.manualStatus(), old.status(), old.createdAt(), now());
+            Component c = old.toBuilder().name(name == null ? old.name() : name).groupId(groupId)
+                    .description(description == null ? old.description() : emptyToNull(description))
+                    .position(draft.position() == null ? old.position() : draft.position())
+                    .onlyShowIfDegraded(draft.onlyShowIfDegraded() == null ? old.onlyShowIfDegraded() : draft.onlyShowIfDegraded())
+                    .updatedAt(now()).build();
             components.update(tx, c);
             return draft.status() == null ? c : setStatus(tx, id, draft.status());
         });
@@ -193,8 +194,7 @@ public final class ComponentService {
     }
 
     private static Component withStatus(Component c, ComponentStatus manual, ComponentStatus effective, Instant at) {
-        return new Component(c.id(), c.name(), c.groupId(), c.description(), c.position(), c.onlyShowIfDegraded(),
-                manual, effective, c.createdAt(), at);
+        return c.toBuilder().manualStatus(manual).status(effective).updatedAt(at).build();
     }
 
     private Instant now() {

@@ -64,7 +64,8 @@ public final class SampleData {
         try {
             clock.set(start);
             for (String[] c : COMPONENTS) {
-                upbeat.components().create(new ComponentDraft(null, c[1], c[0], c[2], null, false, null));
+                upbeat.components().create(ComponentDraft.builder().name(c[1]).group(c[0]).description(c[2])
+                        .onlyShowIfDegraded(false).build());
             }
             Instant t = start.plus(Duration.ofHours(30));
             while (t.isBefore(now.minus(Duration.ofDays(2)))) {
@@ -84,8 +85,8 @@ public final class SampleData {
         String[] story = PAST[random.nextInt(PAST.length)];
         String component = pick();
         String severity = List.of("degraded_performance", "partial_outage", "major_outage").get(random.nextInt(3));
-        Incident i = upbeat.incidents().open(new IncidentDraft(story[0], "investigating", null, story[1],
-                Map.of(component, severity), null, null, false));
+        Incident i = upbeat.incidents().open(IncidentDraft.builder().title(story[0]).status("investigating")
+                .message(story[1]).components(Map.of(component, severity)).notifySubscribers(false).build());
         clock.advance(Duration.ofMinutes(5 + random.nextInt(40)));
         upbeat.incidents().postUpdate(i.id(), new UpdateDraft("identified", "We have identified the cause and are working on a fix.", null, false));
         clock.advance(Duration.ofMinutes(10 + random.nextInt(180)));
@@ -96,9 +97,11 @@ public final class SampleData {
     }
 
     private void ongoingIncident(Instant now) {
-        Incident i = upbeat.incidents().open(new IncidentDraft("Elevated router errors in the EU region", "investigating",
-                "major", "We are investigating elevated **H12 request timeout** errors for apps in the EU region.",
-                Map.of("routing", "partial_outage", "web-dynos", "degraded_performance"), null, null, false));
+        Incident i = upbeat.incidents().open(IncidentDraft.builder()
+                .title("Elevated router errors in the EU region").status("investigating").impact("major")
+                .message("We are investigating elevated **H12 request timeout** errors for apps in the EU region.")
+                .components(Map.of("routing", "partial_outage", "web-dynos", "degraded_performance"))
+                .notifySubscribers(false).build());
         clock.advance(Duration.ofMinutes(25));
         upbeat.incidents().postUpdate(i.id(), new UpdateDraft("identified",
                 "The cause is a misbehaving load balancer pool. Engineers are draining it.", null, false));
@@ -111,9 +114,10 @@ public final class SampleData {
     private void upcomingMaintenance(Instant now) {
         var zone = upbeat.config().timeZone();
         LocalDateTime from = LocalDateTime.ofInstant(now, zone).plusDays(3).withHour(2).truncatedTo(ChronoUnit.HOURS);
-        upbeat.maintenances().schedule(new MaintenanceDraft("Postgres minor version upgrades",
-                "We will apply minor version upgrades to managed Postgres. Expect a few seconds of connection resets.",
-                List.of("postgres"), from.toString(), from.plusHours(2).toString(), zone.getId(), true, true, false));
+        upbeat.maintenances().schedule(MaintenanceDraft.builder().title("Postgres minor version upgrades")
+                .message("We will apply minor version upgrades to managed Postgres. Expect a few seconds of connection resets.")
+                .components(List.of("postgres")).scheduledFor(from.toString()).scheduledUntil(from.plusHours(2).toString())
+                .timeZone(zone.getId()).autoStart(true).autoComplete(true).notifySubscribers(false).build());
     }
 
     private String pick() {

@@ -144,12 +144,16 @@ public final class IncidentRepository {
             throws SQLException {
         Kind kind = Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT));
         String zone = rs.getString("time_zone");
-        return new Incident(rs.getLong("id"), kind, rs.getString("title"), Impact.fromWire(rs.getString("impact")).orElseThrow(),
-                IncidentStatus.fromWire(kind, rs.getString("status")).orElseThrow(), rs.getString("postmortem"),
-                EpochMillis.instant(rs, "started_at"), EpochMillis.instant(rs, "created_at"), EpochMillis.instant(rs, "updated_at"),
-                EpochMillis.instant(rs, "monitoring_at"), EpochMillis.instant(rs, "resolved_at"), EpochMillis.instant(rs, "scheduled_for"),
-                EpochMillis.instant(rs, "scheduled_until"), zone == null ? null : ZoneId.of(zone),
-                rs.getBoolean("auto_start"), rs.getBoolean("auto_complete"), List.copyOf(components), List.copyOf(updates));
+        return Incident.builder().id(rs.getLong("id")).kind(kind).title(rs.getString("title"))
+                .impact(Impact.fromWire(rs.getString("impact")).orElseThrow())
+                .status(IncidentStatus.fromWire(kind, rs.getString("status")).orElseThrow())
+                .postmortem(rs.getString("postmortem"))
+                .startedAt(EpochMillis.instant(rs, "started_at")).createdAt(EpochMillis.instant(rs, "created_at"))
+                .updatedAt(EpochMillis.instant(rs, "updated_at")).monitoringAt(EpochMillis.instant(rs, "monitoring_at"))
+                .resolvedAt(EpochMillis.instant(rs, "resolved_at")).scheduledFor(EpochMillis.instant(rs, "scheduled_for"))
+                .scheduledUntil(EpochMillis.instant(rs, "scheduled_until")).timeZone(zone == null ? null : ZoneId.of(zone))
+                .autoStart(rs.getBoolean("auto_start")).autoComplete(rs.getBoolean("auto_complete"))
+                .components(List.copyOf(components)).updates(List.copyOf(updates)).build();
     }
 
 

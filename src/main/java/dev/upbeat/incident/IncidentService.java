@@ -9,7 +9,6 @@ import dev.upbeat.storage.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,8 +66,8 @@ public final class IncidentService {
         Map<String, ComponentStatus> statuses = ComponentStatuses.parse(tx, components, draft.components());
         Impact impact = draft.impact() == null ? Impact.impliedBy(ComponentStatus.worst(statuses.values()))
                 : Check.oneOf("impact", draft.impact(), Impact::fromIncidentWire, Impact.INCIDENT_VALUES);
-        Incident created = new Incident(0, Kind.INCIDENT, title, impact, IncidentStatus.INVESTIGATING, null,
-                startedAt, now, now, null, null, null, null, null, false, false, List.of(), List.of());
+        Incident created = Incident.builder().kind(Kind.INCIDENT).title(title).impact(impact)
+                .status(IncidentStatus.INVESTIGATING).startedAt(startedAt).createdAt(now).updatedAt(now).build();
         long id = incidents.insert(tx, created);
         Incident stored = incidents.find(tx, id).orElseThrow();
         Incident applied = timeline.apply(tx, stored, status, message, statuses, notifyOrDefault(draft.notifySubscribers()), now);
@@ -132,10 +131,8 @@ public final class IncidentService {
                 i.components().forEach(c -> statuses.put(c.componentId(), c.status()));
                 components.backfill(tx, statuses, start, i.startedAt());
             }
-            Incident e = new Incident(i.id(), i.kind(), title == null ? i.title() : title, impact == null ? i.impact() : impact,
-                    i.status(), postmortem == null ? i.postmortem() : postmortem, start, i.createdAt(), now,
-                    i.monitoringAt(), i.resolvedAt(), i.scheduledFor(), i.scheduledUntil(), i.timeZone(),
-                    i.autoStart(), i.autoComplete(), i.components(), i.updates());
+            Incident e = i.toBuilder().title(title == null ? i.title() : title).impact(impact == null ? i.impact() : impact)
+                    .postmortem(postmortem == null ? i.postmortem() : postmortem).startedAt(start).updatedAt(now).build();
             incidents.update(tx, e);
             return incidents.find(tx, id).orElseThrow();
         });
@@ -173,16 +170,12 @@ public final class IncidentService {
     }
 
     private Incident withResolvedAt(Tx tx, Incident i, Instant resolvedAt) {
-        incidents.update(tx, new Incident(i.id(), i.kind(), i.title(), i.impact(), i.status(), i.postmortem(), i.startedAt(),
-                i.createdAt(), i.updatedAt(), i.monitoringAt(), resolvedAt, null, null, null, false, false,
-                i.components(), i.updates()));
+        incidents.update(tx, i.toBuilder().resolvedAt(resolvedAt).build());
         return incidents.find(tx, i.id()).orElseThrow();
     }
 
     private Incident withPostmortem(Tx tx, Incident i, String text) {
-        incidents.update(tx, new Incident(i.id(), i.kind(), i.title(), i.impact(), i.status(), text, i.startedAt(),
-                i.createdAt(), i.updatedAt(), i.monitoringAt(), i.resolvedAt(), null, null, null, false, false,
-                i.components(), i.updates()));
+        incidents.update(tx, i.toBuilder().postmortem(text).build());
         return incidents.find(tx, i.id()).orElseThrow();
     }
 

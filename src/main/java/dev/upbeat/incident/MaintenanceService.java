@@ -54,9 +54,10 @@ public final class MaintenanceService {
         Instant now = clock.instant();
         Incident scheduled = db.inTransaction(tx -> {
             Map<String, ComponentStatus> statuses = underMaintenance(tx, draft.components());
-            Incident created = new Incident(0, Kind.MAINTENANCE, title, Impact.MAINTENANCE, IncidentStatus.SCHEDULED, null,
-                    from, now, now, null, null, from, until, zone, flag(draft.autoStart()), flag(draft.autoComplete()),
-                    List.of(), List.of());
+            Incident created = Incident.builder().kind(Kind.MAINTENANCE).title(title).impact(Impact.MAINTENANCE)
+                    .status(IncidentStatus.SCHEDULED).startedAt(from).createdAt(now).updatedAt(now)
+                    .scheduledFor(from).scheduledUntil(until).timeZone(zone)
+                    .autoStart(flag(draft.autoStart())).autoComplete(flag(draft.autoComplete())).build();
             long id = incidents.insert(tx, created);
             return timeline.apply(tx, incidents.find(tx, id).orElseThrow(), IncidentStatus.SCHEDULED, message, statuses,
                     IncidentService.notifyOrDefault(draft.notifySubscribers()), now);
@@ -84,11 +85,11 @@ public final class MaintenanceService {
                 incidents.removeComponents(tx, id);
                 underMaintenance(tx, draft.components()).forEach((cid, st) -> incidents.putComponent(tx, id, new AffectedComponent(cid, st)));
             }
-            incidents.update(tx, new Incident(m.id(), m.kind(), title == null ? m.title() : title, m.impact(), m.status(),
-                    null, m.status() == IncidentStatus.SCHEDULED ? from : m.startedAt(), m.createdAt(), clock.instant(),
-                    null, m.resolvedAt(), from, until, zone,
-                    draft.autoStart() == null ? m.autoStart() : draft.autoStart(),
-                    draft.autoComplete() == null ? m.autoComplete() : draft.autoComplete(), List.of(), List.of()));
+            incidents.update(tx, m.toBuilder().title(title == null ? m.title() : title)
+                    .startedAt(m.status() == IncidentStatus.SCHEDULED ? from : m.startedAt()).updatedAt(clock.instant())
+                    .scheduledFor(from).scheduledUntil(until).timeZone(zone)
+                    .autoStart(draft.autoStart() == null ? m.autoStart() : draft.autoStart())
+                    .autoComplete(draft.autoComplete() == null ? m.autoComplete() : draft.autoComplete()).build());
             return incidents.find(tx, id).orElseThrow();
         });
         onChange.run();

@@ -79,8 +79,7 @@ final class Timeline {
         Instant monitoringAt = i.monitoringAt() == null && next == IncidentStatus.MONITORING ? at : i.monitoringAt();
         Instant resolvedAt = i.resolvedAt() == null && !next.isOpen() && next != IncidentStatus.SCHEDULED ? at : i.resolvedAt();
         Instant startedAt = i.status() == IncidentStatus.SCHEDULED && next == IncidentStatus.IN_PROGRESS ? at : i.startedAt();
-        return new Incident(i.id(), i.kind(), i.title(), i.impact(), next, i.postmortem(), startedAt, i.createdAt(), at,
-                monitoringAt, resolvedAt, i.scheduledFor(), i.scheduledUntil(), i.timeZone(), i.autoStart(),
-                i.autoComplete(), i.components(), i.updates());
+        return i.toBuilder().status(next).startedAt(startedAt).updatedAt(at).monitoringAt(monitoringAt)
+                .resolvedAt(resolvedAt).build();
     }
 }

@@ -26,6 +26,43 @@ public record CheckSpec(
         Integer minCertDays,
         Duration timeout) {
 
+    /** A builder with no headers, 200 to 399 accepted, and every other field null until set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private URI url;
+        private String method;
+        private Map<String, String> headers = Map.of();
+        private List<Integer> expectedStatus = List.of();
+        private String bodyContains;
+        private String jsonPath;
+        private String jsonEquals;
+        private Duration maxLatency;
+        private Integer minCertDays;
+        private Duration timeout;
+
+        private Builder() {
+        }
+
+        public Builder url(URI url) { this.url = url; return this; }
+        public Builder method(String method) { this.method = method; return this; }
+        public Builder headers(Map<String, String> headers) { this.headers = headers; return this; }
+        public Builder expectedStatus(List<Integer> expectedStatus) { this.expectedStatus = expectedStatus; return this; }
+        public Builder bodyContains(String bodyContains) { this.bodyContains = bodyContains; return this; }
+        public Builder jsonPath(String jsonPath) { this.jsonPath = jsonPath; return this; }
+        public Builder jsonEquals(String jsonEquals) { this.jsonEquals = jsonEquals; return this; }
+        public Builder maxLatency(Duration maxLatency) { this.maxLatency = maxLatency; return this; }
+        public Builder minCertDays(Integer minCertDays) { this.minCertDays = minCertDays; return this; }
+        public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+
+        public CheckSpec build() {
+            return new CheckSpec(url, method, headers, expectedStatus, bodyContains, jsonPath, jsonEquals,
+                    maxLatency, minCertDays, timeout);
+        }
+    }
+
     public boolean isTcp() {
         return "tcp".equals(url.getScheme());
     }

@@ -117,13 +117,14 @@ public final class ProbeRepository {
     }
 
     private static Probe probe(ResultSet rs) throws SQLException {
-        CheckSpec check = new CheckSpec(URI.create(rs.getString("url")), rs.getString("method"),
-                read(rs.getString("headers"), new TypeReference<Map<String, String>>() { }),
-                read(rs.getString("expected_status"), new TypeReference<List<Integer>>() { }),
-                rs.getString("body_contains"), rs.getString("json_path"), rs.getString("json_equals"),
-                rs.getObject("max_latency_ms") == null ? null : Duration.ofMillis(rs.getLong("max_latency_ms")),
-                rs.getObject("min_cert_days") == null ? null : rs.getInt("min_cert_days"),
-                Duration.ofMillis(rs.getLong("timeout_ms")));
+        CheckSpec check = CheckSpec.builder().url(URI.create(rs.getString("url"))).method(rs.getString("method"))
+                .headers(read(rs.getString("headers"), new TypeReference<Map<String, String>>() { }))
+                .expectedStatus(read(rs.getString("expected_status"), new TypeReference<List<Integer>>() { }))
+                .bodyContains(rs.getString("body_contains")).jsonPath(rs.getString("json_path"))
+                .jsonEquals(rs.getString("json_equals"))
+                .maxLatency(rs.getObject("max_latency_ms") == null ? null : Duration.ofMillis(rs.getLong("max_latency_ms")))
+                .minCertDays(rs.getObject("min_cert_days") == null ? null : rs.getInt("min_cert_days"))
+                .timeout(Duration.ofMillis(rs.getLong("timeout_ms"))).build();
         Streak streak = new Streak(rs.getInt("failures"), rs.getInt("successes"),
                 rs.getObject("incident_id") == null ? null : rs.getLong("incident_id"),
                 EpochMillis.instant(rs, "state_changed_at"));

@@ -38,15 +38,16 @@ final class ProbeRules {
         if (timeout.compareTo(interval) > 0) {
             throw Problem.invalid("timeout", "timeout must not be longer than interval (" + interval + "); got " + timeout);
         }
-        CheckSpec spec = new CheckSpec(url, method(pick(d.method(), base == null ? null : base.method())),
-                Map.copyOf(pick(d.headers(), base == null ? Map.of() : base.headers())),
-                statuses(pick(d.expectedStatus(), base == null ? List.of() : base.expectedStatus())),
-                pick(d.bodyContains(), base == null ? null : base.bodyContains()),
-                pick(d.jsonPath(), base == null ? null : base.jsonPath()),
-                pick(d.jsonEquals(), base == null ? null : base.jsonEquals()),
-                d.maxLatency() == null ? (base == null ? null : base.maxLatency()) : duration("max_latency", d.maxLatency(), null),
-                positive("min_cert_days", pick(d.minCertDays(), base == null ? null : base.minCertDays())),
-                timeout);
+        CheckSpec spec = CheckSpec.builder().url(url)
+                .method(method(pick(d.method(), base == null ? null : base.method())))
+                .headers(Map.copyOf(pick(d.headers(), base == null ? Map.of() : base.headers())))
+                .expectedStatus(statuses(pick(d.expectedStatus(), base == null ? List.of() : base.expectedStatus())))
+                .bodyContains(pick(d.bodyContains(), base == null ? null : base.bodyContains()))
+                .jsonPath(pick(d.jsonPath(), base == null ? null : base.jsonPath()))
+                .jsonEquals(pick(d.jsonEquals(), base == null ? null : base.jsonEquals()))
+                .maxLatency(d.maxLatency() == null ? (base == null ? null : base.maxLatency()) : duration("max_latency", d.maxLatency(), null))
+                .minCertDays(positive("min_cert_days", pick(d.minCertDays(), base == null ? null : base.minCertDays())))
+                .timeout(timeout).build();
         httpOnly(spec);
         String component = d.component() == null && old != null ? old.componentId() : Check.text("component", d.component(), 100);
         return new Checked(name, spec, interval, component, policy(d, old == null ? null : old.policy()));

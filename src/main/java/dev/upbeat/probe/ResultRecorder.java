@@ -82,8 +82,10 @@ public final class ResultRecorder {
 
     private Incident open(Tx tx, Probe p, Streak s, CheckResult r) {
         Map<String, String> values = values(tx, p, s, r.error());
-        Incident i = incidents.open(tx, new IncidentDraft(IncidentTemplate.fill(template.title(), values), "investigating", null,
-                IncidentTemplate.fill(template.message(), values), Map.of(p.componentId(), "major_outage"), null, null, null));
+        Incident i = incidents.open(tx, IncidentDraft.builder()
+                .title(IncidentTemplate.fill(template.title(), values)).status("investigating")
+                .message(IncidentTemplate.fill(template.message(), values))
+                .components(Map.of(p.componentId(), "major_outage")).build());
         log.warn("Probe {} failed {} times in a row; opened incident {} on {}", p.name(), s.failures(), i.id(), p.componentId());
         return i;
     }

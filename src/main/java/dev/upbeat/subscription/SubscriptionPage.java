@@ -17,4 +17,19 @@ public record SubscriptionPage(String pageName, String heading, String message, 
     static SubscriptionPage notice(String pageName, String heading, String message) {
         return new SubscriptionPage(pageName, heading, message, "none", null, null, null, List.of());
     }
+
+    /** The form to enter the SMS code sent to {@code address}. */
+    static SubscriptionPage codeForm(String pageName, String heading, String message, String formToken, String address) {
+        return new SubscriptionPage(pageName, heading, message, "code", formToken, address, null, List.of());
+    }
+
+    /** The form to pick components or unsubscribe, for the holder of {@code linkToken}. */
+    static SubscriptionPage manageForm(String pageName, String heading, String message, String linkToken, List<Choice> components) {
+        return new SubscriptionPage(pageName, heading, message, "manage", null, null, linkToken, components);
+    }
+
+    /** The one-button form that ends the subscription of the holder of {@code linkToken}. */
+    static SubscriptionPage unsubscribeForm(String pageName, String heading, String message, String linkToken) {
+        return new SubscriptionPage(pageName, heading, message, "unsubscribe", null, null, linkToken, List.of());
+    }
 }

@@ -67,9 +67,8 @@ public final class SubscriptionPages implements Endpoints {
             return;
         }
         if ("sms".equals(channel)) {
-            render(ctx, 200, new SubscriptionPage(pageName, "Enter your code", "If this number can be subscribed, we have "
-                    + "sent it a six-digit code. Enter it here within an hour.", "code", links.formToken(clock.instant()),
-                    address, null, List.of()));
+            render(ctx, 200, SubscriptionPage.codeForm(pageName, "Enter your code", "If this number can be subscribed, we have "
+                    + "sent it a six-digit code. Enter it here within an hour.", links.formToken(clock.instant()), address));
         } else {
             render(ctx, 200, SubscriptionPage.notice(pageName, "Almost done", SubscriberApi.ACCEPTED));
         }
@@ -104,8 +103,8 @@ public final class SubscriptionPages implements Endpoints {
         }
         List<SubscriptionPage.Choice> choices = componentNames.get().entrySet().stream()
                 .map(e -> new SubscriptionPage.Choice(e.getKey(), e.getValue(), s.components().contains(e.getKey()))).toList();
-        render(ctx, 200, new SubscriptionPage(pageName, "Your subscription", s.channel().wire() + ": " + s.address(),
-                "manage", null, null, token, choices));
+        render(ctx, 200, SubscriptionPage.manageForm(pageName, "Your subscription", s.channel().wire() + ": " + s.address(),
+                token, choices));
     }
 
     public void saveManage(Context ctx) {
@@ -119,8 +118,8 @@ public final class SubscriptionPages implements Endpoints {
     public void unsubscribePage(Context ctx) {
         String token = ctx.queryParam("t");
         if (managedOrNotice(ctx, token) != null) {
-            render(ctx, 200, new SubscriptionPage(pageName, "Unsubscribe?", "You will get no more messages at this address.",
-                    "unsubscribe", null, null, token, List.of()));
+            render(ctx, 200, SubscriptionPage.unsubscribeForm(pageName, "Unsubscribe?",
+                    "You will get no more messages at this address.", token));
         }
     }
 

@@ -66,71 +66,80 @@ final class CompatFixture {
 
     static Component component(String id, String name, String group, String description, int position,
                                boolean onlyShowIfDegraded, ComponentStatus status, String created, String updated) {
-        return new Component(id, name, group, description, position, onlyShowIfDegraded,
-                status == DEGRADED_PERFORMANCE ? status : OPERATIONAL, status, at(created), at(updated));
+        return Component.builder().id(id).name(name).groupId(group).description(description).position(position)
+                .onlyShowIfDegraded(onlyShowIfDegraded).manualStatus(status == DEGRADED_PERFORMANCE ? status : OPERATIONAL)
+                .status(status).createdAt(at(created)).updatedAt(at(updated)).build();
     }
 
     private static Incident routerErrors() {
-        return incident(101, "Elevated router errors", Impact.MAJOR, IncidentStatus.IDENTIFIED, null, "2026-11-20T14:00:00Z",
-                "2026-11-20T14:02:11.250Z", "2026-11-20T14:30:00Z", null, null,
-                List.of(new AffectedComponent("router", PARTIAL_OUTAGE)), List.of(
+        return incident(101, "Elevated router errors").impact(Impact.MAJOR).status(IncidentStatus.IDENTIFIED)
+                .startedAt(at("2026-11-20T14:00:00Z")).createdAt(at("2026-11-20T14:02:11.250Z"))
+                .updatedAt(at("2026-11-20T14:30:00Z"))
+                .components(List.of(new AffectedComponent("router", PARTIAL_OUTAGE))).updates(List.of(
                         update(1001, 101, IncidentStatus.INVESTIGATING, "We are **investigating** [errors](https://status.example.org/help).",
                                 true, "2026-11-20T14:02:11.250Z", new ComponentChange("router", OPERATIONAL, MAJOR_OUTAGE)),
                         update(1002, 101, IncidentStatus.IDENTIFIED, "Cause found:\n\n- a bad deploy\n- rolling back",
-                                false, "2026-11-20T14:30:00Z", new ComponentChange("router", MAJOR_OUTAGE, PARTIAL_OUTAGE))));
+                                false, "2026-11-20T14:30:00Z", new ComponentChange("router", MAJOR_OUTAGE, PARTIAL_OUTAGE))))
+                .build();
     }
 
     private static Incident slowBuilds() {
-        return incident(100, "Slow builds", Impact.MINOR, IncidentStatus.POSTMORTEM, "A cache filled up.", "2026-11-12T09:00:00Z",
-                "2026-11-12T09:05:00Z", "2026-11-13T08:00:00Z", "2026-11-12T09:40:00Z", "2026-11-12T10:00:00Z",
-                List.of(new AffectedComponent("dynos", DEGRADED_PERFORMANCE)), List.of(
+        return incident(100, "Slow builds").impact(Impact.MINOR).status(IncidentStatus.POSTMORTEM)
+                .postmortem("A cache filled up.").startedAt(at("2026-11-12T09:00:00Z"))
+                .createdAt(at("2026-11-12T09:05:00Z")).updatedAt(at("2026-11-13T08:00:00Z"))
+                .monitoringAt(at("2026-11-12T09:40:00Z")).resolvedAt(at("2026-11-12T10:00:00Z"))
+                .components(List.of(new AffectedComponent("dynos", DEGRADED_PERFORMANCE))).updates(List.of(
                         update(990, 100, IncidentStatus.INVESTIGATING, "Builds are slow.", true, "2026-11-12T09:05:00Z",
                                 new ComponentChange("dynos", OPERATIONAL, DEGRADED_PERFORMANCE)),
                         update(991, 100, IncidentStatus.MONITORING, "Fixed; watching.", true, "2026-11-12T09:40:00Z"),
                         update(992, 100, IncidentStatus.RESOLVED, "All clear.", true, "2026-11-12T10:00:00Z",
                                 new ComponentChange("dynos", DEGRADED_PERFORMANCE, OPERATIONAL)),
-                        update(993, 100, IncidentStatus.POSTMORTEM, "A cache filled up.", false, "2026-11-13T08:00:00Z")));
+                        update(993, 100, IncidentStatus.POSTMORTEM, "A cache filled up.", false, "2026-11-13T08:00:00Z")))
+                .build();
     }
 
     private static Incident databaseUpgrade() {
-        return maintenance(202, "Database upgrade", IncidentStatus.SCHEDULED, "2026-11-25T02:00:00Z", "2026-11-25T03:00:00Z",
-                true, true, "2026-11-18T10:00:00Z", "2026-11-18T10:00:00Z", "2026-11-25T02:00:00Z", null,
-                List.of(new AffectedComponent("dynos", UNDER_MAINTENANCE)), List.of(
-                        update(2001, 202, IncidentStatus.SCHEDULED, "Planned: expect *brief* resets.", true, "2026-11-18T10:00:00Z")));
+        return maintenance(202, "Database upgrade", "2026-11-25T02:00:00Z", "2026-11-25T03:00:00Z")
+                .status(IncidentStatus.SCHEDULED).autoStart(true).autoComplete(true)
+                .createdAt(at("2026-11-18T10:00:00Z")).updatedAt(at("2026-11-18T10:00:00Z"))
+                .startedAt(at("2026-11-25T02:00:00Z"))
+                .components(List.of(new AffectedComponent("dynos", UNDER_MAINTENANCE))).updates(List.of(
+                        update(2001, 202, IncidentStatus.SCHEDULED, "Planned: expect *brief* resets.", true, "2026-11-18T10:00:00Z")))
+                .build();
     }
 
     private static Incident networkMaintenance() {
-        return maintenance(201, "Network maintenance", IncidentStatus.IN_PROGRESS, "2026-11-20T13:00:00Z", "2026-11-20T15:00:00Z",
-                true, false, "2026-11-15T10:00:00Z", "2026-11-20T13:00:00Z", "2026-11-20T13:00:00Z", null,
-                List.of(new AffectedComponent("postgres", UNDER_MAINTENANCE)), List.of(
+        return maintenance(201, "Network maintenance", "2026-11-20T13:00:00Z", "2026-11-20T15:00:00Z")
+                .status(IncidentStatus.IN_PROGRESS).autoStart(true)
+                .createdAt(at("2026-11-15T10:00:00Z")).updatedAt(at("2026-11-20T13:00:00Z"))
+                .startedAt(at("2026-11-20T13:00:00Z"))
+                .components(List.of(new AffectedComponent("postgres", UNDER_MAINTENANCE))).updates(List.of(
                         update(2010, 201, IncidentStatus.SCHEDULED, "Planned.", true, "2026-11-15T10:00:00Z"),
                         update(2011, 201, IncidentStatus.IN_PROGRESS, "Started.", true, "2026-11-20T13:00:00Z",
-                                new ComponentChange("postgres", OPERATIONAL, UNDER_MAINTENANCE))));
+                                new ComponentChange("postgres", OPERATIONAL, UNDER_MAINTENANCE))))
+                .build();
     }
 
     private static Incident oldPlan() {
-        return maintenance(200, "Old plan", IncidentStatus.CANCELLED, "2026-11-05T02:00:00Z", "2026-11-05T03:00:00Z",
-                false, false, "2026-11-01T10:00:00Z", "2026-11-03T10:00:00Z", "2026-11-05T02:00:00Z", "2026-11-03T10:00:00Z",
-                List.of(), List.of(
+        return maintenance(200, "Old plan", "2026-11-05T02:00:00Z", "2026-11-05T03:00:00Z")
+                .status(IncidentStatus.CANCELLED)
+                .createdAt(at("2026-11-01T10:00:00Z")).updatedAt(at("2026-11-03T10:00:00Z"))
+                .startedAt(at("2026-11-05T02:00:00Z")).resolvedAt(at("2026-11-03T10:00:00Z"))
+                .updates(List.of(
                         update(2000, 200, IncidentStatus.SCHEDULED, "Planned.", true, "2026-11-01T10:00:00Z"),
-                        update(2003, 200, IncidentStatus.CANCELLED, "Called off.", true, "2026-11-03T10:00:00Z")));
+                        update(2003, 200, IncidentStatus.CANCELLED, "Called off.", true, "2026-11-03T10:00:00Z")))
+                .build();
     }
 
-    static Incident incident(long id, String title, Impact impact, IncidentStatus status, String postmortem, String started,
-                             String created, String updated, String monitoring, String resolved,
-                             List<AffectedComponent> affected, List<IncidentUpdate> updates) {
-        return new Incident(id, Kind.INCIDENT, title, impact, status, postmortem, at(started), at(created), at(updated),
-                monitoring == null ? null : at(monitoring), resolved == null ? null : at(resolved), null, null, null,
-                false, false, affected, updates);
+    /** An incident to finish by name: impact, status, instants, components and updates. */
+    static Incident.Builder incident(long id, String title) {
+        return Incident.builder().id(id).kind(Kind.INCIDENT).title(title);
     }
 
-    private static Incident maintenance(long id, String title, IncidentStatus status, String from, String until,
-                                        boolean autoStart, boolean autoComplete, String created, String updated,
-                                        String started, String resolved, List<AffectedComponent> affected,
-                                        List<IncidentUpdate> updates) {
-        return new Incident(id, Kind.MAINTENANCE, title, Impact.MAINTENANCE, status, null, at(started), at(created),
-                at(updated), null, resolved == null ? null : at(resolved), at(from), at(until), ZoneId.of("Europe/Paris"),
-                autoStart, autoComplete, affected, updates);
+    /** Maintenance in the page's zone, to finish by name: status, automation, instants, components and updates. */
+    private static Incident.Builder maintenance(long id, String title, String from, String until) {
+        return Incident.builder().id(id).kind(Kind.MAINTENANCE).title(title).impact(Impact.MAINTENANCE)
+                .scheduledFor(at(from)).scheduledUntil(at(until)).timeZone(ZoneId.of("Europe/Paris"));
     }
 
     static IncidentUpdate update(long id, long incident, IncidentStatus status, String message, boolean notify, String at,

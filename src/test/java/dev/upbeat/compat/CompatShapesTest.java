@@ -10,6 +10,7 @@ import dev.upbeat.incident.IncidentStatus;
 import dev.upbeat.json.Json;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,10 @@ class CompatShapesTest {
 
     /** An incident without updates or components: cannot be made through the API, but must not break a client. */
     private static PublicStatus bare() {
-        return CompatFixture.of(List.of(), List.of(), List.of(CompatFixture.incident(7, "Bare", Impact.NONE,
-                IncidentStatus.INVESTIGATING, null, "2026-11-20T14:00:00Z", "2026-11-20T14:00:00Z", "2026-11-20T14:00:00Z",
-                null, null, List.of(), List.of())), List.of(), ComponentStatus.OPERATIONAL);
+        Instant at = CompatFixture.at("2026-11-20T14:00:00Z");
+        return CompatFixture.of(List.of(), List.of(), List.of(CompatFixture.incident(7, "Bare").impact(Impact.NONE)
+                .status(IncidentStatus.INVESTIGATING).startedAt(at).createdAt(at).updatedAt(at).build()),
+                List.of(), ComponentStatus.OPERATIONAL);
     }
 
     @Test

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -68,8 +66,8 @@ class CertificateCheckTest {
     }
 
     private CheckSpec spec(int minDays) {
-        return new CheckSpec(URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/"), "GET", Map.of(), List.of(),
-                null, null, null, null, minDays, Duration.ofSeconds(5));
+        return CheckSpec.builder().url(URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/")).method("GET")
+                .minCertDays(minDays).timeout(Duration.ofSeconds(5)).build();
     }
 
     @Test

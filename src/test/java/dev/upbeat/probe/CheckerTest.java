@@ -25,13 +25,13 @@ class CheckerTest {
     }
 
     private static CheckSpec http(String url, List<Integer> expected, String contains, String path, String equals, Duration maxLatency) {
-        return new CheckSpec(URI.create(url), "GET", Map.of("X-Check", "1"), expected, contains, path, equals, maxLatency, null,
-                Duration.ofSeconds(2));
+        return CheckSpec.builder().url(URI.create(url)).method("GET").headers(Map.of("X-Check", "1")).expectedStatus(expected)
+                .bodyContains(contains).jsonPath(path).jsonEquals(equals).maxLatency(maxLatency)
+                .timeout(Duration.ofSeconds(2)).build();
     }
 
     private static CheckSpec tcp(int port) {
-        return new CheckSpec(URI.create("tcp://127.0.0.1:" + port), null, Map.of(), List.of(), null, null, null, null, null,
-                Duration.ofSeconds(1));
+        return CheckSpec.builder().url(URI.create("tcp://127.0.0.1:" + port)).timeout(Duration.ofSeconds(1)).build();
     }
 
     @Test
@@ -66,8 +66,8 @@ class CheckerTest {
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         try {
-            CheckSpec spec = new CheckSpec(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/stream"), "GET",
-                    Map.of(), List.of(), null, null, null, null, null, Duration.ofSeconds(1));
+            CheckSpec spec = CheckSpec.builder().url(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/stream"))
+                    .method("GET").timeout(Duration.ofSeconds(1)).build();
             long started = System.nanoTime();
             CheckResult result = checker.run(spec);
             assertThat(result.ok()).isFalse();

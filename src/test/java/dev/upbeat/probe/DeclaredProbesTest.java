@@ -21,7 +21,7 @@ class DeclaredProbesTest {
 
     private TestUpbeat upbeatWith(Path file) {
         TestUpbeat t = TestUpbeat.services(TestDatabases.sqlite(), Map.of("UPBEAT_PROBES_FILE", file.toString()));
-        t.upbeat.components().create(new ComponentDraft("api", "API", null, null, null, null, null));
+        t.upbeat.components().create(ComponentDraft.builder().id("api").name("API").build());
         return t;
     }
 

@@ -35,18 +35,20 @@ final class TestSnapshots {
     }
 
     static Component component(String id, String name, ComponentStatus status) {
-        return new Component(id, name, null, null, 0, false, status, status, NOW, NOW);
+        return Component.builder().id(id).name(name).manualStatus(status).status(status).createdAt(NOW).updatedAt(NOW).build();
     }
 
     static Incident incident(long id, String title, Instant created, Instant updated, IncidentUpdate... updates) {
         IncidentStatus status = updates.length == 0 ? IncidentStatus.INVESTIGATING : updates[updates.length - 1].status();
-        return new Incident(id, Kind.INCIDENT, title, Impact.MAJOR, status, null, created, created, updated, null, null,
-                null, null, null, false, false, List.of(), List.of(updates));
+        return Incident.builder().id(id).kind(Kind.INCIDENT).title(title).impact(Impact.MAJOR).status(status)
+                .startedAt(created).createdAt(created).updatedAt(updated).updates(List.of(updates)).build();
     }
 
     static Incident maintenance(long id, String title, Instant created, Instant from, Instant until, IncidentUpdate... updates) {
-        return new Incident(id, Kind.MAINTENANCE, title, Impact.MAINTENANCE, IncidentStatus.SCHEDULED, null, from, created,
-                created, null, null, from, until, ZoneId.of("Europe/Paris"), true, true, List.of(), List.of(updates));
+        return Incident.builder().id(id).kind(Kind.MAINTENANCE).title(title).impact(Impact.MAINTENANCE)
+                .status(IncidentStatus.SCHEDULED).startedAt(from).createdAt(created).updatedAt(created)
+                .scheduledFor(from).scheduledUntil(until).timeZone(ZoneId.of("Europe/Paris"))
+                .autoStart(true).autoComplete(true).updates(List.of(updates)).build();
     }
 
     static IncidentUpdate update(long id, IncidentStatus status, String message, Instant at) {

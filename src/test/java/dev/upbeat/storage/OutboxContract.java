@@ -51,7 +51,7 @@ abstract class OutboxContract {
     }
 
     private String component(String name) {
-        return t.upbeat.components().create(new ComponentDraft(null, name, null, null, null, null, null)).id();
+        return t.upbeat.components().create(ComponentDraft.builder().name(name).build()).id();
     }
 
     private Subscriber hook(String name, List<String> components) {
@@ -60,7 +60,8 @@ abstract class OutboxContract {
     }
 
     private Incident open(String title, Map<String, String> components, Boolean notify) {
-        return t.upbeat.incidents().open(new IncidentDraft(title, null, null, "Looking.", components, null, null, notify));
+        return t.upbeat.incidents().open(IncidentDraft.builder().title(title).message("Looking.").components(components)
+                .notifySubscribers(notify).build());
     }
 
     private List<String> recipients(String kind) {
@@ -117,8 +118,8 @@ abstract class OutboxContract {
     void maintenance_announces_scheduled_started_and_completed() {
         String db = component("Postgres");
         hook("all", null);
-        Incident m = t.upbeat.maintenances().schedule(new MaintenanceDraft("Upgrade", "Planned.", List.of(db),
-                "2026-10-05T11:00:00Z", "2026-10-05T12:00:00Z", null, null, null, null));
+        Incident m = t.upbeat.maintenances().schedule(MaintenanceDraft.builder().title("Upgrade").message("Planned.")
+                .components(List.of(db)).scheduledFor("2026-10-05T11:00:00Z").scheduledUntil("2026-10-05T12:00:00Z").build());
         t.clock.set(Instant.parse("2026-10-05T11:00:01Z"));
         t.upbeat.maintenances().runDue();
         t.upbeat.maintenances().complete(m.id(), null);

@@ -46,7 +46,7 @@ abstract class ProbeContract {
         t = TestUpbeat.services(freshDatabaseUrl(), Map.of("UPBEAT_PROBE_MIN_STATE_CHANGE", "PT5M"));
         t.clock.set(MIDNIGHT);
         upstream = new ProbedServer();
-        component = t.upbeat.components().create(new ComponentDraft(null, "Web", null, null, null, null, null)).id();
+        component = t.upbeat.components().create(ComponentDraft.builder().name("Web").build()).id();
     }
 
     @AfterEach
@@ -56,8 +56,8 @@ abstract class ProbeContract {
     }
 
     private Probe probe(String interval, boolean autoIncident) {
-        return t.upbeat.probes().service().create(new ProbeDraft("web", upstream.url("/health"), null, null, null, null, null, null,
-                null, null, interval, "PT2S", component, autoIncident, null, null));
+        return t.upbeat.probes().service().create(ProbeDraft.builder().name("web").url(upstream.url("/health"))
+                .interval(interval).timeout("PT2S").component(component).autoIncident(autoIncident).build());
     }
 
     /** Moves the clock one interval and runs what is due, {@code times} times. */
@@ -107,8 +107,8 @@ abstract class ProbeContract {
     void a_probe_needs_an_existing_component_and_a_unique_name() {
         probe("PT1M", false);
         assertThatThrownBy(() -> probe("PT1M", false)).isInstanceOf(Problem.class).hasMessageContaining("already exists");
-        assertThatThrownBy(() -> t.upbeat.probes().service().create(new ProbeDraft("other", upstream.url("/"), null, null, null,
-                null, null, null, null, null, null, null, "nope", null, null, null)))
+        assertThatThrownBy(() -> t.upbeat.probes().service().create(ProbeDraft.builder().name("other")
+                .url(upstream.url("/")).component("nope").build()))
                 .isInstanceOf(Problem.class).extracting(e -> ((Problem) e).field()).isEqualTo("component");
     }
 
@@ -232,8 +232,9 @@ abstract class ProbeContract {
     @Test
     void maintenance_in_progress_holds_off_auto_incidents_and_counts_as_maintenance_not_downtime() {
         probe("PT1M", true);
-        Incident window = t.upbeat.maintenances().schedule(new MaintenanceDraft("Upgrade", "Upgrading.", List.of(component),
-                "2026-10-05T00:00:00Z", "2026-10-05T01:00:00Z", null, false, false, null));
+        Incident window = t.upbeat.maintenances().schedule(MaintenanceDraft.builder().title("Upgrade")
+                .message("Upgrading.").components(List.of(component)).scheduledFor("2026-10-05T00:00:00Z")
+                .scheduledUntil("2026-10-05T01:00:00Z").autoStart(false).autoComplete(false).build());
         t.upbeat.maintenances().start(window.id(), null);
         upstream.down();
         runEvery(MINUTE, 5);

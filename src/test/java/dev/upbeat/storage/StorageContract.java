@@ -47,7 +47,7 @@ abstract class StorageContract {
     }
 
     private String component(String name, String group) {
-        return t.upbeat.components().create(new ComponentDraft(null, name, group, null, null, null, null)).id();
+        return t.upbeat.components().create(ComponentDraft.builder().name(name).group(group).build()).id();
     }
 
     private PublicStatus snapshot() {
@@ -59,7 +59,8 @@ abstract class StorageContract {
     }
 
     private Incident open(String title, Map<String, String> components) {
-        return t.upbeat.incidents().open(new IncidentDraft(title, "investigating", null, "Looking into it.", components, null, null, null));
+        return t.upbeat.incidents().open(IncidentDraft.builder().title(title).status("investigating")
+                .message("Looking into it.").components(components).build());
     }
 
     @Test
@@ -188,8 +189,9 @@ abstract class StorageContract {
     void a_back_dated_incident_counts_its_downtime_from_when_it_really_began() {
         String api = component("API", null);
         t.clock.set(DAY.plus(Duration.ofHours(12)));
-        Incident i = t.upbeat.incidents().open(new IncidentDraft("Found late", "identified", "major", "Since 10:00.",
-                Map.of(api, "major_outage"), DAY.plus(Duration.ofHours(10)), null, null));
+        Incident i = t.upbeat.incidents().open(IncidentDraft.builder().title("Found late").status("identified")
+                .impact("major").message("Since 10:00.").components(Map.of(api, "major_outage"))
+                .startedAt(DAY.plus(Duration.ofHours(10))).build());
         t.clock.set(DAY.plus(Duration.ofHours(13)));
         t.upbeat.incidents().resolve(i.id(), null, null);
         t.clock.set(DAY.plus(Duration.ofHours(20)));
@@ -209,8 +211,10 @@ abstract class StorageContract {
     void a_past_incident_recorded_after_the_fact_counts_only_its_window() {
         String api = component("API", null);
         t.clock.set(DAY.plus(Duration.ofHours(20)));
-        t.upbeat.incidents().open(new IncidentDraft("Blip", "resolved", null, "A short blip earlier today.",
-                Map.of(api, "partial_outage"), DAY.plus(Duration.ofHours(2)), DAY.plus(Duration.ofHours(3)), false));
+        t.upbeat.incidents().open(IncidentDraft.builder().title("Blip").status("resolved")
+                .message("A short blip earlier today.").components(Map.of(api, "partial_outage"))
+                .startedAt(DAY.plus(Duration.ofHours(2))).resolvedAt(DAY.plus(Duration.ofHours(3)))
+                .notifySubscribers(false).build());
 
         var today = snapshot().uptime().get(api).days().get(89);
         assertThat(today.totals().partialSeconds()).isEqualTo(3600);
@@ -221,8 +225,9 @@ abstract class StorageContract {
     @Test
     void maintenance_starts_and_completes_itself_at_its_local_times() {
         String db = component("Postgres", "Data");
-        Incident m = t.upbeat.maintenances().schedule(new MaintenanceDraft("Upgrade", "Minor upgrade.", List.of(db),
-                "2026-10-05T04:00", "2026-10-05T05:00", "Europe/Paris", null, null, null));
+        Incident m = t.upbeat.maintenances().schedule(MaintenanceDraft.builder().title("Upgrade")
+                .message("Minor upgrade.").components(List.of(db)).scheduledFor("2026-10-05T04:00")
+                .scheduledUntil("2026-10-05T05:00").timeZone("Europe/Paris").build());
         assertThat(m.scheduledFor()).isEqualTo(Instant.parse("2026-10-05T02:00:00Z"));
         assertThat(m.status()).isEqualTo(IncidentStatus.SCHEDULED);
 
@@ -244,8 +249,9 @@ abstract class StorageContract {
     @Test
     void an_outage_during_maintenance_shows_as_the_outage() {
         String db = component("Postgres", null);
-        Incident m = t.upbeat.maintenances().schedule(new MaintenanceDraft("Upgrade", "Upgrade.", List.of(db),
-                "2026-10-05T01:00:00Z", "2026-10-05T05:00:00Z", null, false, false, null));
+        Incident m = t.upbeat.maintenances().schedule(MaintenanceDraft.builder().title("Upgrade")
+                .message("Upgrade.").components(List.of(db)).scheduledFor("2026-10-05T01:00:00Z")
+                .scheduledUntil("2026-10-05T05:00:00Z").autoStart(false).autoComplete(false).build());
         t.upbeat.maintenances().start(m.id(), null);
         Incident i = open("Broke", Map.of(db, "major_outage"));
         assertThat(statusOf(db)).isEqualTo(ComponentStatus.MAJOR_OUTAGE);

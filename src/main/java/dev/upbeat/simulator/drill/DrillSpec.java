@@ -18,6 +18,41 @@ public record DrillSpec(String target, List<Fault> faults, @JsonFormat(shape = J
                         @JsonFormat(shape = JsonFormat.Shape.STRING) Duration recovery, Boolean abortOnBreach, String notice,
                         Boolean publicNotice) {
 
+    /** A builder with every field null; the constructor's defaults apply to what is left unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String target;
+        private List<Fault> faults;
+        private Duration duration;
+        private List<SteadyStateCheck> checks;
+        private Duration interval;
+        private Duration recovery;
+        private Boolean abortOnBreach;
+        private String notice;
+        private Boolean publicNotice;
+
+        private Builder() {
+        }
+
+        public Builder target(String target) { this.target = target; return this; }
+        public Builder faults(List<Fault> faults) { this.faults = faults; return this; }
+        public Builder duration(Duration duration) { this.duration = duration; return this; }
+        public Builder checks(List<SteadyStateCheck> checks) { this.checks = checks; return this; }
+        public Builder interval(Duration interval) { this.interval = interval; return this; }
+        public Builder recovery(Duration recovery) { this.recovery = recovery; return this; }
+        public Builder abortOnBreach(Boolean abortOnBreach) { this.abortOnBreach = abortOnBreach; return this; }
+        public Builder notice(String notice) { this.notice = notice; return this; }
+        public Builder publicNotice(Boolean publicNotice) { this.publicNotice = publicNotice; return this; }
+
+        public DrillSpec build() {
+            return new DrillSpec(target, faults, duration, checks, interval, recovery, abortOnBreach, notice,
+                    publicNotice);
+        }
+    }
+
     public DrillSpec {
         interval = interval == null ? Duration.ofSeconds(5) : interval;
         recovery = recovery == null ? Duration.ofSeconds(30) : recovery;

@@ -18,6 +18,11 @@ public record SteadyStateCheck(String url, List<Integer> expectStatus,
         expectStatus = expectStatus == null ? List.of() : List.copyOf(expectStatus);
     }
 
+    /** A check of {@code url} alone: any 2xx or 3xx passes, however slow, whatever the body. */
+    public static SteadyStateCheck of(String url) {
+        return new SteadyStateCheck(url, null, null, null);
+    }
+
     void validate(String prefix) {
         try {
             URI uri = URI.create(url == null ? "" : url);
