@@ -11,9 +11,10 @@ import java.util.BitSet;
 
 /**
  * A five-field cron expression (minute, hour, day of month, month, day of week; lists, ranges,
- * steps and {@code *}; Sunday is 0 or 7). As in Vixie cron, when both day fields are restricted a
- * day matching either counts. Times are local to a zone: a time skipped by a DST jump does not
- * happen that day, and a repeated one happens once.
+ * steps and {@code *}; Sunday is 0 or 7). As in Vixie cron, when both day fields are restricted
+ * (neither starts with {@code *}) a day matching either counts; otherwise a day must match both.
+ * Times are local to a zone: a time skipped by a DST jump does not happen that day, and a repeated
+ * one happens once.
  */
 public record Cron(@JsonValue String expression, BitSet minutes, BitSet hours, BitSet days, BitSet months, BitSet weekdays,
                    boolean anyDay, boolean anyWeekday) {
@@ -29,7 +30,12 @@ public record Cron(@JsonValue String expression, BitSet minutes, BitSet hours, B
             weekdays.set(0);
         }
         return new Cron(String.join(" ", parts), set(field, parts[0], 0, 59), set(field, parts[1], 0, 23),
-                set(field, parts[2], 1, 31), set(field, parts[3], 1, 12), weekdays, parts[2].equals("*"), parts[4].equals("*"));
+                set(field, parts[2], 1, 31), set(field, parts[3], 1, 12), weekdays, starred(parts[2]), starred(parts[4]));
+    }
+
+    /** Vixie cron counts a day field as unrestricted when it starts with a star, so {@code *}{@code /2} too. */
+    private static boolean starred(String spec) {
+        return spec.startsWith("*");
     }
 
     private static BitSet set(String field, String spec, int min, int max) {

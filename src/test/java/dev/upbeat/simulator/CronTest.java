@@ -64,6 +64,14 @@ class CronTest {
     }
 
     @Test
+    void a_stepped_star_leaves_its_day_field_unrestricted_as_in_vixie_cron() {
+        // "*/2" names the odd days but starts with a star, so a day must also be a Monday (AND, not OR):
+        // after Monday 1 June the next odd Monday is 15 June, not Wednesday 3 June.
+        Cron cron = Cron.parse("cron", "0 0 */2 * 1");
+        assertThat(cron.next(Instant.parse("2026-06-01T00:00:00Z"), ZoneId.of("UTC"))).isEqualTo(Instant.parse("2026-06-15T00:00:00Z"));
+    }
+
+    @Test
     void bad_expressions_name_the_field() {
         assertThatThrownBy(() -> Cron.parse("cron", "0 10 * *")).isInstanceOf(Problem.class).hasMessageContaining("5 fields");
         assertThatThrownBy(() -> Cron.parse("cron", "61 10 * * *")).isInstanceOf(Problem.class).hasMessageContaining("'61'");
