@@ -8,6 +8,7 @@ import dev.upbeat.json.Json;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.simulator.Fault;
 import dev.upbeat.simulator.FaultParser;
+import dev.upbeat.simulator.FaultType;
 import dev.upbeat.simulator.Run;
 import dev.upbeat.simulator.Schedule;
 import dev.upbeat.simulator.ScheduleService;
@@ -32,11 +33,10 @@ import java.util.stream.Collectors;
 
 /**
  * The simulator for admins: targets, simulations, schedules, recent runs and drills, through the
- * same services as the API. A fault is picked from the vocabulary with its main parameters, or
- * written as the API's JSON for the rest.
+ * same services as the API. A fault is picked from the registry ({@link FaultType}) with the
+ * parameters it lists for the form, or written as the API's JSON for the rest.
  */
 public final class SimulatorPages {
-    static final List<String> FORM_FAULTS = List.of("maintenance", "status", "latency", "timeout", "reset");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
     private static final int RECENT = 30;
 
@@ -176,19 +176,15 @@ public final class SimulatorPages {
 
     private static JsonNode formFault(String type, Map<String, String> v) {
         ObjectNode f = Json.mapper().createObjectNode().put("type", type);
-        switch (type) {
-            case "status" -> f.put("status", number("status_code", v.get("status_code")));
-            case "maintenance" -> {
-                if (v.containsKey("retry_after")) {
-                    f.put("retry_after", number("retry_after", v.get("retry_after")));
-                }
+        for (FaultType.FormField field : formFields(type)) {
+            if (!v.containsKey(field.name())) {
+                continue;
             }
-            case "latency" -> {
-                putText(f, "delay", iso(v.get("delay")));
-                putText(f, "jitter", iso(v.get("jitter")));
+            if (field.isDuration()) {
+                f.put(field.param(), iso(v.get(field.name())));
+            } else {
+                f.put(field.param(), number(field.name(), v.get(field.name())));
             }
-            case "timeout" -> putText(f, "max", iso(v.get("timeout_max")));
-            default -> { }
         }
         if (v.containsKey("percentage")) {
             try {
@@ -202,10 +198,8 @@ public final class SimulatorPages {
         return list;
     }
 
-    private static void putText(ObjectNode f, String name, String value) {
-        if (value != null) {
-            f.put(name, value);
-        }
+    private static List<FaultType.FormField> formFields(String type) {
+        return FaultType.fromWire(type).map(FaultType::formFields).orElse(List.of());
     }
 
     private static long number(String field, String value) {
@@ -218,13 +212,11 @@ public final class SimulatorPages {
 
     /** Which field of the picked fault a parser refusal such as {@code faults[0].status} is about. */
     static String formField(String type, String field) {
-        String name = field.startsWith("faults[0].") ? field.substring("faults[0].".length()) : "";
-        return switch (name) {
-            case "status" -> "status_code";
-            case "retry_after", "percentage", "delay", "jitter" -> name;
-            case "max", "min" -> "timeout".equals(type) ? "timeout_max" : "delay";
-            default -> "fault";
-        };
+        String param = field.startsWith("faults[0].") ? field.substring("faults[0].".length()) : "";
+        if (param.equals("percentage")) {
+            return param;
+        }
+        return formFields(type).stream().filter(f -> f.param().equals(param)).map(FaultType.FormField::name).findFirst().orElse("fault");
     }
 
     /** {@code 90s}, {@code 500ms}, {@code 15m} or {@code 2h} as ISO 8601; anything else as typed. */
@@ -290,7 +282,7 @@ public final class SimulatorPages {
         List<SimulatorView.DrillItem> drillItems = drills.recent(RECENT).stream().map(d -> new SimulatorView.DrillItem(d.id(),
                 d.target(), d.verdict(), d.reason() == null ? "" : d.reason(), Words.time(d.startedAt(), zone))).toList();
         pages.render(ctx, code, "admin/simulator.jte", new SimulatorView(pages.chrome(ctx, "Simulator", "simulator"), targets, runs,
-                scheduleItems, drillItems, FORM_FAULTS, zone.getId(), form, editing));
+                scheduleItems, drillItems, List.of(FaultType.values()), zone.getId(), form, editing));
     }
 
     private SimulatorView.RunItem run(Run r) {
