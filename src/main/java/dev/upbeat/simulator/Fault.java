@@ -20,6 +20,12 @@ public sealed interface Fault permits MaintenanceFault, StatusFault, LatencyFaul
     /** Which requests the fault may apply to; never null (an empty match takes every request). */
     Match match();
 
+    /** The same fault applied to {@code percentage} of matching requests. */
+    Fault withPercentage(double percentage);
+
+    /** The same fault applied only to requests that pass {@code match}. */
+    Fault withMatch(Match match);
+
     /** The type name as in JSON and in the metrics. */
     default String type() {
         return FaultType.of(this).wire();
