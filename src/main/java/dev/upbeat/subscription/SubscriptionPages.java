@@ -52,7 +52,7 @@ public final class SubscriptionPages {
                     SubscriptionPage.notice(pageName, "Not subscribed", p.getMessage()));
             return;
         }
-        if ("sms".equals(channel)) {
+        if (Channel.fromWire(channel).orElse(null) == Channel.SMS) {
             render(ctx, 200, new SubscriptionPage(pageName, "Enter your code", "If this number can be subscribed, we have "
                     + "sent it a six-digit code. Enter it here within an hour.", "code", links.formToken(clock.instant()),
                     address, null, List.of()));
