@@ -26,8 +26,13 @@ public record CheckSpec(
         Integer minCertDays,
         Duration timeout) {
 
+    /** The kind of check this URL's scheme selects (the URL was checked to have one). */
+    public ProbeKind kind() {
+        return ProbeKind.ofScheme(url.getScheme()).orElseThrow();
+    }
+
     public boolean isTcp() {
-        return "tcp".equals(url.getScheme());
+        return kind() == ProbeKind.TCP;
     }
 
     public boolean accepts(int status) {
