@@ -10,6 +10,7 @@ import dev.upbeat.simulator.Fault;
 import dev.upbeat.simulator.FaultParser;
 import dev.upbeat.simulator.FaultType;
 import dev.upbeat.simulator.Run;
+import dev.upbeat.simulator.RunOrigin;
 import dev.upbeat.simulator.Schedule;
 import dev.upbeat.simulator.ScheduleService;
 import dev.upbeat.simulator.SimulatorService;
@@ -79,7 +80,7 @@ public final class SimulatorPages {
         act(ctx, v, "simulation", () -> {
             String target = target(v);
             List<Fault> faults = faults(v);
-            Run run = simulations.start(target, faults, duration(v), "admin", null);
+            Run run = simulations.start(target, faults, duration(v), RunOrigin.ADMIN, null);
             return new Change("simulation.start", target, "simulation " + run.id() + ": " + types(run.faults()) + " until " + run.endsAt());
         });
     }

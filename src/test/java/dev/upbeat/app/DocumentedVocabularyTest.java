@@ -6,6 +6,8 @@ import dev.upbeat.component.ComponentStatus;
 import dev.upbeat.incident.Impact;
 import dev.upbeat.incident.IncidentStatus;
 import dev.upbeat.incident.Kind;
+import dev.upbeat.simulator.EndReason;
+import dev.upbeat.simulator.RunOrigin;
 import dev.upbeat.subscription.Channel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Each closed vocabulary is listed in docs/api.md exactly as declared, in declaration order. */
+/** Each closed vocabulary is listed in the docs exactly as declared, in declaration order. */
 class DocumentedVocabularyTest {
     private static final Pattern WORD = Pattern.compile("`([a-z_]+)`");
 
@@ -43,15 +45,27 @@ class DocumentedVocabularyTest {
         assertThat(String.join(", ", listed("| `channel` |", ". "))).isEqualTo(Channel.WIRE_VALUES);
     }
 
+    @Test
+    void simulation_origins_and_end_reasons() throws IOException {
+        assertThat(listed("simulator.md", "`origin` (", ")"))
+                .containsExactlyElementsOf(Arrays.stream(RunOrigin.values()).map(RunOrigin::wire).toList());
+        assertThat(listed("simulator.md", "`end_reason` (", ")"))
+                .containsExactlyElementsOf(Arrays.stream(EndReason.values()).map(EndReason::wire).toList());
+    }
+
     private static List<String> statuses(Kind kind) {
         return Arrays.stream(IncidentStatus.values()).filter(s -> s.kind() == kind).map(IncidentStatus::wire).toList();
     }
 
-    /** The backquoted words of docs/api.md after {@code start} up to the next {@code end}. */
     private static List<String> listed(String start, String end) throws IOException {
-        String doc = Files.readString(Path.of("docs", "api.md"));
+        return listed("api.md", start, end);
+    }
+
+    /** The backquoted words of docs/{@code file} after {@code start} up to the next {@code end}. */
+    private static List<String> listed(String file, String start, String end) throws IOException {
+        String doc = Files.readString(Path.of("docs", file));
         int from = doc.indexOf(start);
-        assertThat(from).as("'%s' in docs/api.md", start).isNotNegative();
+        assertThat(from).as("'%s' in docs/%s", start, file).isNotNegative();
         from += start.length();
         Matcher m = WORD.matcher(doc.substring(from, doc.indexOf(end, from)));
         List<String> words = new ArrayList<>();

@@ -83,9 +83,9 @@ class ScheduleTest {
         long id;
         try (TestUpbeat first = TestUpbeat.services(database)) {
             first.upbeat.simulator().createTarget("crashy", "127.0.0.1:0", null);
-            id = first.upbeat.simulator().start("crashy", List.of(MaintenanceFault.always()), Duration.ofHours(1), "api", null).id();
-            first.upbeat.simulator().end(id, "stopped");
-            id = first.upbeat.simulator().start("crashy", List.of(MaintenanceFault.always()), Duration.ofHours(1), "api", null).id();
+            id = first.upbeat.simulator().start("crashy", List.of(MaintenanceFault.always()), Duration.ofHours(1), RunOrigin.API, null).id();
+            first.upbeat.simulator().end(id, EndReason.STOPPED);
+            id = first.upbeat.simulator().start("crashy", List.of(MaintenanceFault.always()), Duration.ofHours(1), RunOrigin.API, null).id();
             // closed without ending the run, as a crash would leave it
         }
         try (TestUpbeat second = TestUpbeat.services(database)) {

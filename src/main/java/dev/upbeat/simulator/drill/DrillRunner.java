@@ -1,7 +1,9 @@
 package dev.upbeat.simulator.drill;
 
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.EndReason;
 import dev.upbeat.simulator.Run;
+import dev.upbeat.simulator.RunOrigin;
 import dev.upbeat.simulator.SimulatorService;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +41,7 @@ final class DrillRunner {
         }
         Run run;
         try {
-            run = simulations.start(spec.target(), spec.faults(), spec.duration(), "drill", null);
+            run = simulations.start(spec.target(), spec.faults(), spec.duration(), RunOrigin.DRILL, null);
         } catch (Problem e) {
             return report("skipped", "the simulation could not start: " + e.getMessage(), null);
         }
@@ -56,7 +58,7 @@ final class DrillRunner {
     private void endQuietly(Run run) {
         try {
             if (simulations.run(run.id()).live()) {
-                simulations.end(run.id(), "aborted");
+                simulations.end(run.id(), EndReason.ABORTED);
             }
         } catch (RuntimeException ignored) {
             // The run still expires at its end time, and the proxy stops its faults then.
@@ -70,14 +72,14 @@ final class DrillRunner {
             if (!round("during")) {
                 breached = true;
                 if (spec.abortOnBreach()) {
-                    Run ended = simulations.end(run.id(), "aborted");
+                    Run ended = simulations.end(run.id(), EndReason.ABORTED);
                     event("during", "breach: simulation " + run.id() + " aborted and reverted");
                     recover();
                     return report("aborted", "a steady-state check failed during the simulation", ended);
                 }
             }
         }
-        Run ended = simulations.end(run.id(), "expired");
+        Run ended = simulations.end(run.id(), EndReason.EXPIRED);
         event("after", "simulation " + run.id() + " ended (" + ended.endReason() + ")");
         boolean recovered = recover();
         if (!recovered) {
