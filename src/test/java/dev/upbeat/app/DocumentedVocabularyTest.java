@@ -8,6 +8,7 @@ import dev.upbeat.incident.IncidentStatus;
 import dev.upbeat.incident.Kind;
 import dev.upbeat.simulator.EndReason;
 import dev.upbeat.simulator.RunOrigin;
+import dev.upbeat.simulator.drill.Verdict;
 import dev.upbeat.subscription.Channel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,12 @@ class DocumentedVocabularyTest {
                 .containsExactlyElementsOf(Arrays.stream(EndReason.values()).map(EndReason::wire).toList());
     }
 
+    @Test
+    void drill_verdicts_once_a_drill_is_over() throws IOException {
+        assertThat(listed("simulator.md", "Verdicts: ", ". The report")).containsExactlyElementsOf(
+                Arrays.stream(Verdict.values()).filter(v -> v != Verdict.RUNNING).map(Verdict::wire).toList());
+    }
+
     private static List<String> statuses(Kind kind) {
         return Arrays.stream(IncidentStatus.values()).filter(s -> s.kind() == kind).map(IncidentStatus::wire).toList();
     }
@@ -61,13 +68,14 @@ class DocumentedVocabularyTest {
         return listed("api.md", start, end);
     }
 
-    /** The backquoted words of docs/{@code file} after {@code start} up to the next {@code end}. */
+    /** The backquoted words of docs/{@code file} after {@code start} up to the next {@code end}, asides left out. */
     private static List<String> listed(String file, String start, String end) throws IOException {
         String doc = Files.readString(Path.of("docs", file));
         int from = doc.indexOf(start);
         assertThat(from).as("'%s' in docs/%s", start, file).isNotNegative();
         from += start.length();
-        Matcher m = WORD.matcher(doc.substring(from, doc.indexOf(end, from)));
+        // Asides in parentheses may quote other words, e.g. (breach with `abort_on_breach`).
+        Matcher m = WORD.matcher(doc.substring(from, doc.indexOf(end, from)).replaceAll("\\([^)]*\\)", ""));
         List<String> words = new ArrayList<>();
         while (m.find()) {
             words.add(m.group(1));
