@@ -26,11 +26,17 @@ public enum Channel {
      * confirm from, so it is active at once; such URLs are checked against private targets instead.
      */
     public boolean needsOptIn() {
-        return this == EMAIL || this == SMS;
+        return switch (this) {
+            case EMAIL, SMS -> true;
+            case WEBHOOK, SLACK, TEAMS -> false;
+        };
     }
 
     /** True for channels whose address is a URL Upbeat POSTs to. */
     public boolean isUrl() {
-        return this == WEBHOOK || this == SLACK || this == TEAMS;
+        return switch (this) {
+            case WEBHOOK, SLACK, TEAMS -> true;
+            case EMAIL, SMS -> false;
+        };
     }
 }
