@@ -152,7 +152,7 @@ public final class SimulatorPages {
 
     /** The faults as the API would receive them, checked by the API's parser; refusals name this form's fields. */
     static List<Fault> faults(Map<String, String> v) {
-        String type = v.getOrDefault("fault", "maintenance");
+        String type = v.getOrDefault("fault", FaultType.MAINTENANCE.wire());
         boolean json = "json".equals(type);
         try {
             return FaultParser.parse(json ? rawFaults(v.get("faults_json")) : formFault(type, v));
