@@ -3,6 +3,7 @@ package dev.upbeat.admin;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.token.TokenService;
 import dev.upbeat.user.Passwords;
+import dev.upbeat.user.Role;
 import dev.upbeat.user.Totp;
 import dev.upbeat.user.User;
 import dev.upbeat.user.UserService;
@@ -43,7 +44,7 @@ public final class AccessPages implements Endpoints {
     }
 
     public void users(Context ctx) {
-        showUsers(ctx, 200, null, Form.of(Map.of("role", "editor")));
+        showUsers(ctx, 200, null, Form.of(Map.of("role", Role.EDITOR.wire())));
     }
 
     public void addUser(Context ctx) {

@@ -5,6 +5,11 @@ import java.util.List;
 /** The users, API tokens and account pages; {@code secret} is a just-made password or token, shown once. */
 public record AccessView(Chrome chrome, List<UserItem> users, List<TokenItem> tokens, Account account, String secret, Form form) {
 
+    /** The roles a user may be given, for the select boxes. */
+    public List<IncidentViews.Option> roles() {
+        return Words.roles();
+    }
+
     public record UserItem(String id, String email, String role, boolean secondFactor, String created) {
     }
 

@@ -4,6 +4,7 @@ import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.IncidentDraft;
 import dev.upbeat.incident.IncidentEdit;
 import dev.upbeat.incident.IncidentService;
+import dev.upbeat.incident.IncidentStatus;
 import dev.upbeat.incident.UpdateDraft;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.status.Markdown;
@@ -52,7 +53,7 @@ public final class IncidentPages implements Endpoints {
     }
 
     public void composer(Context ctx) {
-        Map<String, String> defaults = new LinkedHashMap<>(Map.of("status", "investigating", "notify", "on"));
+        Map<String, String> defaults = new LinkedHashMap<>(Map.of("status", IncidentStatus.INVESTIGATING.wire(), "notify", "on"));
         showComposer(ctx, 200, Form.of(defaults));
     }
 

@@ -8,7 +8,9 @@ import dev.upbeat.json.Json;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.simulator.Fault;
 import dev.upbeat.simulator.FaultParser;
+import dev.upbeat.simulator.FaultType;
 import dev.upbeat.simulator.Run;
+import dev.upbeat.simulator.RunOrigin;
 import dev.upbeat.simulator.Schedule;
 import dev.upbeat.simulator.ScheduleService;
 import dev.upbeat.simulator.SimulatorService;
@@ -35,11 +37,10 @@ import java.util.stream.Collectors;
 
 /**
  * The simulator for admins: targets, simulations, schedules, recent runs and drills, through the
- * same services as the API. A fault is picked from the vocabulary with its main parameters, or
- * written as the API's JSON for the rest.
+ * same services as the API. A fault is picked from the registry ({@link FaultType}) with the
+ * parameters it lists for the form, or written as the API's JSON for the rest.
  */
 public final class SimulatorPages implements Endpoints {
-    static final List<String> FORM_FAULTS = List.of("maintenance", "status", "latency", "timeout", "reset");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
     private static final int RECENT = 30;
 
@@ -95,7 +96,7 @@ public final class SimulatorPages implements Endpoints {
         act(ctx, v, "simulation", () -> {
             String target = target(v);
             List<Fault> faults = faults(v);
-            Run run = simulations.start(target, faults, duration(v), "admin", null);
+            Run run = simulations.start(target, faults, duration(v), RunOrigin.ADMIN, null);
             return new Change("simulation.start", target, "simulation " + run.id() + ": " + types(run.faults()) + " until " + run.endsAt());
         });
     }
@@ -168,7 +169,7 @@ public final class SimulatorPages implements Endpoints {
 
     /** The faults as the API would receive them, checked by the API's parser; refusals name this form's fields. */
     static List<Fault> faults(Map<String, String> v) {
-        String type = v.getOrDefault("fault", "maintenance");
+        String type = v.getOrDefault("fault", FaultType.MAINTENANCE.wire());
         boolean json = "json".equals(type);
         try {
             return FaultParser.parse(json ? rawFaults(v.get("faults_json")) : formFault(type, v));
@@ -193,19 +194,15 @@ public final class SimulatorPages implements Endpoints {
 
     private static JsonNode formFault(String type, Map<String, String> v) {
         ObjectNode f = Json.mapper().createObjectNode().put("type", type);
-        switch (type) {
-            case "status" -> f.put("status", number("status_code", v.get("status_code")));
-            case "maintenance" -> {
-                if (v.containsKey("retry_after")) {
-                    f.put("retry_after", number("retry_after", v.get("retry_after")));
-                }
+        for (FaultType.FormField field : formFields(type)) {
+            if (!v.containsKey(field.name())) {
+                continue;
             }
-            case "latency" -> {
-                putText(f, "delay", iso(v.get("delay")));
-                putText(f, "jitter", iso(v.get("jitter")));
+            if (field.isDuration()) {
+                f.put(field.param(), iso(v.get(field.name())));
+            } else {
+                f.put(field.param(), number(field.name(), v.get(field.name())));
             }
-            case "timeout" -> putText(f, "max", iso(v.get("timeout_max")));
-            default -> { }
         }
         if (v.containsKey("percentage")) {
             try {
@@ -219,10 +216,8 @@ public final class SimulatorPages implements Endpoints {
         return list;
     }
 
-    private static void putText(ObjectNode f, String name, String value) {
-        if (value != null) {
-            f.put(name, value);
-        }
+    private static List<FaultType.FormField> formFields(String type) {
+        return FaultType.fromWire(type).map(FaultType::formFields).orElse(List.of());
     }
 
     private static long number(String field, String value) {
@@ -235,13 +230,11 @@ public final class SimulatorPages implements Endpoints {
 
     /** Which field of the picked fault a parser refusal such as {@code faults[0].status} is about. */
     static String formField(String type, String field) {
-        String name = field.startsWith("faults[0].") ? field.substring("faults[0].".length()) : "";
-        return switch (name) {
-            case "status" -> "status_code";
-            case "retry_after", "percentage", "delay", "jitter" -> name;
-            case "max", "min" -> "timeout".equals(type) ? "timeout_max" : "delay";
-            default -> "fault";
-        };
+        String param = field.startsWith("faults[0].") ? field.substring("faults[0].".length()) : "";
+        if (param.equals("percentage")) {
+            return param;
+        }
+        return formFields(type).stream().filter(f -> f.param().equals(param)).map(FaultType.FormField::name).findFirst().orElse("fault");
     }
 
     /** {@code 90s}, {@code 500ms}, {@code 15m} or {@code 2h} as ISO 8601; anything else as typed. */
@@ -297,7 +290,7 @@ public final class SimulatorPages implements Endpoints {
         List<SimulatorView.DrillItem> drillItems = drills.recent(RECENT).stream().map(d -> new SimulatorView.DrillItem(d.id(),
                 d.target(), d.verdict(), d.reason() == null ? "" : d.reason(), Words.time(d.startedAt(), zone))).toList();
         pages.render(ctx, code, "admin/simulator.jte", new SimulatorView(pages.chrome(ctx, "Simulator", "simulator"), targets, runs,
-                scheduleItems, drillItems, FORM_FAULTS, zone.getId(), form, editing));
+                scheduleItems, drillItems, List.of(FaultType.values()), zone.getId(), form, editing));
     }
 
     private SimulatorView.RunItem run(Run r) {

@@ -1,13 +1,16 @@
 package dev.upbeat.admin;
 
+import dev.upbeat.simulator.FaultType;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The simulator page: targets with their live simulation, recent runs, schedules and drills, and
  * the forms; {@code editing} names the form a refusal belongs to.
  */
 public record SimulatorView(Chrome chrome, List<TargetItem> targets, List<RunItem> runs, List<ScheduleItem> schedules,
-                            List<DrillItem> drills, List<String> faultTypes, String timeZone, Form form, String editing) {
+                            List<DrillItem> drills, List<FaultType> faultTypes, String timeZone, Form form, String editing) {
 
     public record TargetItem(String name, String listen, String upstream, RunItem live) {
     }
@@ -37,6 +40,8 @@ public record SimulatorView(Chrome chrome, List<TargetItem> targets, List<RunIte
         return form.equals(editing) ? form().otherErrors(FIELDS) : List.of();
     }
 
-    private static final List<String> FIELDS = List.of("fault", "status_code", "retry_after", "delay", "jitter", "timeout_max",
-            "percentage", "faults_json", "target", "duration", "cron", "time_zone", "check_url", "notice", "name", "listen", "upstream");
+    private static final List<String> FIELDS = Stream.concat(
+            Stream.of("fault", "percentage", "faults_json", "target", "duration", "cron", "time_zone", "check_url", "notice", "name",
+                    "listen", "upstream"),
+            Arrays.stream(FaultType.values()).flatMap(t -> t.formFields().stream()).map(FaultType.FormField::name)).toList();
 }

@@ -5,6 +5,7 @@ import dev.upbeat.incident.Impact;
 import dev.upbeat.incident.IncidentStatus;
 import dev.upbeat.incident.Kind;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.user.Role;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -28,6 +29,10 @@ final class Words {
 
     static List<IncidentViews.Option> componentStatuses() {
         return Arrays.stream(ComponentStatus.values()).map(s -> new IncidentViews.Option(s.wire(), of(s.wire()))).toList();
+    }
+
+    static List<IncidentViews.Option> roles() {
+        return Arrays.stream(Role.values()).map(r -> new IncidentViews.Option(r.wire(), of(r.wire()))).toList();
     }
 
     static List<IncidentViews.Option> impacts() {

@@ -1,6 +1,7 @@
 package dev.upbeat.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.upbeat.simulator.drill.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +65,13 @@ public final class DrillCommand implements Runnable {
             long id = api.post("/api/v1/drills", body).get("id").asLong();
             spec.commandLine().getErr().println("Drill " + id + " running on " + target + "...");
             JsonNode report = api.get("/api/v1/drills/" + id);
-            while (report.get("verdict").asText().equals("running")) {
+            while (report.get("verdict").asText().equals(Verdict.RUNNING.wire())) {
                 Thread.sleep(1_000);
                 report = api.get("/api/v1/drills/" + id);
             }
             spec.commandLine().getOut().print(Show.markdown(api, id));
             spec.commandLine().getOut().flush();
-            return report.get("verdict").asText().equals("pass") ? 0 : 2;
+            return report.get("verdict").asText().equals(Verdict.PASS.wire()) ? 0 : 2;
         }
     }
 

@@ -50,7 +50,8 @@ public final class Vocabulary {
     static String updateType(Kind kind, IncidentUpdate update, boolean first) {
         return switch (update.status()) {
             case RESOLVED, COMPLETED, CANCELLED -> "resolved";
-            default -> first ? openingUpdateType(kind) : "update";
+            case INVESTIGATING, IDENTIFIED, MONITORING, POSTMORTEM, SCHEDULED, IN_PROGRESS, VERIFYING ->
+                    first ? openingUpdateType(kind) : "update";
         };
     }
 

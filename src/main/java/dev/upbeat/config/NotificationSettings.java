@@ -11,7 +11,11 @@ import java.util.Set;
 
 /** Reads {@link NotificationConfig} with the loader's fail-fast rules; each key is in docs/configuration.md. */
 final class NotificationSettings {
-    static final Set<String> CHANNELS = Set.of("email", "sms", "webhook", "slack", "teams");
+    /**
+     * Sending threads per channel; its names are the channels this key accepts. Config knows no
+     * feature package, so a test holds them equal to {@code subscription.Channel}.
+     */
+    static final String DEFAULT_CONCURRENCY = "email=4,sms=2,webhook=8,slack=2,teams=2";
 
     private NotificationSettings() {
     }
@@ -31,7 +35,7 @@ final class NotificationSettings {
                 l.read("UPBEAT_DELIVERY_MAX_ATTEMPTS", "8", v -> (int) ConfigLoader.positiveLong(v), "a positive number"),
                 l.read("UPBEAT_DELIVERY_BACKOFF", "PT30S", ConfigLoader::positiveDuration, "an ISO 8601 duration such as PT30S"),
                 l.read("UPBEAT_DELIVERY_BACKOFF_MAX", "PT1H", ConfigLoader::positiveDuration, "an ISO 8601 duration such as PT1H"),
-                l.read("UPBEAT_DELIVERY_CONCURRENCY", "email=4,sms=2,webhook=8,slack=2,teams=2",
+                l.read("UPBEAT_DELIVERY_CONCURRENCY", DEFAULT_CONCURRENCY,
                         NotificationSettings::concurrency, "comma-separated channel=threads, e.g. email=4,webhook=8"),
                 l.read("UPBEAT_DELIVERY_POLL", "PT2S", ConfigLoader::positiveDuration, "an ISO 8601 duration such as PT2S"),
                 l.read("UPBEAT_DELIVERY_LEASE", "PT5M", ConfigLoader::positiveDuration, "an ISO 8601 duration such as PT5M"),
@@ -71,12 +75,19 @@ final class NotificationSettings {
         return Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static Map<String, Integer> concurrency(String v) {
-        Map<String, Integer> map = new LinkedHashMap<>(Map.of("email", 4, "sms", 2, "webhook", 8, "slack", 2, "teams", 2));
+    static Map<String, Integer> concurrency(String v) {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        readPairs(DEFAULT_CONCURRENCY, map, null);
+        readPairs(v, map, Set.copyOf(map.keySet()));
+        return Map.copyOf(map);
+    }
+
+    /** Puts each {@code channel=threads} of {@code v} into {@code map}; {@code known} (if given) limits the channels. */
+    private static void readPairs(String v, Map<String, Integer> map, Set<String> known) {
         for (String pair : list(v)) {
             String[] parts = pair.split("=", 2);
-            if (parts.length != 2 || !CHANNELS.contains(parts[0].strip())) {
-                throw new IllegalArgumentException("bad pair '" + pair + "'; channels are " + CHANNELS);
+            if (parts.length != 2 || known != null && !known.contains(parts[0].strip())) {
+                throw new IllegalArgumentException("bad pair '" + pair + "'; channels are " + map.keySet());
             }
             int threads = Integer.parseInt(parts[1].strip());
             if (threads < 1 || threads > 64) {
@@ -84,7 +95,6 @@ final class NotificationSettings {
             }
             map.put(parts[0].strip(), threads);
         }
-        return Map.copyOf(map);
     }
 
     private static String signingKey(String v) {

@@ -4,6 +4,7 @@ import dev.upbeat.component.ComponentStatus;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** How bad an incident is for users; maintenance always has the impact {@code maintenance}. */
 public enum Impact {
@@ -21,7 +22,9 @@ public enum Impact {
         return Arrays.stream(values()).filter(i -> i.wire().equals(value)).findFirst();
     }
 
-    public static final String INCIDENT_VALUES = "none, minor, major, critical";
+    /** The impacts an incident may be given (maintenance is implied by the kind), for refusals. */
+    public static final String INCIDENT_VALUES = Arrays.stream(values()).filter(i -> i != MAINTENANCE).map(Impact::wire)
+            .collect(Collectors.joining(", "));
 
     /** The impact an incident has when the caller does not say: from the worst component status. */
     public static Impact impliedBy(ComponentStatus worst) {

@@ -46,7 +46,10 @@ public enum IncidentStatus {
 
     /** True until the incident is resolved or the maintenance is over. */
     public boolean isOpen() {
-        return this != RESOLVED && this != POSTMORTEM && this != COMPLETED && this != CANCELLED;
+        return switch (this) {
+            case INVESTIGATING, IDENTIFIED, MONITORING, SCHEDULED, IN_PROGRESS, VERIFYING -> true;
+            case RESOLVED, POSTMORTEM, COMPLETED, CANCELLED -> false;
+        };
     }
 
     public static Optional<IncidentStatus> fromWire(Kind kind, String value) {

@@ -113,15 +113,15 @@ public final class MaintenanceService {
     }
 
     public Incident start(long id, String message) {
-        return postUpdate(id, new UpdateDraft("in_progress", orDefault(message, "Scheduled maintenance is in progress."), null, null));
+        return postUpdate(id, new UpdateDraft(IncidentStatus.IN_PROGRESS.wire(), orDefault(message, "Scheduled maintenance is in progress."), null, null));
     }
 
     public Incident complete(long id, String message) {
-        return postUpdate(id, new UpdateDraft("completed", orDefault(message, "Scheduled maintenance has been completed."), null, null));
+        return postUpdate(id, new UpdateDraft(IncidentStatus.COMPLETED.wire(), orDefault(message, "Scheduled maintenance has been completed."), null, null));
     }
 
     public Incident cancel(long id, String message) {
-        return postUpdate(id, new UpdateDraft("cancelled", orDefault(message, "Scheduled maintenance has been cancelled."), null, null));
+        return postUpdate(id, new UpdateDraft(IncidentStatus.CANCELLED.wire(), orDefault(message, "Scheduled maintenance has been cancelled."), null, null));
     }
 
     /**

@@ -30,7 +30,7 @@ final class EventFactory {
     EventBody body(Incident i, IncidentUpdate latest, List<Component> all) {
         Map<String, Component> byId = all.stream().collect(Collectors.toMap(Component::id, Function.identity()));
         ComponentStatus overall = StatusRollup.overall(all.stream().map(Component::status).toList());
-        StatuspageWebhookBody.Page page = new StatuspageWebhookBody.Page(pageId, indicator(overall), StatusRollup.describe(overall));
+        StatuspageWebhookBody.Page page = new StatuspageWebhookBody.Page(pageId, StatusRollup.indicator(overall), StatusRollup.describe(overall));
         String url = links.incident(i.kind().wire(), i.id());
         List<StatuspageWebhookBody.Update> updates = i.updates().stream()
                 .sorted(Comparator.comparing(IncidentUpdate::displayAt).thenComparing(IncidentUpdate::id).reversed())
@@ -56,17 +56,6 @@ final class EventFactory {
         Component component = byId.get(c.componentId());
         return new StatuspageWebhookBody.Affected(c.componentId(), component == null ? c.componentId() : component.name(),
                 c.oldStatus().wire(), c.newStatus().wire());
-    }
-
-    /** Statuspage's indicator words for the overall status. */
-    static String indicator(ComponentStatus overall) {
-        return switch (overall) {
-            case OPERATIONAL -> "none";
-            case DEGRADED_PERFORMANCE -> "minor";
-            case PARTIAL_OUTAGE -> "major";
-            case MAJOR_OUTAGE -> "critical";
-            case UNDER_MAINTENANCE -> "maintenance";
-        };
     }
 
     /** A stable 12-character page id derived from the page's address, as Statuspage ids look. */

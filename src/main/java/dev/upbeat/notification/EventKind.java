@@ -47,7 +47,7 @@ public enum EventKind {
             case IN_PROGRESS -> previous == IncidentStatus.SCHEDULED ? MAINTENANCE_STARTED : MAINTENANCE_UPDATED;
             case COMPLETED -> MAINTENANCE_COMPLETED;
             case CANCELLED -> MAINTENANCE_CANCELLED;
-            default -> MAINTENANCE_UPDATED;
+            case SCHEDULED, VERIFYING, INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED, POSTMORTEM -> MAINTENANCE_UPDATED;
         };
     }
 }

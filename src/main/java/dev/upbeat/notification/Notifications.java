@@ -62,15 +62,18 @@ public final class Notifications implements AutoCloseable {
     private static Map<Channel, Sender> senders(NotificationConfig n, TargetGuard guard, Composer composer) {
         Map<Channel, Sender> senders = new EnumMap<>(Channel.class);
         WebPoster poster = new WebPoster(guard);
-        if (n.smtpUrl() != null) {
-            senders.put(Channel.EMAIL, new EmailSender(n.smtpUrl(), n.mailFrom(), composer));
+        for (Channel channel : Channel.values()) {
+            // No default: a new channel must be given its sender (or none, when unconfigured) here.
+            Sender sender = switch (channel) {
+                case EMAIL -> n.smtpUrl() == null ? null : new EmailSender(n.smtpUrl(), n.mailFrom(), composer);
+                case SMS -> n.twilio().configured() ? new SmsSender(n.twilio(), poster, composer) : null;
+                case WEBHOOK -> new WebhookSender(poster, composer);
+                case SLACK, TEAMS -> new ChatSender(channel, poster, composer);
+            };
+            if (sender != null) {
+                senders.put(channel, sender);
+            }
         }
-        if (n.twilio().configured()) {
-            senders.put(Channel.SMS, new SmsSender(n.twilio(), poster, composer));
-        }
-        senders.put(Channel.WEBHOOK, new WebhookSender(poster, composer));
-        senders.put(Channel.SLACK, new ChatSender(Channel.SLACK, poster, composer));
-        senders.put(Channel.TEAMS, new ChatSender(Channel.TEAMS, poster, composer));
         return senders;
     }
 

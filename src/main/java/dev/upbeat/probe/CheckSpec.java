@@ -26,6 +26,11 @@ public record CheckSpec(
         Integer minCertDays,
         Duration timeout) {
 
+    /** The kind of check this URL's scheme selects (the URL was checked to have one). */
+    public ProbeKind kind() {
+        return ProbeKind.ofScheme(url.getScheme()).orElseThrow();
+    }
+
     /** A builder with no headers, 200 to 399 accepted, and every other field null until set. */
     public static Builder builder() {
         return new Builder();
@@ -64,7 +69,7 @@ public record CheckSpec(
     }
 
     public boolean isTcp() {
-        return "tcp".equals(url.getScheme());
+        return kind() == ProbeKind.TCP;
     }
 
     public boolean accepts(int status) {

@@ -28,7 +28,10 @@ public final class Checker {
 
     public CheckResult run(CheckSpec spec) {
         try {
-            return spec.isTcp() ? tcp.run(spec) : http.run(spec);
+            return switch (spec.kind()) {
+                case HTTP -> http.run(spec);
+                case TCP -> tcp.run(spec);
+            };
         } catch (RuntimeException e) {
             // A check must always yield a result; an unexpected failure is the check failing, not the runner.
             return CheckResult.failed(clock.instant(), java.time.Duration.ZERO, e.toString());

@@ -16,6 +16,6 @@ public record Probe(
         Instant updatedAt) {
 
     public String kind() {
-        return check.isTcp() ? "tcp" : "http";
+        return check.kind().wire();
     }
 }

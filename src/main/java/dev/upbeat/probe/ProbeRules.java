@@ -66,10 +66,10 @@ final class ProbeRules {
         try {
             URI u = new URI(raw.strip());
             String scheme = u.getScheme() == null ? "" : u.getScheme();
-            if (!Set.of("http", "https", "tcp").contains(scheme) || u.getHost() == null) {
+            if (ProbeKind.ofScheme(scheme).isEmpty() || u.getHost() == null) {
                 throw Problem.invalid("url", "url must be an absolute http://, https:// or tcp://host:port address; got '" + raw + "'");
             }
-            if (scheme.equals("tcp") && u.getPort() < 1) {
+            if (ProbeKind.ofScheme(scheme).orElseThrow() == ProbeKind.TCP && u.getPort() < 1) {
                 throw Problem.invalid("url", "a tcp url needs a port, as in tcp://db.example.com:5432; got '" + raw + "'");
             }
             return u;

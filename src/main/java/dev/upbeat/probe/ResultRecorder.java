@@ -1,6 +1,7 @@
 package dev.upbeat.probe;
 
 import dev.upbeat.component.ComponentService;
+import dev.upbeat.component.ComponentStatus;
 import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.IncidentDraft;
 import dev.upbeat.incident.IncidentService;
@@ -83,9 +84,9 @@ public final class ResultRecorder {
     private Incident open(Tx tx, Probe p, Streak s, CheckResult r) {
         Map<String, String> values = values(tx, p, s, r.error());
         Incident i = incidents.open(tx, IncidentDraft.builder()
-                .title(IncidentTemplate.fill(template.title(), values)).status("investigating")
+                .title(IncidentTemplate.fill(template.title(), values)).status(IncidentStatus.INVESTIGATING.wire())
                 .message(IncidentTemplate.fill(template.message(), values))
-                .components(Map.of(p.componentId(), "major_outage")).build());
+                .components(Map.of(p.componentId(), ComponentStatus.MAJOR_OUTAGE.wire())).build());
         log.warn("Probe {} failed {} times in a row; opened incident {} on {}", p.name(), s.failures(), i.id(), p.componentId());
         return i;
     }

@@ -15,12 +15,4 @@ sealed interface BodyShape {
 
     record Cut(long afterBytes) implements BodyShape {
     }
-
-    static BodyShape of(Fault outcome) {
-        return switch (outcome) {
-            case SlowBodyFault s -> new Paced(s.bytesPerSecond());
-            case TruncateFault t -> new Cut(t.afterBytes());
-            case null, default -> AS_IS;
-        };
-    }
 }

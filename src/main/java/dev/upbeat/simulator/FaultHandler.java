@@ -79,15 +79,18 @@ final class FaultHandler extends Handler.Abstract {
     }
 
     private void answer(Request request, Response response, Fault outcome, ActiveRun run) throws Exception {
+        // No default: a new fault type must be given its answer here before the code compiles.
         switch (outcome) {
+            case null -> normal(request, response, BodyShape.AS_IS);
             case MaintenanceFault m -> canned(request, response, CannedResponse.maintenance(target, statusPageUrl.get(), m), BodyShape.AS_IS);
             case StatusFault s -> canned(request, response, CannedResponse.status(s), BodyShape.AS_IS);
+            case SlowBodyFault s -> normal(request, response, new BodyShape.Paced(s.bytesPerSecond()));
+            case TruncateFault t -> normal(request, response, new BodyShape.Cut(t.afterBytes()));
             case TimeoutFault t -> SocketFaults.hang(request, t.max(), () -> live.get() == run);
             case ResetFault r -> SocketFaults.reset(request);
             case EmptyResponseFault e -> SocketFaults.close(request);
             case MalformedResponseFault m -> SocketFaults.malformed(request);
             case LatencyFault l -> throw new IllegalStateException("latency is a delay, never an outcome");
-            case null, default -> normal(request, response, BodyShape.of(outcome));
         }
     }
 

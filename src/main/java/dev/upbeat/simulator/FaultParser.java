@@ -38,8 +38,8 @@ public final class FaultParser {
             throw Problem.invalid(prefix, prefix + " must be an object with a type");
         }
         JsonNode type = node.get("type");
-        if (type == null || !type.isTextual() || !Fault.TYPES.contains(type.asText())) {
-            throw Problem.invalid(prefix + ".type", prefix + ".type must be one of " + String.join(", ", Fault.TYPES)
+        if (type == null || !type.isTextual() || FaultType.fromWire(type.asText()).isEmpty()) {
+            throw Problem.invalid(prefix + ".type", prefix + ".type must be one of " + FaultType.allowedValues()
                     + "; got " + (type == null ? "nothing" : type.toString()));
         }
         Fault fault;

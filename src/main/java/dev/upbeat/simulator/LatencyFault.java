@@ -22,6 +22,31 @@ public record LatencyFault(Double percentage, Match match, @JsonFormat(shape = J
         match = FaultChecks.matchOrAny(match);
     }
 
+    /** Every answer delayed by {@code delay}. */
+    public static LatencyFault of(Duration delay) {
+        return new LatencyFault(null, null, delay, null, null, null);
+    }
+
+    /** Every answer delayed by a uniform time from {@code min} to {@code max}. */
+    public static LatencyFault between(Duration min, Duration max) {
+        return new LatencyFault(null, null, null, null, min, max);
+    }
+
+    /** The same delay, plus or minus a uniform {@code jitter}. */
+    public LatencyFault withJitter(Duration jitter) {
+        return new LatencyFault(percentage, match, delay, jitter, min, max);
+    }
+
+    /** The same fault applied to {@code percentage} of matching requests. */
+    public LatencyFault withPercentage(double percentage) {
+        return new LatencyFault(percentage, match, delay, jitter, min, max);
+    }
+
+    /** The same fault applied only to requests that pass {@code match}. */
+    public LatencyFault withMatch(Match match) {
+        return new LatencyFault(percentage, match, delay, jitter, min, max);
+    }
+
     /** The delay for one request, drawn from {@code random}. */
     public Duration draw(RandomGenerator random) {
         if (delay != null) {

@@ -16,8 +16,31 @@ public record MaintenanceFault(Double percentage, Match match, String body, Map<
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
+    /** Every request answered with the default maintenance body. */
     public static MaintenanceFault always() {
         return new MaintenanceFault(null, null, null, null, null);
+    }
+
+    public MaintenanceFault withBody(String body) {
+        return new MaintenanceFault(percentage, match, body, headers, retryAfter);
+    }
+
+    public MaintenanceFault withHeaders(Map<String, String> headers) {
+        return new MaintenanceFault(percentage, match, body, headers, retryAfter);
+    }
+
+    public MaintenanceFault withRetryAfter(long seconds) {
+        return new MaintenanceFault(percentage, match, body, headers, seconds);
+    }
+
+    /** The same fault applied to {@code percentage} of matching requests. */
+    public MaintenanceFault withPercentage(double percentage) {
+        return new MaintenanceFault(percentage, match, body, headers, retryAfter);
+    }
+
+    /** The same fault applied only to requests that pass {@code match}. */
+    public MaintenanceFault withMatch(Match match) {
+        return new MaintenanceFault(percentage, match, body, headers, retryAfter);
     }
 
     @Override

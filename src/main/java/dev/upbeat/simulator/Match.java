@@ -15,6 +15,19 @@ public record Match(String method, String path, HeaderMatch header) {
     public record HeaderMatch(String name, String value) {
     }
 
+    public Match withMethod(String method) {
+        return new Match(method, path, header);
+    }
+
+    public Match withPath(String glob) {
+        return new Match(method, glob, header);
+    }
+
+    /** Also requires header {@code name}, with {@code value} (ignoring case) unless that is null. */
+    public Match withHeader(String name, String value) {
+        return new Match(method, path, new HeaderMatch(name, value));
+    }
+
     public boolean test(ProxiedRequest r) {
         return (method == null || method.equalsIgnoreCase(r.method()))
                 && (path == null || Glob.matches(path, r.path()))

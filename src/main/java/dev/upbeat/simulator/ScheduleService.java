@@ -78,7 +78,7 @@ public final class ScheduleService {
         List<Run> started = new ArrayList<>();
         for (Occurrence o : claimed) {
             try {
-                started.add(simulations.start(o.schedule().target(), o.schedule().faults(), o.left(), "schedule", o.schedule().id()));
+                started.add(simulations.start(o.schedule().target(), o.schedule().faults(), o.left(), RunOrigin.SCHEDULE, o.schedule().id()));
             } catch (Problem e) {
                 log.warn("Schedule {} skipped its run on {}: {}", o.schedule().id(), o.schedule().target(), e.getMessage());
             }

@@ -84,7 +84,7 @@ public final class SimulatorApi implements Endpoints {
         SimulationRequest r = bodies.read(ctx, SimulationRequest.class);
         String target = ctx.pathParam("name");
         simulations.target(target);
-        Run run = simulations.start(target, FaultParser.parse(r.faults()), r.duration(), "api", null);
+        Run run = simulations.start(target, FaultParser.parse(r.faults()), r.duration(), RunOrigin.API, null);
         ctx.status(201).header("Location", "/api/v1/simulator/simulations/" + run.id()).json(run);
     }
 

@@ -38,7 +38,7 @@ public final class SimulatorService implements AutoCloseable {
         Instant now = clock.instant();
         db.useTransaction(tx -> {
             for (Run r : repo.liveRuns(tx)) {
-                repo.endRun(tx, r.id(), r.endsAt().isBefore(now) ? r.endsAt() : now, "interrupted");
+                repo.endRun(tx, r.id(), r.endsAt().isBefore(now) ? r.endsAt() : now, EndReason.INTERRUPTED.wire());
                 log.warn("Simulation {} on {} was still live at start: ended as interrupted", r.id(), r.target());
             }
         });
@@ -78,13 +78,13 @@ public final class SimulatorService implements AutoCloseable {
 
     public void deleteTarget(String name) {
         target(name);
-        liveRun(name).ifPresent(r -> end(r.id(), "target_deleted"));
+        liveRun(name).ifPresent(r -> end(r.id(), EndReason.TARGET_DELETED));
         db.useTransaction(tx -> repo.deleteTarget(tx, name));
         listeners.close(name);
     }
 
     /** Starts {@code faults} on a target now for {@code duration}; one live simulation per target. */
-    public Run start(String targetName, List<Fault> faults, Duration duration, String origin, Long scheduleId) {
+    public Run start(String targetName, List<Fault> faults, Duration duration, RunOrigin origin, Long scheduleId) {
         checkDuration(duration);
         Instant now = clock.instant();
         Run run = db.inTransaction(tx -> {
@@ -93,7 +93,7 @@ public final class SimulatorService implements AutoCloseable {
                 throw Problem.conflict("Target " + targetName + " already has live simulation " + r.id() + " until " + r.endsAt()
                         + "; stop it first (DELETE /api/v1/simulator/simulations/" + r.id() + ")");
             });
-            long id = repo.insertRun(tx, new Run(0, targetName, faults, origin, scheduleId, now, now.plus(duration), null, null,
+            long id = repo.insertRun(tx, new Run(0, targetName, faults, origin.wire(), scheduleId, now, now.plus(duration), null, null,
                     0, java.util.Map.of()));
             return repo.run(tx, id).orElseThrow();
         });
@@ -109,15 +109,15 @@ public final class SimulatorService implements AutoCloseable {
         if (!run.live()) {
             throw Problem.conflict("Simulation " + id + " already ended at " + run.endedAt() + " (" + run.endReason() + ")");
         }
-        return end(id, "stopped");
+        return end(id, EndReason.STOPPED);
     }
 
     /** Ends a run with a reason (if still live) and returns it as recorded. */
-    public Run end(long id, String reason) {
+    public Run end(long id, EndReason reason) {
         ActiveRun.Counts counts = listeners.deactivate(id);
         db.useTransaction(tx -> {
             repo.addCounts(tx, id, counts);
-            if (repo.endRun(tx, id, clock.instant(), reason)) {
+            if (repo.endRun(tx, id, clock.instant(), reason.wire())) {
                 log.info("Simulation {} ended: {}", id, reason);
             }
         });
@@ -145,7 +145,7 @@ public final class SimulatorService implements AutoCloseable {
         List<Run> live = db.read(repo::liveRuns);
         for (Run r : live) {
             if (!r.endsAt().isAfter(now)) {
-                end(r.id(), "expired");
+                end(r.id(), EndReason.EXPIRED);
             } else {
                 ActiveRun.Counts counts = listeners.drain(r.id());
                 if (!counts.isEmpty()) {

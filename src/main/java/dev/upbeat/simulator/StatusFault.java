@@ -14,6 +14,29 @@ public record StatusFault(Double percentage, Match match, Integer status, String
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
+    /** Every request answered {@code status} with an empty body. */
+    public static StatusFault of(int status) {
+        return new StatusFault(null, null, status, null, null);
+    }
+
+    public StatusFault withBody(String body) {
+        return new StatusFault(percentage, match, status, body, headers);
+    }
+
+    public StatusFault withHeaders(Map<String, String> headers) {
+        return new StatusFault(percentage, match, status, body, headers);
+    }
+
+    /** The same fault applied to {@code percentage} of matching requests. */
+    public StatusFault withPercentage(double percentage) {
+        return new StatusFault(percentage, match, status, body, headers);
+    }
+
+    /** The same fault applied only to requests that pass {@code match}. */
+    public StatusFault withMatch(Match match) {
+        return new StatusFault(percentage, match, status, body, headers);
+    }
+
     @Override
     public void validate(String prefix) {
         Fault.super.validate(prefix);

@@ -13,6 +13,26 @@ public record TimeoutFault(Double percentage, Match match, @JsonFormat(shape = J
         max = max == null ? DEFAULT_MAX : max;
     }
 
+    /** Every request left unanswered, its connection closed after the default of five minutes. */
+    public static TimeoutFault always() {
+        return new TimeoutFault(null, null, null);
+    }
+
+    /** The same, closing the connection after {@code max}. */
+    public TimeoutFault closingAfter(Duration max) {
+        return new TimeoutFault(percentage, match, max);
+    }
+
+    /** The same fault applied to {@code percentage} of matching requests. */
+    public TimeoutFault withPercentage(double percentage) {
+        return new TimeoutFault(percentage, match, max);
+    }
+
+    /** The same fault applied only to requests that pass {@code match}. */
+    public TimeoutFault withMatch(Match match) {
+        return new TimeoutFault(percentage, match, max);
+    }
+
     @Override
     public void validate(String prefix) {
         Fault.super.validate(prefix);

@@ -1,6 +1,7 @@
 package dev.upbeat.site;
 
 import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.incident.Impact;
 
 /**
  * The one mapping from statuses and downtime to the page's colour classes. Colour is never the
@@ -35,13 +36,13 @@ public final class Colors {
     }
 
     /** Incident severity on the timeline and in boxes. */
-    public static String impact(String impact) {
+    public static String impact(Impact impact) {
         return switch (impact) {
-            case "critical" -> "red";
-            case "major" -> "orange";
-            case "minor" -> "yellow";
-            case "maintenance" -> "blue";
-            default -> "grey";
+            case CRITICAL -> "red";
+            case MAJOR -> "orange";
+            case MINOR -> "yellow";
+            case MAINTENANCE -> "blue";
+            case NONE -> "grey";
         };
     }
 }

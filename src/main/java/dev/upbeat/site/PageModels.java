@@ -4,6 +4,7 @@ import dev.upbeat.component.Component;
 import dev.upbeat.component.ComponentStatus;
 import dev.upbeat.config.Branding;
 import dev.upbeat.incident.Incident;
+import dev.upbeat.incident.IncidentStatus;
 import dev.upbeat.incident.IncidentUpdate;
 import dev.upbeat.incident.Kind;
 import dev.upbeat.status.DisplayTime;
@@ -77,7 +78,7 @@ final class PageModels {
 
     private Views.IncidentBox box(PublicStatus s, Incident i, Instant now) {
         IncidentUpdate latest = i.latestUpdate();
-        return new Views.IncidentBox(i.id(), i.title(), i.impact().wire(), Colors.impact(i.impact().wire()), words(i.status().wire()),
+        return new Views.IncidentBox(i.id(), i.title(), i.impact().wire(), Colors.impact(i.impact()), words(i.status().wire()),
                 "ongoing for " + Durations.words(Duration.between(i.startedAt(), now)),
                 latest == null ? "" : Markdown.toSafeHtml(latest.message()), latest == null ? "" : time(latest.displayAt()),
                 names(s, i));
@@ -86,7 +87,7 @@ final class PageModels {
     Views.IncidentPage incident(PublicStatus s, Incident i, Instant now) {
         boolean maintenance = i.kind() == Kind.MAINTENANCE;
         Instant end = i.resolvedAt() == null ? now : i.resolvedAt();
-        String duration = maintenance && i.status().wire().equals("scheduled") ? "not started"
+        String duration = i.status() == IncidentStatus.SCHEDULED ? "not started"
                 : (i.resolvedAt() == null ? "ongoing for " : "lasted ") + Durations.words(Duration.between(i.startedAt(), end));
         List<Views.UpdateRow> updates = i.updates().stream()
                 .sorted(Comparator.comparing(IncidentUpdate::displayAt).thenComparing(IncidentUpdate::id).reversed())
@@ -96,7 +97,7 @@ final class PageModels {
                 .toList();
         String window = maintenance ? time(i.scheduledFor()) + " – " + time(i.scheduledUntil()) : null;
         return new Views.IncidentPage(chrome(s, i.title(), maintenance ? "maintenance" : "incident"), i.id(),
-                maintenance ? "Scheduled maintenance" : "Incident", i.title(), i.impact().wire(), Colors.impact(i.impact().wire()),
+                maintenance ? "Scheduled maintenance" : "Incident", i.title(), i.impact().wire(), Colors.impact(i.impact()),
                 words(i.status().wire()), duration, time(i.startedAt()), i.resolvedAt() == null ? null : time(i.resolvedAt()),
                 window, names(s, i), updates, i.postmortem() == null ? null : Markdown.toSafeHtml(i.postmortem()));
     }
@@ -130,7 +131,7 @@ final class PageModels {
         Instant end = i.resolvedAt() == null ? now : i.resolvedAt();
         String duration = i.resolvedAt() == null ? "ongoing" : Durations.words(Duration.between(i.startedAt(), end));
         return new Views.HistoryRow((maintenance ? "/maintenance/" : "/incidents/") + i.id(), i.title(), i.impact().wire(),
-                Colors.impact(i.impact().wire()), words(i.status().wire()), time(i.startedAt()), duration);
+                Colors.impact(i.impact()), words(i.status().wire()), time(i.startedAt()), duration);
     }
 
     private static List<String> names(PublicStatus s, Incident i) {

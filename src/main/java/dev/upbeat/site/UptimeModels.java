@@ -117,7 +117,7 @@ final class UptimeModels {
                     String took = i.resolvedAt() == null ? "ongoing for " + Durations.words(Duration.between(i.startedAt(), now))
                             : "resolved in " + Durations.words(Duration.between(i.startedAt(), i.resolvedAt()));
                     return new Views.Segment(i.id(), i.title(), round(left), round(Math.min(width, 100 - left)),
-                            Colors.impact(i.impact().wire()), i.title() + ": " + i.impact().wire() + " impact, " + took);
+                            Colors.impact(i.impact()), i.title() + ": " + i.impact().wire() + " impact, " + took);
                 }).toList();
         List<Views.Tick> ticks = new ArrayList<>();
         for (int week = 0; week <= TIMELINE_DAYS; week += 7) {

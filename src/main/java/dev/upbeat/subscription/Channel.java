@@ -3,12 +3,14 @@ package dev.upbeat.subscription;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The ways a subscriber hears from Upbeat, and which of them need the subscriber to opt in. */
 public enum Channel {
     EMAIL, SMS, WEBHOOK, SLACK, TEAMS;
 
-    public static final String WIRE_VALUES = "email, sms, webhook, slack, teams";
+    /** Every wire name, comma-separated in declaration order, for refusals. */
+    public static final String WIRE_VALUES = Arrays.stream(values()).map(Channel::wire).collect(Collectors.joining(", "));
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -24,11 +26,17 @@ public enum Channel {
      * confirm from, so it is active at once; such URLs are checked against private targets instead.
      */
     public boolean needsOptIn() {
-        return this == EMAIL || this == SMS;
+        return switch (this) {
+            case EMAIL, SMS -> true;
+            case WEBHOOK, SLACK, TEAMS -> false;
+        };
     }
 
     /** True for channels whose address is a URL Upbeat POSTs to. */
     public boolean isUrl() {
-        return this == WEBHOOK || this == SLACK || this == TEAMS;
+        return switch (this) {
+            case WEBHOOK, SLACK, TEAMS -> true;
+            case EMAIL, SMS -> false;
+        };
     }
 }

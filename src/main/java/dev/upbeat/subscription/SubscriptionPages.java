@@ -66,7 +66,7 @@ public final class SubscriptionPages implements Endpoints {
                     SubscriptionPage.notice(pageName, "Not subscribed", p.getMessage()));
             return;
         }
-        if ("sms".equals(channel)) {
+        if (Channel.fromWire(channel).orElse(null) == Channel.SMS) {
             render(ctx, 200, SubscriptionPage.codeForm(pageName, "Enter your code", "If this number can be subscribed, we have "
                     + "sent it a six-digit code. Enter it here within an hour.", links.formToken(clock.instant()), address));
         } else {

@@ -3,6 +3,7 @@ package dev.upbeat.user;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What a signed-in person may do. Editors post incidents and maintenance; admins may do that and
@@ -11,7 +12,8 @@ import java.util.Optional;
 public enum Role {
     EDITOR, ADMIN;
 
-    public static final String VALUES = "admin, editor";
+    /** Every wire name, alphabetically, for refusals. */
+    public static final String VALUES = Arrays.stream(values()).map(Role::wire).sorted().collect(Collectors.joining(", "));
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

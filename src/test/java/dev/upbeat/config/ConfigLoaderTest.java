@@ -46,4 +46,12 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_PROBE_RAW_RETENTION", "PT6H")).load())
                 .hasMessageContaining("UPBEAT_PROBE_RAW_RETENTION").hasMessageContaining("PT26H");
     }
+
+    @Test
+    void delivery_concurrency_knows_every_subscriber_channel_and_the_docs_show_its_default() throws Exception {
+        assertThat(NotificationSettings.concurrency("").keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(dev.upbeat.subscription.Channel.values()).map(dev.upbeat.subscription.Channel::wire).toList());
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("docs", "configuration.md")))
+                .contains("| `UPBEAT_DELIVERY_CONCURRENCY` | `" + NotificationSettings.DEFAULT_CONCURRENCY + "` |");
+    }
 }

@@ -16,7 +16,7 @@ class FaultPlannerTest {
 
     @Test
     void a_percentage_applies_to_about_that_share_and_the_same_seed_gives_the_same_plans() {
-        FaultPlanner planner = new FaultPlanner(List.of(new StatusFault(25.0, null, 500, null, null)));
+        FaultPlanner planner = new FaultPlanner(List.of(StatusFault.of(500).withPercentage(25)));
         Random random = new Random(42);
         List<Boolean> hits = java.util.stream.IntStream.range(0, 2000)
                 .mapToObj(i -> !planner.plan(get("/", Map.of()), random).forwards()).toList();
@@ -30,10 +30,10 @@ class FaultPlannerTest {
     @Test
     void latency_adds_up_and_the_first_other_applicable_fault_decides() {
         FaultPlanner planner = new FaultPlanner(List.of(
-                new LatencyFault(null, null, Duration.ofMillis(100), null, null, null),
-                new StatusFault(null, new Match("POST", null, null), 500, null, null),
-                new ResetFault(null, new Match(null, "/apps/**", null)),
-                new EmptyResponseFault(null, null)));
+                LatencyFault.of(Duration.ofMillis(100)),
+                StatusFault.of(500).withMatch(Match.ANY.withMethod("POST")),
+                ResetFault.always().withMatch(Match.ANY.withPath("/apps/**")),
+                EmptyResponseFault.always()));
         Plan plan = planner.plan(get("/apps/a/b", Map.of()), new Random(1));
         assertThat(plan.delay()).isEqualTo(Duration.ofMillis(100));
         assertThat(plan.outcome()).isInstanceOf(ResetFault.class);
@@ -42,8 +42,8 @@ class FaultPlannerTest {
 
     @Test
     void a_header_match_needs_the_header_and_its_value_if_given() {
-        FaultPlanner planner = new FaultPlanner(List.of(new StatusFault(null,
-                new Match(null, null, new Match.HeaderMatch("X-Drill", "on")), 503, null, null)));
+        FaultPlanner planner = new FaultPlanner(List.of(StatusFault.of(503)
+                .withMatch(Match.ANY.withHeader("X-Drill", "on"))));
         assertThat(planner.plan(get("/", Map.of("X-Drill", "ON")), new Random()).forwards()).isFalse();
         assertThat(planner.plan(get("/", Map.of("X-Drill", "off")), new Random()).forwards()).isTrue();
         assertThat(planner.plan(get("/", Map.of()), new Random()).forwards()).isTrue();
@@ -51,7 +51,7 @@ class FaultPlannerTest {
 
     @Test
     void uniform_latency_stays_within_its_bounds() {
-        LatencyFault uniform = new LatencyFault(null, null, null, null, Duration.ofMillis(10), Duration.ofMillis(20));
+        LatencyFault uniform = LatencyFault.between(Duration.ofMillis(10), Duration.ofMillis(20));
         Random random = new Random(7);
         for (int i = 0; i < 500; i++) {
             assertThat(uniform.draw(random)).isBetween(Duration.ofMillis(10), Duration.ofMillis(20));

@@ -67,7 +67,7 @@ class FaultProxyTest {
     void faults_stop_at_the_runs_end_time_even_before_anything_ends_the_run() throws Exception {
         int port = proxy(upstream.url());
         dev.upbeat.app.AdjustableClock clock = dev.upbeat.app.AdjustableClock.system();
-        proxy.swap(new ActiveRun(7, List.of(new MaintenanceFault(null, null, null, null, null)),
+        proxy.swap(new ActiveRun(7, List.of(MaintenanceFault.always()),
                 clock.instant().plus(Duration.ofMinutes(5)), clock));
         assertThat(get(port, "/echo").statusCode()).isEqualTo(503);
 
@@ -129,7 +129,8 @@ class FaultProxyTest {
 
     @Test
     void maintenance_takes_body_headers_and_retry_after() throws Exception {
-        int port = proxy(upstream.url(), new MaintenanceFault(null, null, "{\"id\":\"maintenance\"}", Map.of("X-Why", "drill"), 120L));
+        int port = proxy(upstream.url(), MaintenanceFault.always().withBody("{\"id\":\"maintenance\"}")
+                .withHeaders(Map.of("X-Why", "drill")).withRetryAfter(120));
         HttpResponse<String> r = get(port, "/echo");
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.body()).isEqualTo("{\"id\":\"maintenance\"}");
@@ -139,8 +140,8 @@ class FaultProxyTest {
 
     @Test
     void status_answers_the_given_code_with_body_and_headers_only_where_it_matches() throws Exception {
-        int port = proxy(upstream.url(), new StatusFault(null, new Match("GET", "/apps/*", null), 429, "slow down",
-                Map.of("Retry-After", "7")));
+        int port = proxy(upstream.url(), StatusFault.of(429).withBody("slow down").withHeaders(Map.of("Retry-After", "7"))
+                .withMatch(Match.ANY.withMethod("GET").withPath("/apps/*")));
         HttpResponse<String> hit = get(port, "/apps/123");
         assertThat(hit.statusCode()).isEqualTo(429);
         assertThat(hit.body()).isEqualTo("slow down");
@@ -150,7 +151,7 @@ class FaultProxyTest {
 
     @Test
     void latency_delays_the_answer() throws Exception {
-        int port = proxy(upstream.url(), new LatencyFault(null, null, Duration.ofMillis(300), Duration.ofMillis(20), null, null));
+        int port = proxy(upstream.url(), LatencyFault.of(Duration.ofMillis(300)).withJitter(Duration.ofMillis(20)));
         long started = System.nanoTime();
         assertThat(get(port, "/echo").statusCode()).isEqualTo(201);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(280), Duration.ofMillis(2_000));
@@ -158,14 +159,14 @@ class FaultProxyTest {
 
     @Test
     void timeout_never_answers_so_the_client_times_out() throws Exception {
-        int port = proxy(upstream.url(), new TimeoutFault(null, null, Duration.ofSeconds(30)));
+        int port = proxy(upstream.url(), TimeoutFault.always().closingAfter(Duration.ofSeconds(30)));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/echo")).timeout(Duration.ofMillis(400)).build();
         assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
     }
 
     @Test
     void timeout_closes_the_connection_at_its_cap() throws Exception {
-        int port = proxy(upstream.url(), new TimeoutFault(null, null, Duration.ofMillis(300)));
+        int port = proxy(upstream.url(), TimeoutFault.always().closingAfter(Duration.ofMillis(300)));
         RawHttp.Exchange x = RawHttp.get(port, "/echo", 5_000);
         assertThat(x.end()).isEqualTo(RawHttp.End.CLOSED);
         assertThat(x.bytes()).isEmpty();
@@ -173,7 +174,7 @@ class FaultProxyTest {
 
     @Test
     void reset_is_a_tcp_reset() throws Exception {
-        int port = proxy(upstream.url(), new ResetFault(null, null));
+        int port = proxy(upstream.url(), ResetFault.always());
         RawHttp.Exchange x = RawHttp.get(port, "/echo", 5_000);
         assertThat(x.end()).isEqualTo(RawHttp.End.RESET);
         assertThat(x.bytes()).isEmpty();
@@ -182,7 +183,7 @@ class FaultProxyTest {
 
     @Test
     void empty_response_closes_without_a_byte() throws Exception {
-        int port = proxy(upstream.url(), new EmptyResponseFault(null, null));
+        int port = proxy(upstream.url(), EmptyResponseFault.always());
         RawHttp.Exchange x = RawHttp.get(port, "/echo", 5_000);
         assertThat(x.end()).isEqualTo(RawHttp.End.CLOSED);
         assertThat(x.bytes()).isEmpty();
@@ -190,7 +191,7 @@ class FaultProxyTest {
 
     @Test
     void malformed_response_sends_a_status_line_then_garbage_and_http_clients_fail() throws Exception {
-        int port = proxy(upstream.url(), new MalformedResponseFault(null, null));
+        int port = proxy(upstream.url(), MalformedResponseFault.always());
         RawHttp.Exchange x = RawHttp.get(port, "/echo", 5_000);
         assertThat(x.text()).startsWith("HTTP/1.1 200 OK\r\n").contains("garbage");
         assertThat(x.end()).isEqualTo(RawHttp.End.CLOSED);
@@ -199,7 +200,7 @@ class FaultProxyTest {
 
     @Test
     void truncate_cuts_the_body_after_the_given_bytes_with_a_length_or_chunked() throws Exception {
-        int port = proxy(upstream.url(), new TruncateFault(null, null, 100L));
+        int port = proxy(upstream.url(), TruncateFault.after(100));
         RawHttp.Exchange sized = RawHttp.get(port, "/bytes?n=1000", 5_000);
         assertThat(sized.text()).contains("Content-Length: 1000");
         assertThat(sized.body()).isEqualTo(new String(TestUpstream.pattern(100)));
@@ -215,7 +216,7 @@ class FaultProxyTest {
 
     @Test
     void slow_body_delivers_the_body_within_20_percent_of_its_rate() throws Exception {
-        int port = proxy(upstream.url(), new SlowBodyFault(null, null, 10_000L));
+        int port = proxy(upstream.url(), SlowBodyFault.at(10_000));
         long started = System.nanoTime();
         HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bytes?n=8000")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());

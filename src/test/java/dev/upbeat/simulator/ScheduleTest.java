@@ -50,7 +50,7 @@ class ScheduleTest {
     void a_schedule_every_minute_for_five_skips_the_occurrences_that_would_overlap() {
         t.clock.set(Instant.parse("2026-05-01T00:00:30Z"));
         sims.createTarget("flappy", "127.0.0.1:0", null);
-        Schedule s = schedules.create("flappy", "* * * * *", "UTC", Duration.ofMinutes(5), List.of(new ResetFault(null, null)));
+        Schedule s = schedules.create("flappy", "* * * * *", "UTC", Duration.ofMinutes(5), List.of(ResetFault.always()));
         t.clock.set(Instant.parse("2026-05-01T00:01:00Z"));
         assertThat(schedules.runDue()).hasSize(1);
         assertThat(schedules.find(s.id()).nextAt()).isEqualTo(Instant.parse("2026-05-01T00:06:00Z"));
@@ -83,9 +83,9 @@ class ScheduleTest {
         long id;
         try (TestUpbeat first = TestUpbeat.services(database)) {
             first.upbeat.simulator().createTarget("crashy", "127.0.0.1:0", null);
-            id = first.upbeat.simulator().start("crashy", List.of(MaintenanceFault.always()), Duration.ofHours(1), "api", null).id();
-            first.upbeat.simulator().end(id, "stopped");
-            id = first.upbeat.simulator().start("crashy", List.of(MaintenanceFault.always()), Duration.ofHours(1), "api", null).id();
+            id = first.upbeat.simulator().start("crashy", List.of(MaintenanceFault.always()), Duration.ofHours(1), RunOrigin.API, null).id();
+            first.upbeat.simulator().end(id, EndReason.STOPPED);
+            id = first.upbeat.simulator().start("crashy", List.of(MaintenanceFault.always()), Duration.ofHours(1), RunOrigin.API, null).id();
             // closed without ending the run, as a crash would leave it
         }
         try (TestUpbeat second = TestUpbeat.services(database)) {

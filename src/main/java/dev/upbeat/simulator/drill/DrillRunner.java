@@ -1,7 +1,9 @@
 package dev.upbeat.simulator.drill;
 
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.EndReason;
 import dev.upbeat.simulator.Run;
+import dev.upbeat.simulator.RunOrigin;
 import dev.upbeat.simulator.SimulatorService;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,13 +37,13 @@ final class DrillRunner {
 
     DrillReport run() throws InterruptedException {
         if (!round("before")) {
-            return report("skipped", "the app was already unhealthy before the simulation", null);
+            return report(Verdict.SKIPPED, "the app was already unhealthy before the simulation", null);
         }
         Run run;
         try {
-            run = simulations.start(spec.target(), spec.faults(), spec.duration(), "drill", null);
+            run = simulations.start(spec.target(), spec.faults(), spec.duration(), RunOrigin.DRILL, null);
         } catch (Problem e) {
-            return report("skipped", "the simulation could not start: " + e.getMessage(), null);
+            return report(Verdict.SKIPPED, "the simulation could not start: " + e.getMessage(), null);
         }
         event("during", "simulation " + run.id() + " started: " + spec.faults().stream().map(f -> f.type()).toList());
         try {
@@ -56,7 +58,7 @@ final class DrillRunner {
     private void endQuietly(Run run) {
         try {
             if (simulations.run(run.id()).live()) {
-                simulations.end(run.id(), "aborted");
+                simulations.end(run.id(), EndReason.ABORTED);
             }
         } catch (RuntimeException ignored) {
             // The run still expires at its end time, and the proxy stops its faults then.
@@ -70,21 +72,21 @@ final class DrillRunner {
             if (!round("during")) {
                 breached = true;
                 if (spec.abortOnBreach()) {
-                    Run ended = simulations.end(run.id(), "aborted");
+                    Run ended = simulations.end(run.id(), EndReason.ABORTED);
                     event("during", "breach: simulation " + run.id() + " aborted and reverted");
                     recover();
-                    return report("aborted", "a steady-state check failed during the simulation", ended);
+                    return report(Verdict.ABORTED, "a steady-state check failed during the simulation", ended);
                 }
             }
         }
-        Run ended = simulations.end(run.id(), "expired");
+        Run ended = simulations.end(run.id(), EndReason.EXPIRED);
         event("after", "simulation " + run.id() + " ended (" + ended.endReason() + ")");
         boolean recovered = recover();
         if (!recovered) {
-            return report("fail", "the app did not recover within " + spec.recovery(), ended);
+            return report(Verdict.FAIL, "the app did not recover within " + spec.recovery(), ended);
         }
-        return breached ? report("fail", "steady-state checks failed during the simulation", ended)
-                : report("pass", "the app stayed healthy through the simulation and after it", ended);
+        return breached ? report(Verdict.FAIL, "steady-state checks failed during the simulation", ended)
+                : report(Verdict.PASS, "the app stayed healthy through the simulation and after it", ended);
     }
 
     private boolean recover() throws InterruptedException {
@@ -119,9 +121,9 @@ final class DrillRunner {
         timeline.add(new DrillReport.Event(clock.instant(), phase, what));
     }
 
-    DrillReport report(String verdict, String reason, Run run) {
-        event("verdict", verdict + ": " + reason);
-        return new DrillReport(id, spec.target(), verdict, reason, run == null ? null : run.id(), spec.faults(), startedAt,
+    DrillReport report(Verdict verdict, String reason, Run run) {
+        event("verdict", verdict.wire() + ": " + reason);
+        return new DrillReport(id, spec.target(), verdict.wire(), reason, run == null ? null : run.id(), spec.faults(), startedAt,
                 clock.instant(), run == null ? 0 : run.requests(), run == null ? Map.of() : run.injected(),
                 DrillReport.summarise(spec.checks(), results), List.copyOf(timeline), spec.notice());
     }

@@ -42,7 +42,7 @@ public final class DrillService implements AutoCloseable {
         for (long id : db.read(repo::unfinished)) {
             DrillSpec spec = spec(db.read(tx -> repo.find(tx, id)).orElseThrow());
             DrillRunner runner = new DrillRunner(simulations, probe, clock, id, spec);
-            save(id, runner.report("aborted", "Upbeat stopped while the drill was running", null));
+            save(id, runner.report(Verdict.ABORTED, "Upbeat stopped while the drill was running", null));
         }
     }
 
@@ -67,10 +67,10 @@ public final class DrillService implements AutoCloseable {
             try {
                 save(id, runner.run());
             } catch (InterruptedException e) {
-                save(id, runner.report("aborted", "Upbeat stopped while the drill was running", null));
+                save(id, runner.report(Verdict.ABORTED, "Upbeat stopped while the drill was running", null));
             } catch (RuntimeException e) {
                 log.error("Drill {} failed to run", id, e);
-                save(id, runner.report("aborted", "the drill could not run: " + e.getMessage(), null));
+                save(id, runner.report(Verdict.ABORTED, "the drill could not run: " + e.getMessage(), null));
             } finally {
                 endNotice(noticeId);
             }
@@ -96,7 +96,7 @@ public final class DrillService implements AutoCloseable {
             return read(stored.report(), DrillReport.class);
         }
         DrillSpec spec = spec(stored);
-        return new DrillReport(id, stored.target(), "running", "the drill is under way", null, spec.faults(), stored.startedAt(),
+        return new DrillReport(id, stored.target(), Verdict.RUNNING.wire(), "the drill is under way", null, spec.faults(), stored.startedAt(),
                 null, 0, Map.of(), List.of(), List.of(), spec.notice());
     }
 
