@@ -53,7 +53,9 @@ public final class Totp {
 
     /** The step {@code code} belongs to, within one step of {@code now}; empty if it matches none. */
     public static OptionalLong step(String secret, String code, Instant now) {
-        if (secret == null || !wellFormed(secret) || code == null || !code.strip().matches("\\d{6}")) {
+        // Any decodable key, not only a well-formed one: a short key enrolled before keys were checked
+        // must not lock its owner out.
+        if (secret == null || !base32(secret, 8) || code == null || !code.strip().matches("\\d{6}")) {
             return OptionalLong.empty();
         }
         long step = now.getEpochSecond() / STEP_SECONDS;
@@ -70,9 +72,13 @@ public final class Totp {
      * {@link #MIN_SECRET_BITS} bits: a shorter key is guessable, an empty one cannot key an HMAC.
      */
     public static boolean wellFormed(String secret) {
+        return base32(secret, MIN_SECRET_BITS);
+    }
+
+    private static boolean base32(String secret, int minBits) {
         String s = secret.replace("=", "").toUpperCase(java.util.Locale.ROOT);
         return s.length() <= MAX_SECRET_CHARS && s.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)
-                && s.length() * 5 / 8 * 8 >= MIN_SECRET_BITS;
+                && s.length() * 5 / 8 * 8 >= minBits;
     }
 
     /** The code for one 30-second step (public for tests and enrolment checks). */
