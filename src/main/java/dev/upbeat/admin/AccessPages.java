@@ -101,11 +101,13 @@ public final class AccessPages implements Endpoints {
     public void enableTotp(Context ctx) {
         String secret = ctx.formParam("secret");
         try {
-            User u = users.enableTotp(SessionGate.session(ctx).user().id(), secret, ctx.formParam("code"));
-            pages.audit(ctx, "user.totp_on", u.email(), null);
+            User before = users.require(SessionGate.session(ctx).user().id());
+            User u = users.enableTotp(before.id(), secret, ctx.formParam("code"), ctx.formParam("current_code"));
+            pages.audit(ctx, before.hasSecondFactor() ? "user.totp_replaced" : "user.totp_on", u.email(), null);
             AdminPages.seeOther(ctx, "/admin/account");
         } catch (Problem p) {
-            showAccount(ctx, 422, Form.empty().refused(p), secret);
+            // A key that cannot work is not offered again; a good one is, so the app need not be set up twice.
+            showAccount(ctx, 422, Form.empty().refused(p), secret != null && Totp.wellFormed(secret) ? secret : Totp.newSecret());
         }
     }
 

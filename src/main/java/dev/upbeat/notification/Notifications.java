@@ -29,6 +29,8 @@ public final class Notifications implements AutoCloseable {
     private final DeliveryLog log;
     private final Dispatcher dispatcher;
     private final RateLimit subscribeLimit;
+    private final WebPoster webhooks;
+    private final WebPoster providers;
 
     public Notifications(UpbeatConfig config, Database db, ComponentRepository components, Clock clock) {
         this(config, db, components, clock, config::pageName);
@@ -45,7 +47,9 @@ public final class Notifications implements AutoCloseable {
         SubscriberRepository subscribers = new SubscriberRepository();
         this.outbox = new Outbox(deliveries, components, links);
         Composer composer = new Composer(pageName, links, signer);
-        Map<Channel, Sender> senders = senders(n, guard, composer);
+        this.webhooks = WebPoster.guarded(guard);
+        this.providers = WebPoster.unguarded();
+        Map<Channel, Sender> senders = senders(n, composer);
         Map<Channel, Integer> threads = new EnumMap<>(Channel.class);
         for (Channel c : Channel.values()) {
             threads.put(c, n.concurrency(c.wire()));
@@ -59,16 +63,15 @@ public final class Notifications implements AutoCloseable {
         this.subscribeLimit = new RateLimit(n.subscribeLimit(), n.subscribeWindow(), clock);
     }
 
-    private static Map<Channel, Sender> senders(NotificationConfig n, TargetGuard guard, Composer composer) {
+    private Map<Channel, Sender> senders(NotificationConfig n, Composer composer) {
         Map<Channel, Sender> senders = new EnumMap<>(Channel.class);
-        WebPoster poster = new WebPoster(guard);
         for (Channel channel : Channel.values()) {
             // No default: a new channel must be given its sender (or none, when unconfigured) here.
             Sender sender = switch (channel) {
                 case EMAIL -> n.smtpUrl() == null ? null : new EmailSender(n.smtpUrl(), n.mailFrom(), composer);
-                case SMS -> n.twilio().configured() ? new SmsSender(n.twilio(), poster, composer) : null;
-                case WEBHOOK -> new WebhookSender(poster, composer);
-                case SLACK, TEAMS -> new ChatSender(channel, poster, composer);
+                case SMS -> n.twilio().configured() ? new SmsSender(n.twilio(), providers, composer) : null;
+                case WEBHOOK -> new WebhookSender(webhooks, composer);
+                case SLACK, TEAMS -> new ChatSender(channel, webhooks, composer);
             };
             if (sender != null) {
                 senders.put(channel, sender);
@@ -128,5 +131,7 @@ public final class Notifications implements AutoCloseable {
     @Override
     public void close() {
         dispatcher.close();
+        webhooks.close();
+        providers.close();
     }
 }

@@ -1,16 +1,15 @@
 package dev.upbeat.notification;
 
 import dev.upbeat.config.NotificationConfig;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
  * SMS through Twilio's Messages API ({@code POST /2010-04-01/Accounts/{sid}/Messages.json},
  * form-encoded To, From, Body, HTTP Basic with the account SID and auth token). The base URL is
- * configurable so tests, and Twilio-compatible providers, can stand in. Texts are kept short.
+ * configurable so tests, and Twilio-compatible providers, can stand in. Texts are kept short. The
+ * provider is the operator's own, not a subscriber-given target, so its poster has no private-network check.
  */
 final class SmsSender extends HttpSender {
     static final int MAX_CHARS = 480;
@@ -34,12 +33,8 @@ final class SmsSender extends HttpSender {
         String form = "To=" + enc(o.subscriber().address()) + "&From=" + enc(twilio.from()) + "&Body=" + enc(text);
         String auth = Base64.getEncoder().encodeToString((twilio.accountSid() + ":" + twilio.authToken())
                 .getBytes(StandardCharsets.UTF_8));
-        URI uri = URI.create(twilio.baseUrl() + "/2010-04-01/Accounts/" + enc(twilio.accountSid()) + "/Messages.json");
-        // The operator's own provider: not a subscriber-given target, so no private-network check.
-        poster.send(HttpRequest.newBuilder(uri).timeout(WebPoster.TIMEOUT)
-                .header("Authorization", "Basic " + auth)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        String url = twilio.baseUrl() + "/2010-04-01/Accounts/" + enc(twilio.accountSid()) + "/Messages.json";
+        poster.post(url, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8), "Authorization", "Basic " + auth);
     }
 
     private String text(Outgoing o) {

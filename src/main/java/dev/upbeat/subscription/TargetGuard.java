@@ -1,25 +1,60 @@
 package dev.upbeat.subscription;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Keeps webhook, Slack and Teams deliveries off Upbeat's own network: a target whose host
- * resolves to a loopback, private, link-local (cloud metadata included), unique-local, multicast
- * or unspecified address is refused unless its host name or a CIDR containing the address is in
- * {@code UPBEAT_WEBHOOK_ALLOW}. Checked after DNS resolution, when subscribing and again before
- * each send, so a name that later points inside is caught.
+ * resolves to any address of {@link SpecialAddresses} (loopback, private, link-local and cloud
+ * metadata, documentation, reserved, NAT64 and 6to4 forms of those, ...) is refused unless its host
+ * name, or a CIDR containing the address, is in {@code UPBEAT_WEBHOOK_ALLOW}. An IPv6 address that
+ * carries an IPv4 address (NAT64, 6to4, Teredo, IPv4-mapped or -compatible) is refused if the
+ * IPv4 address is, even where the IPv6 block itself is allowed.
+ *
+ * <p>Checked when subscribing, and by the sender at connection time through {@link #addresses}:
+ * the addresses it returns are the only ones the connection may use, so a name that resolves to
+ * a public address for the check and to an internal one a moment later gains nothing.
  */
 public final class TargetGuard {
-    private final List<String> allow;
+
+    /** Host names to addresses: DNS in production, a fake in tests. */
+    @FunctionalInterface
+    public interface Resolver {
+        Resolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
+
+        List<InetAddress> resolve(String host) throws UnknownHostException;
+    }
+
+    /** A target that may not be called; the message says why and what would allow it. */
+    public static final class Refused extends Exception {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final List<String> allowedNames = new ArrayList<>();
+    private final List<Cidr> allowedBlocks = new ArrayList<>();
+    private final Resolver resolver;
 
     public TargetGuard(List<String> allow) {
-        this.allow = allow.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        this(allow, Resolver.SYSTEM);
+    }
+
+    public TargetGuard(List<String> allow, Resolver resolver) {
+        this.resolver = resolver;
+        for (String entry : allow) {
+            String e = entry.strip().toLowerCase(Locale.ROOT);
+            try {
+                allowedBlocks.add(Cidr.parse(e));
+            } catch (IllegalArgumentException notAnAddress) {
+                allowedNames.add(e);
+            }
+        }
     }
 
     /** Why {@code url} may not be called, or empty if it may. */
@@ -28,74 +63,72 @@ public final class TargetGuard {
                 || url.getHost() == null) {
             return Optional.of("must be an absolute http or https URL");
         }
-        String host = url.getHost().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
+        if (allowedNames.contains(bare(url.getHost()))) {
+            return Optional.empty(); // allowed by name: it may not resolve from here yet
         }
-        if (allow.contains(host)) {
-            return Optional.empty();
-        }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            return Optional.of("host '" + host + "' does not resolve");
+            addresses(url.getHost());
+            return Optional.empty();
+        } catch (Refused e) {
+            return Optional.of(e.getMessage());
         }
-        for (InetAddress a : addresses) {
-            if (isInternal(a) && !allowed(a)) {
-                return Optional.of("host '" + host + "' resolves to " + a.getHostAddress()
-                        + ", a loopback, private or link-local address; allow it with UPBEAT_WEBHOOK_ALLOW");
+    }
+
+    /**
+     * Resolves {@code host} once and returns its addresses if every one may be called: connect
+     * only to these. An allowed host name is resolved but not checked.
+     */
+    public List<InetAddress> addresses(String host) throws Refused {
+        String name = bare(host);
+        List<InetAddress> addresses;
+        try {
+            addresses = resolver.resolve(name);
+        } catch (UnknownHostException e) {
+            throw new Refused("host '" + name + "' does not resolve");
+        }
+        if (addresses.isEmpty()) {
+            throw new Refused("host '" + name + "' does not resolve");
+        }
+        if (!allowedNames.contains(name)) {
+            for (InetAddress a : addresses) {
+                Optional<String> why = why(a.getAddress());
+                if (why.isPresent()) {
+                    throw new Refused("host '" + name + "' resolves to " + a.getHostAddress() + ", " + why.get()
+                            + "; allow it with UPBEAT_WEBHOOK_ALLOW");
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** What is wrong with calling {@code address}, or empty if nothing is. */
+    Optional<String> why(byte[] address) {
+        if (allowedBlocks.stream().noneMatch(c -> c.contains(address))) {
+            Optional<SpecialAddresses.Block> block = SpecialAddresses.blockOf(address);
+            if (block.isPresent()) {
+                SpecialAddresses.Block b = block.get();
+                return Optional.of("in " + b.cidr() + ", " + b.name() + " (" + b.rfc() + ")");
+            }
+        }
+        for (byte[] v4 : SpecialAddresses.embeddedIpv4(address)) {
+            Optional<String> inner = why(v4);
+            if (inner.isPresent()) {
+                return Optional.of("which carries the IPv4 address " + text(v4) + ", " + inner.get());
             }
         }
         return Optional.empty();
     }
 
-    static boolean isInternal(InetAddress a) {
-        byte[] b = a.getAddress();
-        if (b.length == 16 && isMappedV4(b)) {
-            try {
-                return isInternal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-            } catch (UnknownHostException e) {
-                return true;
-            }
-        }
-        boolean carrierNat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-        boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-        boolean thisNetwork = b.length == 4 && b[0] == 0;
-        return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress() || carrierNat || uniqueLocal || thisNetwork;
+    private static String bare(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        return name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
     }
 
-    private static boolean isMappedV4(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-    }
-
-    private boolean allowed(InetAddress a) {
-        return allow.stream().anyMatch(rule -> matches(rule, a));
-    }
-
-    private static boolean matches(String rule, InetAddress a) {
-        String[] parts = rule.split("/", 2);
-        if (!parts[0].matches("[0-9a-f.:]+")) {
-            return false; // a host name, matched before resolution
-        }
+    private static String text(byte[] address) {
         try {
-            InetAddress net = InetAddress.getByName(parts[0]);
-            if (net.getAddress().length != a.getAddress().length) {
-                return false;
-            }
-            int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : net.getAddress().length * 8;
-            int total = net.getAddress().length * 8;
-            BigInteger mask = BigInteger.ONE.shiftLeft(total).subtract(BigInteger.ONE)
-                    .xor(BigInteger.ONE.shiftLeft(total - bits).subtract(BigInteger.ONE));
-            return new BigInteger(1, net.getAddress()).and(mask).equals(new BigInteger(1, a.getAddress()).and(mask));
-        } catch (UnknownHostException | NumberFormatException e) {
-            return false;
+            return InetAddress.getByAddress(address).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 or 16 bytes always make an address", e);
         }
     }
 }

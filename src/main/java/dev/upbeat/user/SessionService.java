@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Signing in and out, and finding the session behind a cookie. A session id is 32 random bytes
@@ -56,7 +57,9 @@ public final class SessionService {
             throw Problem.unauthorized("The email or password is wrong");
         }
         User user = found.orElseThrow();
-        if (user.hasSecondFactor() && !Totp.valid(user.totpSecret(), code, clock.instant())) {
+        Instant now = clock.instant();
+        OptionalLong step = user.hasSecondFactor() ? Totp.step(user.totpSecret(), code, now) : OptionalLong.empty();
+        if (user.hasSecondFactor() && step.isEmpty()) {
             if (code != null && !code.isBlank()) {
                 keys.forEach(failures::failed);
             }
@@ -65,8 +68,11 @@ public final class SessionService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant now = clock.instant();
         db.useTransaction(tx -> {
+            if (step.isPresent() && !users.useTotpStep(tx, user.id(), step.getAsLong())) {
+                keys.forEach(failures::failed);
+                throw Problem.invalid("code", "That code was used already; wait for your app to show the next one");
+            }
             sessions.deleteExpired(tx, now);
             sessions.insert(tx, hash(id), user.id(), now, now.plus(idleTimeout));
         });

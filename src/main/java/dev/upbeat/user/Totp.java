@@ -4,16 +4,22 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Time-based one-time passwords (RFC 6238) as authenticator apps make them: HMAC-SHA1, 30-second
- * steps, six digits, Base32 secrets. One step either side is accepted for clock drift.
+ * steps, six digits, Base32 secrets. One step either side is accepted for clock drift. A code is
+ * single-use only if the caller remembers the step it matched ({@link #step}) and refuses that step
+ * and every earlier one afterwards, as RFC 6238 section 5.2 asks.
  */
 public final class Totp {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final long STEP_SECONDS = 30;
+    /** RFC 4226 section 4 requires at least 128 bits of shared secret (and recommends 160). */
+    static final int MIN_SECRET_BITS = 128;
+    private static final int MAX_SECRET_CHARS = 128;
 
     private Totp() {
     }
@@ -42,16 +48,37 @@ public final class Totp {
     }
 
     public static boolean valid(String secret, String code, Instant now) {
-        if (secret == null || code == null || !code.strip().matches("\\d{6}")) {
-            return false;
+        return step(secret, code, now).isPresent();
+    }
+
+    /** The step {@code code} belongs to, within one step of {@code now}; empty if it matches none. */
+    public static OptionalLong step(String secret, String code, Instant now) {
+        // Any decodable key, not only a well-formed one: a short key enrolled before keys were checked
+        // must not lock its owner out.
+        if (secret == null || !base32(secret, 8) || code == null || !code.strip().matches("\\d{6}")) {
+            return OptionalLong.empty();
         }
         long step = now.getEpochSecond() / STEP_SECONDS;
         for (long s = step - 1; s <= step + 1; s++) {
             if (code(secret, s).equals(code.strip())) {
-                return true;
+                return OptionalLong.of(s);
             }
         }
-        return false;
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Whether {@code secret} is Base32 (RFC 4648, padding optional) carrying at least
+     * {@link #MIN_SECRET_BITS} bits: a shorter key is guessable, an empty one cannot key an HMAC.
+     */
+    public static boolean wellFormed(String secret) {
+        return base32(secret, MIN_SECRET_BITS);
+    }
+
+    private static boolean base32(String secret, int minBits) {
+        String s = secret.replace("=", "").toUpperCase(java.util.Locale.ROOT);
+        return s.length() <= MAX_SECRET_CHARS && s.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)
+                && s.length() * 5 / 8 * 8 >= minBits;
     }
 
     /** The code for one 30-second step (public for tests and enrolment checks). */

@@ -43,6 +43,25 @@ public final class UserRepository {
                 .execute();
     }
 
+    /**
+     * Records that a code of {@code step} was accepted, unless one of that step or a later one
+     * already was: false means the code is spent. One conditional statement, so of two sign-ins
+     * racing with the same code exactly one sees true, on either database.
+     */
+    public boolean useTotpStep(Tx tx, String id, long step) {
+        return tx.handle().createUpdate("UPDATE users SET last_totp_step = :step WHERE id = :id AND last_totp_step < :step")
+                .bind("id", id).bind("step", step).execute() == 1;
+    }
+
+    /** Sets a new second factor, keeping every step already used spent. */
+    public void setTotp(Tx tx, String id, String secret, long step) {
+        tx.handle().createUpdate("""
+                UPDATE users SET totp_secret = :secret,
+                    last_totp_step = CASE WHEN last_totp_step < :step THEN :step ELSE last_totp_step END
+                WHERE id = :id""")
+                .bind("id", id).bind("secret", secret).bind("step", step).execute();
+    }
+
     public void delete(Tx tx, String id) {
         tx.handle().createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute();
     }

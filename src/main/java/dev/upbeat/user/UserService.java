@@ -5,6 +5,7 @@ import dev.upbeat.problem.Problem;
 import dev.upbeat.storage.Database;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -80,16 +81,30 @@ public final class UserService {
         });
     }
 
-    /** Turns on the second factor once the user proves their authenticator app has the secret. */
-    public User enableTotp(String id, String secret, String code) {
-        if (!Totp.valid(secret, code, clock.instant())) {
-            throw Problem.invalid("code", "The code does not match; check the time on your phone and enter the current code");
+    /**
+     * Turns on the second factor once the user proves their authenticator app has the secret. A
+     * user who has one already replaces it, which takes a current code of the one being replaced
+     * ({@code currentCode}), so a borrowed session alone cannot move the factor to another phone.
+     */
+    public User enableTotp(String id, String secret, String code, String currentCode) {
+        if (secret == null || !Totp.wellFormed(secret)) {
+            throw Problem.invalid("secret", "The key must be Base32 (letters A-Z and digits 2-7) of at least "
+                    + Totp.MIN_SECRET_BITS + " bits; reload the page to get a new one");
         }
+        Instant now = clock.instant();
+        long step = Totp.step(secret, code, now).orElseThrow(() ->
+                Problem.invalid("code", "The code does not match; check the time on your phone and enter the current code"));
         return db.inTransaction(tx -> {
             User u = users.byId(tx, id).orElseThrow(() -> Problem.notFound("user", id));
-            User changed = new User(u.id(), u.email(), u.role(), u.passwordHash(), secret, u.createdAt());
-            users.update(tx, changed);
-            return changed;
+            if (u.hasSecondFactor()) {
+                long current = Totp.step(u.totpSecret(), currentCode, now).orElseThrow(() ->
+                        Problem.invalid("current_code", "Enter the code your current authenticator app shows"));
+                if (!users.useTotpStep(tx, id, current)) {
+                    throw Problem.invalid("current_code", "That code was used already; wait for the next one");
+                }
+            }
+            users.setTotp(tx, id, secret, step);
+            return new User(u.id(), u.email(), u.role(), u.passwordHash(), secret, u.createdAt());
         });
     }
 

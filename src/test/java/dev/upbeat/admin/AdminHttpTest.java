@@ -7,7 +7,7 @@ import dev.upbeat.testing.Http;
 import dev.upbeat.testing.TestDatabases;
 import dev.upbeat.testing.TestUpbeat;
 import dev.upbeat.user.Totp;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -143,16 +143,82 @@ class AdminHttpTest {
     void with_a_second_factor_on_sign_in_needs_the_authenticator_code() {
         t.upbeat.admin().users().add("careful@example.com", "editor", PASSWORD);
         AdminClient me = AdminClient.signedIn(t, "careful@example.com", PASSWORD);
-        Matcher secret = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<").matcher(me.get("/admin/account").body());
-        assertThat(secret.find()).isTrue();
-        String code = Totp.code(secret.group(1), Instant.now().getEpochSecond() / 30);
-        assertThat(me.post("/admin/account/totp", Map.of("secret", secret.group(1), "code", code)).status()).isEqualTo(303);
+        String secret = shownSecret(me);
+        assertThat(me.post("/admin/account/totp", Map.of("secret", secret, "code", code(secret))).status()).isEqualTo(303);
 
         Http.Response without = new AdminClient(base()).signIn("careful@example.com", PASSWORD);
         assertThat(without.status()).isEqualTo(401);
         assertThat(without.body()).contains("Authentication code");
-        String now = Totp.code(secret.group(1), Instant.now().getEpochSecond() / 30);
+        t.clock.advance(Duration.ofSeconds(30)); // the enrolment code is spent; the app shows the next one
+        String now = code(secret);
         assertThat(new AdminClient(base()).signInWith("careful@example.com", PASSWORD, now).status()).isEqualTo(303);
+    }
+
+    @Test
+    void an_authenticator_code_signs_in_once() {
+        t.upbeat.admin().users().add("once@example.com", "editor", PASSWORD);
+        AdminClient me = AdminClient.signedIn(t, "once@example.com", PASSWORD);
+        String secret = shownSecret(me);
+        assertThat(me.post("/admin/account/totp", Map.of("secret", secret, "code", code(secret))).status()).isEqualTo(303);
+        t.clock.advance(Duration.ofSeconds(30));
+        String code = code(secret);
+        assertThat(new AdminClient(base()).signInWith("once@example.com", PASSWORD, code).status()).isEqualTo(303);
+
+        Http.Response replay = new AdminClient(base()).signInWith("once@example.com", PASSWORD, code);
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(replay.body()).contains("That code was used already");
+        assertThat(replay.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("upbeat_session="));
+    }
+
+    @Test
+    void a_missing_or_short_authenticator_key_is_refused_next_to_the_form_not_with_a_500() {
+        t.upbeat.admin().users().add("typo@example.com", "editor", PASSWORD);
+        AdminClient me = AdminClient.signedIn(t, "typo@example.com", PASSWORD);
+        for (String secret : List.of("", "A", "GEZDGNBVGY3TQOJQGEZDGNBVG", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJ1")) {
+            me.get("/admin/account");
+            Http.Response r = me.post("/admin/account/totp", Map.of("secret", secret, "code", "123456"));
+            assertThat(r.status()).as("'" + secret + "'").isEqualTo(422);
+            assertThat(r.body()).as("'" + secret + "'").contains("id=\"secret-error\"").contains("Base32");
+            assertThat(shownSecret(r.body())).as("a fresh key is offered").matches("[A-Z2-7]{32}");
+        }
+        assertThat(t.upbeat.admin().users().list()).filteredOn(u -> u.email().equals("typo@example.com"))
+                .noneMatch(u -> u.hasSecondFactor());
+    }
+
+    @Test
+    void replacing_the_authenticator_takes_a_code_from_the_current_one() {
+        t.upbeat.admin().users().add("moving@example.com", "editor", PASSWORD);
+        AdminClient me = AdminClient.signedIn(t, "moving@example.com", PASSWORD);
+        String old = shownSecret(me);
+        assertThat(me.post("/admin/account/totp", Map.of("secret", old, "code", code(old))).status()).isEqualTo(303);
+
+        t.clock.advance(Duration.ofSeconds(30));
+        String next = shownSecret(me);
+        Http.Response bare = me.post("/admin/account/totp", Map.of("secret", next, "code", code(next)));
+        assertThat(bare.status()).as("a session alone cannot move the factor").isEqualTo(422);
+        assertThat(bare.body()).contains("id=\"current_code-error\"");
+        assertThat(t.upbeat.admin().users().list()).filteredOn(u -> u.email().equals("moving@example.com"))
+                .extracting(u -> u.totpSecret()).containsExactly(old);
+
+        Http.Response replaced = me.post("/admin/account/totp", Map.of("secret", next, "code", code(next), "current_code", code(old)));
+        assertThat(replaced.status()).isEqualTo(303);
+        t.clock.advance(Duration.ofSeconds(30));
+        assertThat(new AdminClient(base()).signInWith("moving@example.com", PASSWORD, code(old)).status()).isEqualTo(401);
+        assertThat(new AdminClient(base()).signInWith("moving@example.com", PASSWORD, code(next)).status()).isEqualTo(303);
+    }
+
+    private static String code(String secret) {
+        return Totp.code(secret, t.clock.instant().getEpochSecond() / 30);
+    }
+
+    private static String shownSecret(AdminClient me) {
+        return shownSecret(me.get("/admin/account").body());
+    }
+
+    private static String shownSecret(String page) {
+        Matcher secret = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<").matcher(page);
+        assertThat(secret.find()).isTrue();
+        return secret.group(1);
     }
 
     @Test

@@ -98,6 +98,17 @@ class SubscriberApiTest {
     }
 
     @Test
+    void webhook_targets_in_reserved_ranges_or_ipv6_forms_of_internal_addresses_are_refused() {
+        for (String target : new String[] {"http://[64:ff9b::a9fe:a9fe]/x", "http://[64:ff9b::7f00:1]/x", "http://[::127.0.0.1]/x",
+                "http://[::a9fe:a9fe]/x", "http://[2002:a9fe:a9fe::1]/x", "http://198.18.0.1/x", "http://192.0.0.1/x",
+                "http://240.0.0.1/x", "http://255.255.255.255/x", "http://[2001:db8::1]/x"}) {
+            Http.Response r = anonymous("{\"channel\":\"webhook\",\"address\":\"" + target + "\"}");
+            assertThat(r.status()).as(target).isEqualTo(422);
+            assertThat(r.json().get("field").asText()).isEqualTo("address");
+        }
+    }
+
+    @Test
     void admins_count_remove_export_and_import_subscribers() {
         String csv = "channel,address,components\nemail,one@example.com,api\nemail,two@example.com,\nemail,broken,\n"
                 + "pigeon,x,\nemail,one@example.com,\n";

@@ -33,8 +33,13 @@ public final class Receiver implements AutoCloseable {
     private final AtomicInteger status = new AtomicInteger(200);
 
     public Receiver() {
+        this("127.0.0.1", 0);
+    }
+
+    /** On another loopback address (127.0.0.2, ...) and a chosen port, to stand for a second host. */
+    public Receiver(String address, int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(address, port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,4 +31,29 @@ class CredentialsTest {
         assertThat(Totp.valid(secret, "081804", Instant.ofEpochSecond(1111111109L + 95))).isFalse();
         assertThat(Totp.newSecret()).matches("[A-Z2-7]{32}");
     }
+
+    @Test
+    void a_code_is_matched_to_its_own_step_within_one_step_of_drift() {
+        String secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        Instant at = Instant.ofEpochSecond(1111111109L);
+        assertThat(Totp.step(secret, "081804", at)).hasValue(1111111109L / 30);
+        assertThat(Totp.step(secret, "081804", at.plusSeconds(30))).as("from the next step").hasValue(1111111109L / 30);
+        assertThat(Totp.step(secret, "081804", at.minusSeconds(30))).as("from the step before").hasValue(1111111109L / 30);
+        assertThat(Totp.step(secret, "081804", at.plusSeconds(60))).isEmpty();
+        assertThat(Totp.step(secret, "050471", Instant.ofEpochSecond(1111111111L))).hasValue(1111111111L / 30);
+    }
+
+    @Test
+    void a_secret_must_be_base32_of_at_least_128_bits_and_a_bad_one_matches_no_code() {
+        assertThat(Totp.wellFormed("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")).isTrue();
+        assertThat(Totp.wellFormed("gezdgnbvgy3tqojqgezdgnbvgy")).as("26 characters, 130 bits, any case").isTrue();
+        assertThat(Totp.wellFormed("GEZDGNBVGY3TQOJQGEZDGNBVGY======")).as("padded").isTrue();
+        assertThat(Totp.wellFormed("GEZDGNBVGY3TQOJQGEZDGNBVG")).as("25 characters, 120 bits").isFalse();
+        assertThat(Totp.wellFormed("")).isFalse();
+        assertThat(Totp.wellFormed("A")).isFalse();
+        assertThat(Totp.wellFormed("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJ1")).as("1 is not Base32").isFalse();
+        assertThat(Totp.valid("", "123456", Instant.EPOCH)).isFalse();
+        assertThat(Totp.valid("A", "123456", Instant.EPOCH)).isFalse();
+        assertThat(Totp.valid("GEZDGNBV", Totp.code("GEZDGNBV", 0), Instant.EPOCH)).as("a short key stored earlier still works").isTrue();
+    }
 }
