@@ -73,6 +73,13 @@ class SubscriberApiTest {
     }
 
     @Test
+    void empty_query_parameters_mean_not_given() {
+        Http.Response all = http.get("/api/v1/subscribers?q=&channel=&limit=100&offset=0", AUTH);
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().get("total").asInt()).isEqualTo(http.get("/api/v1/subscribers", AUTH).json().get("total").asInt());
+    }
+
+    @Test
     void bad_input_is_refused_naming_the_field() {
         assertThat(field(anonymous("{\"channel\":\"pigeon\",\"address\":\"x\"}"))).isEqualTo("channel");
         assertThat(field(anonymous("{\"channel\":\"email\",\"address\":\"not-an-email\"}"))).isEqualTo("address");
