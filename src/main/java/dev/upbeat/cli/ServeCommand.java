@@ -24,7 +24,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (withSampleData) {
             DemoCommand.seedIfEmpty(upbeat, clock);
         }
-        upbeat.start();
+        try {
+            upbeat.start();
+        } catch (RuntimeException e) {
+            upbeat.close(); // simulator listeners and the pool may be open already
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             upbeat.close();

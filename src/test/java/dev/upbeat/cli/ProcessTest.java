@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -82,6 +83,19 @@ class ProcessTest {
             assertThat(Files.readString(server.err(), StandardCharsets.UTF_8)).contains("Upbeat stopped");
         } finally {
             server.process().destroyForcibly();
+        }
+    }
+
+    @Test
+    void a_port_in_use_is_one_line_naming_the_setting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            String port = Integer.toString(taken.getLocalPort());
+            CliRun serve = CliRun.of(database, Map.of("PORT", port, "UPBEAT_HOST", "0.0.0.0"), "serve");
+
+            assertThat(serve.exit()).isEqualTo(1);
+            List<String> problems = serve.err().lines().filter(l -> !l.contains(" INFO ")).toList();
+            assertThat(problems).as(serve.err()).hasSize(1);
+            assertThat(problems.get(0)).startsWith("upbeat: ").contains("PORT").contains(port);
         }
     }
 }
