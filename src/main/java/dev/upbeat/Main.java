@@ -3,6 +3,7 @@ package dev.upbeat;
 import dev.upbeat.cli.CheckConfigCommand;
 import dev.upbeat.cli.DemoCommand;
 import dev.upbeat.cli.DrillCommand;
+import dev.upbeat.cli.Logs;
 import dev.upbeat.cli.MigrateCommand;
 import dev.upbeat.cli.ProbeCommand;
 import dev.upbeat.cli.ServeCommand;
@@ -26,7 +27,12 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        cli.setExecutionStrategy(parsed -> {
+            Logs.forCommand(parsed, System.getenv());
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        System.exit(cli.execute(args));
     }
 
     public static CommandLine commandLine() {

@@ -98,4 +98,19 @@ class ProcessTest {
             assertThat(problems.get(0)).startsWith("upbeat: ").contains("PORT").contains(port);
         }
     }
+
+    @Test
+    void one_shot_commands_print_their_output_and_nothing_else() throws Exception {
+        CliRun create = CliRun.of(database, Map.of(), "token", "create", "deploy");
+        assertThat(create.exit()).isZero();
+        assertThat(create.out().lines().toList()).hasSize(1);
+        assertThat(create.err().strip()).as("no logs around the one message").isEqualTo(
+                "Token 'deploy' created. Store it now: it cannot be shown again.");
+
+        CliRun add = CliRun.withInput(database, Map.of(), "correct horse battery staple\n", "user", "add", "ops@example.com",
+                "--role", "admin");
+        assertThat(add.exit()).isZero();
+        assertThat(add.out()).isEmpty();
+        assertThat(add.err().strip()).isEqualTo("User ops@example.com added as admin.");
+    }
 }
