@@ -80,7 +80,10 @@ class ProcessTest {
 
             server.process().destroy(); // SIGTERM
             assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s").isTrue();
-            assertThat(Files.readString(server.err(), StandardCharsets.UTF_8)).contains("Upbeat stopped");
+            String log = Files.readString(server.err(), StandardCharsets.UTF_8);
+            assertThat(log).contains("Upbeat stopped");
+            assertThat(log.lines().filter(l -> l.contains(" INFO ") && l.contains("SQLite file "
+                    + Path.of(database.substring("jdbc:sqlite:".length())).toAbsolutePath()))).as("the database in use, once").hasSize(1);
         } finally {
             server.process().destroyForcibly();
         }
