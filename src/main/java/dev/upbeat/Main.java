@@ -3,6 +3,7 @@ package dev.upbeat;
 import dev.upbeat.cli.CheckConfigCommand;
 import dev.upbeat.cli.DemoCommand;
 import dev.upbeat.cli.DrillCommand;
+import dev.upbeat.cli.Logs;
 import dev.upbeat.cli.MigrateCommand;
 import dev.upbeat.cli.ProbeCommand;
 import dev.upbeat.cli.ServeCommand;
@@ -26,7 +27,12 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        cli.setExecutionStrategy(parsed -> {
+            Logs.forCommand(parsed, System.getenv());
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        System.exit(cli.execute(args));
     }
 
     public static CommandLine commandLine() {
@@ -49,12 +55,17 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'upbeat demo' or 'upbeat --help'");
     }
 
-    /** The version from the jar's manifest, or "development" when run from classes. */
+    /** The version Maven wrote into {@code version.properties}: the same from the jar and from classes. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"upbeat " + (v == null ? "development" : v)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties build = new java.util.Properties();
+            try (var in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            }
+            return new String[] {"upbeat " + build.getProperty("version", "(unknown: version.properties is missing)")};
         }
     }
 }

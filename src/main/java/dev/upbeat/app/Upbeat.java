@@ -21,6 +21,7 @@ import dev.upbeat.component.ComponentRepository;
 import dev.upbeat.component.ComponentService;
 import dev.upbeat.component.GroupRepository;
 import dev.upbeat.component.GroupService;
+import dev.upbeat.config.ConfigException;
 import dev.upbeat.config.UpbeatConfig;
 import dev.upbeat.incident.IncidentRepository;
 import dev.upbeat.incident.IncidentService;
@@ -67,6 +68,7 @@ import dev.upbeat.web.Endpoints;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.SocketException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -167,8 +169,8 @@ public final class Upbeat implements AutoCloseable {
             DeclaredTargets.apply(simulator, DeclaredTargets.read(config.simTargetsFile()));
         }
         drills.open();
-        server = new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
-                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record)).start();
+        server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
+                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record)));
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
@@ -177,6 +179,21 @@ public final class Upbeat implements AutoCloseable {
         probes.start(background);
         log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
         return this;
+    }
+
+    /** A port that cannot be had is a setting to change, said in one line, not a stack trace. */
+    private WebServer listen(WebServer web) {
+        try {
+            return web.start();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SocketException refused) {
+                    throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " (" + refused.getMessage()
+                            + "); set PORT to a free port, or UPBEAT_HOST to an address of this machine");
+                }
+            }
+            throw e;
+        }
     }
 
     /** Every feature's HTTP edge, in the order their routes are matched; each declares its own routes. */
@@ -336,6 +353,9 @@ public final class Upbeat implements AutoCloseable {
         drills.close();
         simulator.close();
         db.close();
-        log.info("Upbeat stopped");
+        // Commands that only open the database (token, user) never served, so have nothing to announce.
+        if (server != null) {
+            log.info("Upbeat stopped");
+        }
     }
 }

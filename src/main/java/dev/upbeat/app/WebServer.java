@@ -7,7 +7,11 @@ import dev.upbeat.web.RouteTable;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +67,15 @@ public final class WebServer {
     }
 
     public WebServer start() {
+        if (port != 0) {
+            // Tried first, so a port in use is one exception to report rather than Javalin's logged error plus ours.
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true); // as Jetty does, so a port in TIME_WAIT is not refused here
+                probe.bind(new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         app.start(host, port);
         return this;
     }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The API as the CLI calls it: {@code UPBEAT_URL} (default http://localhost:8080) with
+ * The API as the CLI calls it: {@code UPBEAT_URL} (default http://localhost:$PORT) with
  * {@code UPBEAT_TOKEN}. A refusal becomes an {@link IllegalStateException} carrying the
  * server's message, which the root command prints.
  */
@@ -21,8 +21,7 @@ final class ApiClient {
     private final String token;
 
     ApiClient(Map<String, String> env) {
-        String url = env.getOrDefault("UPBEAT_URL", "");
-        this.base = (url.isBlank() ? "http://localhost:8080" : url.strip()).replaceAll("/+$", "");
+        this.base = LocalUrl.of(env);
         this.token = env.get("UPBEAT_TOKEN");
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("UPBEAT_TOKEN must be set to an API token (create one with 'upbeat token create NAME')");

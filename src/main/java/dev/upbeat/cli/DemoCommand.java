@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code upbeat demo}: like serve, and fills an empty database with sample data first. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Serve like 'serve', adding sample data (90 days of history) when the database is empty.")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, Serving {
 
     @Override
     public Integer call() throws InterruptedException {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code upbeat serve}: runs the status service on PORT with the data that is there, inventing none. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the status page and API on PORT (default 8080) from DATABASE_URL.")
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer>, Serving {
 
     @Override
     public Integer call() throws InterruptedException {
@@ -24,7 +24,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (withSampleData) {
             DemoCommand.seedIfEmpty(upbeat, clock);
         }
-        upbeat.start();
+        try {
+            upbeat.start();
+        } catch (RuntimeException e) {
+            upbeat.close(); // simulator listeners and the pool may be open already
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             upbeat.close();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Answer every request on PORT (default 8080) like heroku/api-maintenance-sim: 503 and its JSON body.")
-final class SimServeCommand implements Callable<Integer> {
+final class SimServeCommand implements Callable<Integer>, Serving {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
     @Option(names = "--maintenance", required = true, description = "Answer as the Platform API in maintenance (the only mode)")

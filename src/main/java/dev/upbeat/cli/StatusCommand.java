@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,33 +31,41 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:UPBEAT_URL:-http://localhost:8080}",
-            description = "Address of the Upbeat page (default: $UPBEAT_URL, else http://localhost:8080)")
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Address of the Upbeat page (default: $UPBEAT_URL, else http://localhost:$PORT, PORT being 8080 unless set)")
     String url;
 
     @Option(names = "--json", description = "Print the API's answer as it came")
     boolean json;
 
     private final Clock clock;
+    private final Map<String, String> env;
 
     public StatusCommand() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), System.getenv());
     }
 
     /** With a clock of the caller's, so "how long ago" can be checked. */
     StatusCommand(Clock clock) {
+        this(clock, System.getenv());
+    }
+
+    /** With the caller's clock and environment, so the default address can be checked. */
+    StatusCommand(Clock clock, Map<String, String> env) {
         this.clock = clock;
+        this.env = env;
     }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        String endpoint = url.strip().replaceAll("/+$", "") + "/api/v4/current-status";
+        String base = url == null ? LocalUrl.of(env) : url.strip().replaceAll("/+$", "");
+        String endpoint = base + "/api/v4/current-status";
         HttpResponse<String> response;
         try {
             response = fetch(endpoint);
         } catch (IllegalArgumentException e) {
-            return fail(err, "--url must be an http or https address; got '" + url + "'");
+            return fail(err, "--url must be an http or https address; got '" + base + "'");
         } catch (IOException e) {
             return fail(err, "cannot reach " + endpoint + ": " + reason(e));
         } catch (InterruptedException e) {

@@ -81,8 +81,8 @@ public final class HerokuApi implements Endpoints {
     }
 
     private static Instant since(Context ctx, ZoneId zone) {
-        String raw = ctx.queryParam("since");
-        if (raw == null || raw.isBlank()) {
+        String raw = Params.query(ctx, "since");
+        if (raw == null) {
             return null;
         }
         try {

@@ -71,8 +71,14 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         return Path.of(query >= 0 ? path.substring(0, query) : path);
     }
 
-    /** The URL without its password, safe to log. */
+    /**
+     * The URL without its password, safe to log; for SQLite the absolute file, since a relative
+     * one depends on the directory Upbeat was started from.
+     */
     public String describe() {
+        if (kind == Kind.SQLITE) {
+            return "SQLite file " + sqliteFile().toAbsolutePath().normalize();
+        }
         return redacted(jdbcUrl) + (user == null ? "" : " as " + user);
     }
 

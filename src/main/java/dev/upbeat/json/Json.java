@@ -1,5 +1,6 @@
 package dev.upbeat.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,18 +8,27 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
- * The one JSON configuration: snake_case fields as in Heroku's and Statuspage's APIs, ISO 8601
- * instants, and strict reading (unknown fields, wrong types, trailing tokens and duplicate keys
+ * The one JSON configuration: snake_case fields as in Heroku's and Statuspage's APIs, instants
+ * in one format (ISO 8601 in UTC to the millisecond, {@code 2026-11-20T14:02:11.000Z}: what the
+ * database keeps, in a fixed width), and strict reading (unknown fields, wrong types, trailing tokens and duplicate keys
  * are refused rather than guessed at).
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("instants").addSerializer(Instant.class, new MillisInstant()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -32,6 +42,21 @@ public final class Json {
     }
 
     private Json() {
+    }
+
+    /** Clock readings carry micro- or nanoseconds, stored ones milliseconds; answers show the same precision for both. */
+    private static final class MillisInstant extends StdSerializer<Instant> {
+        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(ZoneOffset.UTC);
+
+        MillisInstant() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(FORMAT.format(value));
+        }
     }
 
     public static ObjectMapper mapper() {

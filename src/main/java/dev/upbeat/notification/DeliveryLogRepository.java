@@ -4,6 +4,7 @@ import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public final class DeliveryLogRepository {
                 ORDER BY id DESC LIMIT :limit OFFSET :offset""")
                 .bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new EventRow(rs.getLong("id"), rs.getLong("incident_id"), rs.getString("kind"),
-                        rs.getString("title"), EpochMillis.instant(rs, "created_at"), new HashMap<>()))
+                        rs.getString("title"), EpochMillis.instant(rs, "created_at"), noDeliveries()))
                 .list();
         if (!rows.isEmpty()) {
             Map<Long, EventRow> byId = new HashMap<>();
@@ -35,6 +36,15 @@ public final class DeliveryLogRepository {
                     .list();
         }
         return rows;
+    }
+
+    /** Every status a delivery can have, at zero, so an event without any still shows all three counts. */
+    private static Map<String, Integer> noDeliveries() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String status : List.of("sent", "pending", "dead")) {
+            counts.put(status, 0);
+        }
+        return counts;
     }
 
     /** Deliveries of one event (or, with a null event, opt-in confirmations), optionally of one status. */

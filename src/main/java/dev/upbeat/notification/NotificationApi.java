@@ -29,7 +29,7 @@ public final class NotificationApi implements Endpoints {
 
     public void deliveries(Context ctx) {
         long eventId = "confirmations".equals(ctx.pathParam("id")) ? 0 : Params.id(ctx, "notification event");
-        ctx.json(log.deliveries(eventId, ctx.queryParam("status"), Params.intQuery(ctx, "limit", 100, 1, 1000),
+        ctx.json(log.deliveries(eventId, Params.query(ctx, "status"), Params.intQuery(ctx, "limit", 100, 1, 1000),
                 Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE)));
     }
 

@@ -98,7 +98,7 @@ public final class SimulatorApi implements Endpoints {
 
     public void runs(Context ctx) {
         int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
-        ctx.json(simulations.runs(ctx.queryParam("target"), limit));
+        ctx.json(simulations.runs(Params.query(ctx, "target"), limit));
     }
 
     public void createSchedule(Context ctx) {

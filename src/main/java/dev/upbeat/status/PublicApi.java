@@ -55,7 +55,7 @@ public final class PublicApi implements Endpoints {
 
     public void maintenances(Context ctx) {
         PublicStatus s = snapshots.current();
-        String status = ctx.queryParam("status");
+        String status = Params.query(ctx, "status");
         if (status == null) {
             caching.json(ctx, s.etag(), s.rendered().get("maintenances"));
             return;
@@ -88,7 +88,7 @@ public final class PublicApi implements Endpoints {
     /** Incidents newest first, optionally filtered, paged with Link and X-Total-Count headers. */
     public void incidents(Context ctx) {
         PublicStatus s = snapshots.current();
-        String status = ctx.queryParam("status");
+        String status = Params.query(ctx, "status");
         Predicate<Incident> filter = status == null ? i -> true : statusFilter(Kind.INCIDENT, status);
         int page = Params.intQuery(ctx, "page", 1, 1, Integer.MAX_VALUE);
         int perPage = Params.intQuery(ctx, "per_page", 20, 1, MAX_PER_PAGE);

@@ -78,7 +78,7 @@ public final class SubscriberApi implements Endpoints {
     }
 
     public void list(Context ctx) {
-        SubscriberDirectory.Found found = directory.search(ctx.queryParam("q"), ctx.queryParam("channel"),
+        SubscriberDirectory.Found found = directory.search(Params.query(ctx, "q"), Params.query(ctx, "channel"),
                 Params.intQuery(ctx, "limit", 100, 1, 1000), Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE));
         ctx.json(Map.of("total", found.total(), "subscribers", found.subscribers().stream().map(SubscriberView::of).toList()));
     }

@@ -22,13 +22,22 @@ public final class Params {
         throw Problem.notFound(what, raw);
     }
 
-    public static int intQuery(Context ctx, String name, int fallback, int min, int max) {
+    /**
+     * A query parameter as text, or null when absent or blank: {@code ?channel=} is how forms and
+     * copied examples say "any channel", never a channel named "".
+     */
+    public static String query(Context ctx, String name) {
         String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
+        return raw == null || raw.isBlank() ? null : raw.strip();
+    }
+
+    public static int intQuery(Context ctx, String name, int fallback, int min, int max) {
+        String raw = query(ctx, name);
+        if (raw == null) {
             return fallback;
         }
         try {
-            int value = Integer.parseInt(raw.strip());
+            int value = Integer.parseInt(raw);
             if (value >= min && value <= max) {
                 return value;
             }

@@ -22,13 +22,18 @@ record CliRun(int exit, String out, String err) {
     /** With {@code input} (when not null) as standard input, as from a pipe. */
     static Started startWithInput(String databaseUrl, Map<String, String> env, String input, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.upbeat.Main"));
+        // The production logging configuration, not logback-test.xml: the output is what an operator sees.
+        // Native access as the jar's manifest grants it, so SQLite's loader does not warn.
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-Dlogback.configurationFile=logback.xml", "-cp",
+                System.getProperty("java.class.path"), "dev.upbeat.Main"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("UPBEAT_ADMIN_TOKEN");
         pb.environment().remove("PORT");
+        pb.environment().remove("UPBEAT_URL");
+        pb.environment().remove("UPBEAT_LOG_LEVEL");
         pb.environment().put("DATABASE_URL", databaseUrl);
-        pb.environment().put("UPBEAT_LOG_LEVEL", "INFO");
         pb.environment().putAll(env);
         Path out = Files.createTempFile("upbeat-out", ".txt");
         Path err = Files.createTempFile("upbeat-err", ".txt");

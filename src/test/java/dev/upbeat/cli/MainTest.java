@@ -48,4 +48,11 @@ class MainTest {
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("upbeat demo");
     }
+
+    @Test
+    void version_is_the_one_the_build_gave() {
+        Run r = run("--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().strip()).matches("upbeat \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
 }

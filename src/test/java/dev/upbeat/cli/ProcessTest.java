@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -79,9 +80,40 @@ class ProcessTest {
 
             server.process().destroy(); // SIGTERM
             assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s").isTrue();
-            assertThat(Files.readString(server.err(), StandardCharsets.UTF_8)).contains("Upbeat stopped");
+            String log = Files.readString(server.err(), StandardCharsets.UTF_8);
+            assertThat(log).contains("Upbeat stopped");
+            assertThat(log.lines().filter(l -> l.contains(" INFO ") && l.contains("SQLite file "
+                    + Path.of(database.substring("jdbc:sqlite:".length())).toAbsolutePath()))).as("the database in use, once").hasSize(1);
         } finally {
             server.process().destroyForcibly();
         }
+    }
+
+    @Test
+    void a_port_in_use_is_one_line_naming_the_setting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            String port = Integer.toString(taken.getLocalPort());
+            CliRun serve = CliRun.of(database, Map.of("PORT", port, "UPBEAT_HOST", "0.0.0.0"), "serve");
+
+            assertThat(serve.exit()).isEqualTo(1);
+            List<String> problems = serve.err().lines().filter(l -> !l.contains(" INFO ")).toList();
+            assertThat(problems).as(serve.err()).hasSize(1);
+            assertThat(problems.get(0)).startsWith("upbeat: ").contains("PORT").contains(port);
+        }
+    }
+
+    @Test
+    void one_shot_commands_print_their_output_and_nothing_else() throws Exception {
+        CliRun create = CliRun.of(database, Map.of(), "token", "create", "deploy");
+        assertThat(create.exit()).isZero();
+        assertThat(create.out().lines().toList()).hasSize(1);
+        assertThat(create.err().strip()).as("no logs around the one message").isEqualTo(
+                "Token 'deploy' created. Store it now: it cannot be shown again.");
+
+        CliRun add = CliRun.withInput(database, Map.of(), "correct horse battery staple\n", "user", "add", "ops@example.com",
+                "--role", "admin");
+        assertThat(add.exit()).isZero();
+        assertThat(add.out()).isEmpty();
+        assertThat(add.err().strip()).isEqualTo("User ops@example.com added as admin.");
     }
 }

@@ -3,6 +3,7 @@ package dev.upbeat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upbeat.Main;
+import dev.upbeat.testing.TestDatabases;
 import dev.upbeat.testing.TestUpbeat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,5 +117,13 @@ class StatusCommandTest {
         assertThat(StatusReport.ago(Duration.ofMinutes(7))).isEqualTo("7 min ago");
         assertThat(StatusReport.ago(Duration.ofMinutes(125))).isEqualTo("2 h 5 min ago");
         assertThat(StatusReport.ago(Duration.ofHours(76))).isEqualTo("3 d 4 h ago");
+    }
+
+    @Test
+    void without_url_it_reads_the_server_this_environment_runs_on_PORT() throws Exception {
+        CliRun r = CliRun.of(TestDatabases.sqlite(), Map.of("PORT", Integer.toString(t.upbeat.port())), "status");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Apps: Red\n");
     }
 }

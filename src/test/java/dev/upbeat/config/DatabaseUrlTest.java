@@ -40,4 +40,10 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://root:pw@localhost/db", data))
                 .hasMessageContaining("jdbc:sqlite:").hasMessageContaining("postgres://").hasMessageNotContaining(":pw@");
     }
+
+    @Test
+    void a_relative_sqlite_file_is_described_by_its_absolute_path() {
+        DatabaseUrl url = DatabaseUrl.parse("", Path.of("data"));
+        assertThat(url.describe()).isEqualTo("SQLite file " + Path.of("data", "upbeat.db").toAbsolutePath());
+    }
 }

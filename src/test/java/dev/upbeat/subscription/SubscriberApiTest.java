@@ -73,6 +73,24 @@ class SubscriberApiTest {
     }
 
     @Test
+    void empty_query_parameters_mean_not_given() {
+        Http.Response all = http.get("/api/v1/subscribers?q=&channel=&limit=100&offset=0", AUTH);
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().get("total").asInt()).isEqualTo(http.get("/api/v1/subscribers", AUTH).json().get("total").asInt());
+    }
+
+    @Test
+    void an_event_without_deliveries_still_counts_sent_pending_and_dead() {
+        try (TestUpbeat empty = TestUpbeat.started()) {
+            empty.http.post("/api/v1/components", "{\"name\":\"API\"}");
+            empty.http.post("/api/v1/incidents", "{\"title\":\"Down\",\"message\":\"Looking.\",\"components\":{\"api\":\"major_outage\"}}");
+
+            JsonNode event = empty.http.get("/api/v1/notifications", AUTH).json().get(0);
+            assertThat(event.get("deliveries").toString()).isEqualTo("{\"sent\":0,\"pending\":0,\"dead\":0}");
+        }
+    }
+
+    @Test
     void bad_input_is_refused_naming_the_field() {
         assertThat(field(anonymous("{\"channel\":\"pigeon\",\"address\":\"x\"}"))).isEqualTo("channel");
         assertThat(field(anonymous("{\"channel\":\"email\",\"address\":\"not-an-email\"}"))).isEqualTo("address");

@@ -5,6 +5,7 @@ import dev.upbeat.app.Upbeat;
 import dev.upbeat.config.ConfigLoader;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A real Upbeat on a free port with a fresh database and a clock the test can move. */
 public final class TestUpbeat implements AutoCloseable {
@@ -15,6 +16,10 @@ public final class TestUpbeat implements AutoCloseable {
     public final Http http;
 
     private TestUpbeat(String databaseUrl, Map<String, String> extraEnv, boolean start) {
+        this(databaseUrl, extraEnv, start, t -> { });
+    }
+
+    private TestUpbeat(String databaseUrl, Map<String, String> extraEnv, boolean start, Consumer<TestUpbeat> beforeStart) {
         // Served instances tell real time; service-level ones stand still until the test moves them.
         this.clock = start ? AdjustableClock.system()
                 : new AdjustableClock(java.time.Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC));
@@ -26,6 +31,7 @@ public final class TestUpbeat implements AutoCloseable {
         env.putAll(extraEnv);
         env.put("DATABASE_URL", databaseUrl);
         this.upbeat = new Upbeat(new ConfigLoader(env).load(), clock);
+        beforeStart.accept(this);
         if (start) {
             upbeat.start();
             this.http = new Http("http://127.0.0.1:" + upbeat.port());
@@ -36,6 +42,11 @@ public final class TestUpbeat implements AutoCloseable {
 
     public static TestUpbeat started() {
         return new TestUpbeat(TestDatabases.sqlite(), Map.of(), true);
+    }
+
+    /** Served after {@code fill} has written to it, as {@code upbeat demo} seeds before serving. */
+    public static TestUpbeat started(Consumer<TestUpbeat> fill) {
+        return new TestUpbeat(TestDatabases.sqlite(), Map.of(), true, fill);
     }
 
     public static TestUpbeat started(String database, Map<String, String> env) {

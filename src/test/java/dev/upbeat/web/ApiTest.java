@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.upbeat.testing.Http;
 import dev.upbeat.testing.TestUpbeat;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,13 +92,33 @@ class ApiTest {
     }
 
     @Test
+    void every_time_in_every_answer_is_utc_to_the_millisecond() {
+        String id = createComponent("Clock", "Tools");
+        http.post("/api/v1/incidents", "{\"title\":\"Slow\",\"message\":\"Hm.\",\"components\":{\"" + id + "\":\"partial_outage\"}}");
+        List<String> times = new ArrayList<>();
+        for (String path : List.of("/api/v1/status", "/api/v1/components", "/api/v1/incidents", "/api/v1/maintenances",
+                "/api/v1/groups", "/healthz")) {
+            collectTimes(http.get(path).json(), times);
+        }
+        assertThat(times).isNotEmpty().allMatch(v -> v.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+    }
+
+    /** Every text value that starts like an ISO 8601 date-time. */
+    private static void collectTimes(JsonNode node, List<String> into) {
+        if (node.isTextual() && node.asText().matches("\\d{4}-\\d\\d-\\d\\dT.*")) {
+            into.add(node.asText());
+        }
+        node.forEach(child -> collectTimes(child, into));
+    }
+
+    @Test
     void maintenance_is_scheduled_in_its_time_zone_and_can_be_started_and_completed() {
         String db = createComponent("Database", "Data");
         Http.Response scheduled = http.post("/api/v1/maintenances", """
                 {"title":"Upgrade","message":"Planned.","components":["%s"],"scheduled_for":"2099-07-01T02:00",
                  "scheduled_until":"2099-07-01T03:00","time_zone":"Europe/Paris"}""".formatted(db));
         assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
-        assertThat(scheduled.json().get("scheduled_for").asText()).isEqualTo("2099-07-01T00:00:00Z");
+        assertThat(scheduled.json().get("scheduled_for").asText()).isEqualTo("2099-07-01T00:00:00.000Z");
         long id = scheduled.json().get("id").asLong();
 
         assertThat(http.post("/api/v1/maintenances/" + id + "/start", null).status()).isEqualTo(200);
