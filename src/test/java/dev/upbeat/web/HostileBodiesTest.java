@@ -152,6 +152,18 @@ class HostileBodiesTest {
         assertThat(withCharset.status()).as(withCharset.toString()).isEqualTo(201);
     }
 
+    @Test
+    void a_port_over_65535_is_refused_wherever_a_url_is_saved() {
+        String before = database();
+        assertRefused(http.post("/api/v1/probes", "{\"name\":\"q\",\"url\":\"tcp://127.0.0.1:99999\",\"component\":\"api\"}"),
+                422, "url");
+        assertRefused(http.post("/api/v1/simulator/targets", "{\"name\":\"u\",\"listen\":\"127.0.0.1:0\","
+                + "\"upstream\":\"http://127.0.0.1:99999/\"}"), 422, "upstream");
+        assertRefused(http.post("/api/v1/drills", "{\"target\":\"t\",\"faults\":[{\"type\":\"maintenance\"}],\"duration\":\"PT1M\","
+                + "\"checks\":[{\"url\":\"http://127.0.0.1:99999/health\"}]}"), 422, "checks[0].url");
+        assertThat(database()).isEqualTo(before);
+    }
+
     /** Every row of every table a request can write, as text. */
     private static String database() {
         return t.upbeat.database().read(tx -> {
