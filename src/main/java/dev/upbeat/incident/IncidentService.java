@@ -149,10 +149,10 @@ public final class IncidentService {
         if (requested == null) {
             return now;
         }
-        Check.instant("started_at", requested, now);
         if (requested.isAfter(now.plus(CLOCK_SKEW))) {
             throw Problem.invalid("started_at", "started_at must not be in the future; got " + requested + ", now is " + now);
         }
+        Check.instant("started_at", requested, now);
         return requested.isAfter(now) ? now : requested;
     }
 
