@@ -63,6 +63,7 @@ import dev.upbeat.uptime.IntervalHistory;
 import dev.upbeat.uptime.IntervalRepository;
 import dev.upbeat.uptime.UptimeReader;
 import dev.upbeat.web.Bodies;
+import dev.upbeat.web.RouteTable;
 import dev.upbeat.web.Caching;
 import dev.upbeat.web.Endpoints;
 import io.micrometer.core.instrument.Gauge;
@@ -271,6 +272,11 @@ public final class Upbeat implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Simulator tick failed; will retry", e);
         }
+    }
+
+    /** The routes of the running server, for tests that call every one of them. */
+    public List<RouteTable.Route> routes() {
+        return server.routes();
     }
 
     public int port() {

@@ -30,6 +30,7 @@ public final class WebServer {
             + "frame-ancestors 'none'";
 
     private final Javalin app;
+    private final List<RouteTable.Route> routes = new java.util.ArrayList<>();
     private final String host;
     private final int port;
 
@@ -62,8 +63,13 @@ public final class WebServer {
             config.routes.beforeMatched(auth::check);
             config.routes.afterMatched(audit::after);
             ErrorMapping.install(config.routes);
-            new RouteTable(config.routes).addAll(features);
+            routes.addAll(new RouteTable(config.routes).addAll(features).declared());
         });
+    }
+
+    /** Every route declared, in the order they are matched. */
+    public List<RouteTable.Route> routes() {
+        return List.copyOf(routes);
     }
 
     public WebServer start() {

@@ -152,6 +152,7 @@ public final class IncidentService {
         if (requested.isAfter(now.plus(CLOCK_SKEW))) {
             throw Problem.invalid("started_at", "started_at must not be in the future; got " + requested + ", now is " + now);
         }
+        Check.instant("started_at", requested, now);
         return requested.isAfter(now) ? now : requested;
     }
 
@@ -162,6 +163,7 @@ public final class IncidentService {
         if (status != IncidentStatus.RESOLVED) {
             throw Problem.invalid("resolved_at", "resolved_at is only accepted with status resolved");
         }
+        Check.instant("resolved_at", draft.resolvedAt(), now);
         if (draft.resolvedAt().isBefore(startedAt) || draft.resolvedAt().isAfter(now)) {
             throw Problem.invalid("resolved_at", "resolved_at must be between started_at (" + startedAt + ") and now; got "
                     + draft.resolvedAt());

@@ -50,8 +50,8 @@ public final class MaintenanceService {
         ZoneId zone = draft.timeZone() == null ? defaultZone : WindowTime.zone("time_zone", draft.timeZone());
         Instant from = WindowTime.instant("scheduled_for", draft.scheduledFor(), zone);
         Instant until = WindowTime.instant("scheduled_until", draft.scheduledUntil(), zone);
-        checkWindow(from, until);
         Instant now = clock.instant();
+        checkWindow(from, until, now);
         Incident scheduled = db.inTransaction(tx -> {
             Map<String, ComponentStatus> statuses = underMaintenance(tx, draft.components());
             Incident created = Incident.builder().kind(Kind.MAINTENANCE).title(title).impact(Impact.MAINTENANCE)
@@ -80,7 +80,7 @@ public final class MaintenanceService {
             ZoneId zone = draft.timeZone() == null ? m.timeZone() : WindowTime.zone("time_zone", draft.timeZone());
             Instant from = draft.scheduledFor() == null ? m.scheduledFor() : WindowTime.instant("scheduled_for", draft.scheduledFor(), zone);
             Instant until = draft.scheduledUntil() == null ? m.scheduledUntil() : WindowTime.instant("scheduled_until", draft.scheduledUntil(), zone);
-            checkWindow(from, until);
+            checkWindow(from, until, clock.instant());
             if (draft.components() != null) {
                 incidents.removeComponents(tx, id);
                 underMaintenance(tx, draft.components()).forEach((cid, st) -> incidents.putComponent(tx, id, new AffectedComponent(cid, st)));
@@ -167,10 +167,12 @@ public final class MaintenanceService {
                 .orElseThrow(() -> Problem.notFound("maintenance", id));
     }
 
-    private static void checkWindow(Instant from, Instant until) {
+    private static void checkWindow(Instant from, Instant until, Instant now) {
         if (!until.isAfter(from)) {
             throw Problem.invalid("scheduled_until", "scheduled_until must be after scheduled_for (" + from + "); got " + until);
         }
+        Check.instant("scheduled_for", from, now);
+        Check.instant("scheduled_until", until, now);
     }
 
     private static boolean flag(Boolean value) {

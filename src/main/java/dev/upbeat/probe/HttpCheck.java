@@ -46,11 +46,13 @@ final class HttpCheck {
             body = readBody(response.body(), deadline);
         } catch (java.util.concurrent.TimeoutException e) {
             call.cancel(true);
-            return CheckResult.failed(start, since(t0), "timed out after " + spec.timeout());
+            return CheckResult.failed(start, since(t0), Failure.timedOut(spec.timeout()));
         } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            return CheckResult.failed(start, since(t0), cause instanceof java.net.http.HttpTimeoutException
-                    ? "timed out after " + spec.timeout() : cause instanceof IOException io ? describe(io) : String.valueOf(cause));
+            // Anything but an I/O failure is ours, and Checker turns it into a plain "check failed".
+            if (!(e.getCause() instanceof IOException io)) {
+                throw new IllegalStateException("HTTP check failed", e.getCause());
+            }
+            return CheckResult.failed(start, since(t0), Failure.of(io, spec.timeout()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CheckResult.failed(start, since(t0), "interrupted");
@@ -126,7 +128,8 @@ final class HttpCheck {
         }
         String found = JsonPath.text(value.get());
         if (spec.jsonEquals() != null && !spec.jsonEquals().equals(found)) {
-            return Optional.of(spec.jsonPath() + " is '" + found + "', expected '" + spec.jsonEquals() + "'");
+            // The value found is the upstream's text, which is not ours to publish.
+            return Optional.of(spec.jsonPath() + " is not '" + spec.jsonEquals() + "'");
         }
         return Optional.empty();
     }
@@ -148,18 +151,5 @@ final class HttpCheck {
 
     private static Duration since(long t0) {
         return Duration.ofNanos(System.nanoTime() - t0);
-    }
-
-    static String describe(IOException e) {
-        if (e instanceof java.net.ConnectException) {
-            // The JDK client often wraps a refusal without a message; say what it means.
-            return "ConnectException: connection refused" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getMessage() == null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

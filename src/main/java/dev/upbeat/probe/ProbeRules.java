@@ -40,12 +40,12 @@ final class ProbeRules {
         }
         CheckSpec spec = CheckSpec.builder().url(url)
                 .method(method(pick(d.method(), base == null ? null : base.method())))
-                .headers(Map.copyOf(pick(d.headers(), base == null ? Map.of() : base.headers())))
+                .headers(ProbeHeaders.check(pick(d.headers(), base == null ? Map.of() : base.headers())))
                 .expectedStatus(statuses(pick(d.expectedStatus(), base == null ? List.of() : base.expectedStatus())))
                 .bodyContains(pick(d.bodyContains(), base == null ? null : base.bodyContains()))
                 .jsonPath(pick(d.jsonPath(), base == null ? null : base.jsonPath()))
                 .jsonEquals(pick(d.jsonEquals(), base == null ? null : base.jsonEquals()))
-                .maxLatency(d.maxLatency() == null ? (base == null ? null : base.maxLatency()) : duration("max_latency", d.maxLatency(), null))
+                .maxLatency(d.maxLatency() == null ? (base == null ? null : base.maxLatency()) : maxLatency(d.maxLatency()))
                 .minCertDays(positive("min_cert_days", pick(d.minCertDays(), base == null ? null : base.minCertDays())))
                 .timeout(timeout).build();
         httpOnly(spec);
@@ -71,6 +71,9 @@ final class ProbeRules {
             }
             if (ProbeKind.ofScheme(scheme).orElseThrow() == ProbeKind.TCP && u.getPort() < 1) {
                 throw Problem.invalid("url", "a tcp url needs a port, as in tcp://db.example.com:5432; got '" + raw + "'");
+            }
+            if (u.getPort() == 0 || u.getPort() > 65535) {
+                throw Problem.invalid("url", "the port of url must be from 1 to 65535; got " + u.getPort());
             }
             return u;
         } catch (java.net.URISyntaxException e) {
@@ -120,6 +123,13 @@ final class ProbeRules {
         } catch (DateTimeParseException e) {
             throw Problem.invalid(field, field + " must be an ISO 8601 duration such as PT30S; got '" + raw + "'");
         }
+    }
+
+    /** Checked here so a negative or absurd limit is refused when saved, not failed at every run. */
+    private static Duration maxLatency(String raw) {
+        Duration d = duration("max_latency", raw, null);
+        within("max_latency", d, Duration.ofMillis(1), MAX_TIMEOUT);
+        return d;
     }
 
     private static void within(String field, Duration d, Duration min, Duration max) {

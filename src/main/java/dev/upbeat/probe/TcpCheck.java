@@ -22,13 +22,14 @@ final class TcpCheck {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(spec.url().getHost(), spec.url().getPort()), (int) spec.timeout().toMillis());
         } catch (SocketTimeoutException e) {
-            return CheckResult.failed(start, since(t0), "connect timed out after " + spec.timeout());
+            return CheckResult.failed(start, since(t0), Failure.connectTimedOut(spec.timeout()));
         } catch (IOException e) {
-            return CheckResult.failed(start, since(t0), HttpCheck.describe(e));
+            return CheckResult.failed(start, since(t0), Failure.of(e, spec.timeout()));
         }
         Duration latency = since(t0);
         if (spec.maxLatency() != null && latency.compareTo(spec.maxLatency()) > 0) {
-            return CheckResult.failed(start, latency, "connected in " + latency.toMillis() + " ms, over max_latency");
+            return CheckResult.failed(start, latency, "connected in " + latency.toMillis() + " ms, over max_latency "
+                    + spec.maxLatency().toMillis() + " ms");
         }
         return CheckResult.ok(start, latency);
     }

@@ -1,5 +1,7 @@
 package dev.upbeat.problem;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /** Validation of request values, failing with {@link Problem#invalid} that names the field. */
@@ -21,6 +23,20 @@ public final class Check {
     private static String length(String field, String value, int maxLength) {
         if (value.length() > maxLength) {
             throw Problem.invalid(field, field + " must be at most " + maxLength + " characters; got " + value.length());
+        }
+        return value;
+    }
+
+    /**
+     * A caller's date kept to a sane window: not before 1970 (an earlier date is a typo, and pages
+     * would show "ongoing for 11574094863 d"), and not more than five years ahead of {@code now}.
+     * Null passes, for optional fields.
+     */
+    public static Instant instant(String field, Instant value, Instant now) {
+        Instant latest = now.atOffset(ZoneOffset.UTC).plusYears(5).toInstant();
+        if (value != null && (value.isBefore(Instant.EPOCH) || value.isAfter(latest))) {
+            throw Problem.invalid(field, field + " must be from 1970-01-01T00:00:00Z to five years from now (" + latest
+                    + "); got " + value);
         }
         return value;
     }

@@ -25,13 +25,13 @@ final class TargetChecks {
         try {
             URI uri = new URI(upstream.strip());
             if (uri.isAbsolute() && uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getPort() != 0 && uri.getPort() <= 65535) {
                 return uri;
             }
         } catch (URISyntaxException ignored) {
             // reported below
         }
-        throw Problem.invalid("upstream", "upstream must be an absolute http or https URL such as https://api.example.com; got '"
+        throw Problem.invalid("upstream", "upstream must be an absolute http or https URL (port 1 to 65535) such as https://api.example.com; got '"
                 + upstream + "'");
     }
 }

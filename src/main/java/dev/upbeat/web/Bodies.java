@@ -1,6 +1,9 @@
 package dev.upbeat.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -29,6 +32,15 @@ public final class Bodies {
         if (bytes.length == 0) {
             throw Problem.badRequest(null, "A JSON request body is required");
         }
+        T value = parse(bytes, type);
+        if (value == null) {
+            // A body of just `null` parses to null; every handler expects an object.
+            throw Problem.badRequest(null, "The request body must be a JSON object; got null");
+        }
+        return value;
+    }
+
+    private static <T> T parse(byte[] bytes, Class<T> type) {
         try {
             return Json.mapper().readValue(bytes, type);
         } catch (UnrecognizedPropertyException e) {
@@ -36,23 +48,43 @@ public final class Bodies {
             throw Problem.badRequest(path(e), "Unknown field '" + path(e) + "'; known fields: " + known);
         } catch (InvalidFormatException e) {
             throw Problem.badRequest(path(e), "Field '" + path(e) + "' has the wrong type or format: expected "
-                    + e.getTargetType().getSimpleName().toLowerCase() + ", got " + describe(e.getValue()));
+                    + expected(e.getTargetType()) + ", got " + describe(e.getValue()));
         } catch (MismatchedInputException e) {
             String field = path(e);
             throw Problem.badRequest(field.isEmpty() ? null : field, field.isEmpty()
                     ? "The request body must be a JSON object"
-                    : "Field '" + field + "' has the wrong type: expected " + expected(e));
+                    : "Field '" + field + "' has the wrong type: expected " + expected(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof Problem p) {
+                throw p;
+            }
+            String field = path(e);
+            throw Problem.badRequest(field.isEmpty() ? null : field, (field.isEmpty() ? "The request body" : "Field '" + field + "'")
+                    + " could not be read: " + limit(e));
+        } catch (StreamConstraintsException e) {
+            throw Problem.badRequest(null, "The request body is over a limit: " + limit(e));
         } catch (JsonProcessingException e) {
-            throw Problem.badRequest(null, "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // Jackson gives no location for some errors; the message must not depend on one.
+            JsonLocation at = e.getLocation();
+            throw Problem.badRequest(null, "Malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw Problem.badRequest(null, "The request body could not be read");
         }
     }
 
+    /** Jackson's limit messages without the name of its setting, which means nothing to a caller. */
+    private static String limit(JsonProcessingException e) {
+        Throwable cause = e.getCause() instanceof StreamConstraintsException c ? c : e;
+        return cause instanceof StreamConstraintsException c
+                ? c.getOriginalMessage().replaceAll(", from `[^`]*`", "")
+                : "the value is out of range or not of the expected form";
+    }
+
     private void checkContentType(Context ctx) {
         String type = ctx.contentType();
-        if (type != null && !type.toLowerCase().startsWith("application/json")) {
+        // Exactly application/json, parameters allowed: a prefix match would let application/jsonp in.
+        if (type != null && !type.split(";", 2)[0].strip().equalsIgnoreCase("application/json")) {
             throw Problem.unsupportedMediaType("Content-Type must be application/json; got '" + type + "'");
         }
     }
@@ -93,14 +125,13 @@ public final class Bodies {
                 + "over the limit of " + maxBodyBytes + " bytes (UPBEAT_MAX_BODY_BYTES)");
     }
 
-    private static String path(MismatchedInputException e) {
+    private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static String expected(MismatchedInputException e) {
-        Class<?> target = e.getTargetType();
+    private static String expected(Class<?> target) {
         if (target == null) {
             return "a different JSON type";
         }
@@ -116,7 +147,13 @@ public final class Bodies {
         if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
             return "a number";
         }
-        return "a " + target.getSimpleName().toLowerCase();
+        if (target == java.time.Instant.class) {
+            return "an ISO 8601 instant such as 2026-11-20T14:02:11Z";
+        }
+        if (target == java.time.Duration.class) {
+            return "an ISO 8601 duration such as PT15M";
+        }
+        return target == String.class ? "a string" : "a " + target.getSimpleName().toLowerCase();
     }
 
     private static String describe(Object value) {

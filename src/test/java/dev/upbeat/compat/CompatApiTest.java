@@ -37,7 +37,8 @@ class CompatApiTest {
         created(http.post("/api/v1/incidents/" + incident + "/updates", "{\"status\":\"identified\",\"message\":\"Found it.\"}"));
         maintenance = created(http.post("/api/v1/maintenances", """
                 {"title":"Database upgrade","message":"Planned.","components":["postgres"],
-                 "scheduled_for":"2099-07-01T02:00Z","scheduled_until":"2099-07-01T03:00Z"}""")).get("id").asLong();
+                 "scheduled_for":"%1$d-07-01T02:00Z","scheduled_until":"%1$d-07-01T03:00Z"}""".formatted(
+                java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1))).get("id").asLong();
     }
 
     @AfterAll

@@ -95,7 +95,7 @@ class CheckerTest {
         assertThat(checker.run(http(upstream.url("/"), List.of(), null, "data.items.0.state", "green", null)).ok()).isTrue();
         assertThat(checker.run(http(upstream.url("/"), List.of(), null, "data.items.0.n", "3", null)).ok()).isTrue();
         assertThat(checker.run(http(upstream.url("/"), List.of(), null, "data.items.0.state", "red", null)).error())
-                .isEqualTo("data.items.0.state is 'green', expected 'red'");
+                .isEqualTo("data.items.0.state is not 'red'");
         assertThat(checker.run(http(upstream.url("/"), List.of(), null, "data.missing", "x", null)).error())
                 .isEqualTo("no value at json_path data.missing");
     }
@@ -115,7 +115,19 @@ class CheckerTest {
         }
         CheckResult r = checker.run(http("http://127.0.0.1:" + port + "/", List.of(), null, null, null, null));
         assertThat(r.ok()).isFalse();
-        assertThat(r.error()).contains("Connect");
+        assertThat(r.error()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void a_failure_is_told_in_fixed_words_never_in_an_exceptions_text_that_could_quote_a_secret() {
+        CheckSpec broken = CheckSpec.builder().url(URI.create(upstream.url("/"))).method("GET")
+                .headers(Map.of("Authorization", "Bearer PRIVATE-KEY\n")).timeout(Duration.ofSeconds(2)).build();
+        CheckResult r = checker.run(broken);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.error()).isEqualTo("check failed");
+        CheckResult slow = checker.run(CheckSpec.builder().url(URI.create(upstream.url("/"))).method("GET")
+                .timeout(Duration.ofMillis(1500)).maxLatency(Duration.ofNanos(1)).build());
+        assertThat(slow.error()).matches("answered in \\d+ ms, over max_latency 0 ms");
     }
 
     @Test

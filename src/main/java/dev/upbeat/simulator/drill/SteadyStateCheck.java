@@ -26,7 +26,9 @@ public record SteadyStateCheck(String url, List<Integer> expectStatus,
     void validate(String prefix) {
         try {
             URI uri = URI.create(url == null ? "" : url);
-            if (!uri.isAbsolute() || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+            // A port past 65535 parses, then fails every check of the drill.
+            if (!uri.isAbsolute() || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())
+                    || uri.getPort() == 0 || uri.getPort() > 65535) {
                 throw new IllegalArgumentException();
             }
         } catch (IllegalArgumentException e) {
