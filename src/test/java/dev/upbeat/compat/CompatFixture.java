@@ -144,6 +144,7 @@ final class CompatFixture {
 
     static IncidentUpdate update(long id, long incident, IncidentStatus status, String message, boolean notify, String at,
                                  ComponentChange... changes) {
-        return new IncidentUpdate(id, incident, status, message, notify, at(at), at(at), List.of(changes));
+        return IncidentUpdate.builder().id(id).incidentId(incident).status(status).message(message).notifySubscribers(notify)
+                .createdAt(at(at)).displayAt(at(at)).changes(List.of(changes)).build();
     }
 }

@@ -52,6 +52,7 @@ final class TestSnapshots {
     }
 
     static IncidentUpdate update(long id, IncidentStatus status, String message, Instant at) {
-        return new IncidentUpdate(id, 0, status, message, true, at, at, List.of());
+        return IncidentUpdate.builder().id(id).status(status).message(message).notifySubscribers(true).createdAt(at).displayAt(at)
+                .build();
     }
 }
