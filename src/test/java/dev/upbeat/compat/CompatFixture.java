@@ -20,7 +20,6 @@ import dev.upbeat.status.PublicStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One fixed snapshot that exercises every mapping rule, with fixed instants: three groups (one
@@ -60,8 +59,8 @@ final class CompatFixture {
 
     static PublicStatus of(List<ComponentGroup> groups, List<Component> components, List<Incident> incidents,
                            List<Incident> maintenances, ComponentStatus overall) {
-        return new PublicStatus(1, at("2026-11-20T14:45:00Z"), PAGE, overall, groups, components, incidents, maintenances,
-                Map.of(), Map.of());
+        return PublicStatus.builder().version(1).generatedAt(at("2026-11-20T14:45:00Z")).page(PAGE).overall(overall)
+                .groups(groups).components(components).incidents(incidents).maintenances(maintenances).build();
     }
 
     static Component component(String id, String name, String group, String description, int position,
