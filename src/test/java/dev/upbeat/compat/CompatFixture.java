@@ -37,11 +37,16 @@ final class CompatFixture {
         return Instant.parse(iso);
     }
 
+    /** A group without a description, last changed when it was made; to finish by name. */
+    private static ComponentGroup.Builder group(String id, String name, int position, String created) {
+        return ComponentGroup.builder().id(id).name(name).position(position).createdAt(at(created)).updatedAt(at(created));
+    }
+
     static PublicStatus snapshot() {
         List<ComponentGroup> groups = List.of(
-                new ComponentGroup("apps", "Apps", "Customer apps", 1, at("2026-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z")),
-                new ComponentGroup("data", "Data", null, 2, at("2026-01-01T00:00:00Z"), at("2026-03-01T08:00:00Z")),
-                new ComponentGroup("tools", "Tools", null, 3, at("2026-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z")));
+                group("apps", "Apps", 1, "2026-01-01T00:00:00Z").description("Customer apps").build(),
+                group("data", "Data", 2, "2026-01-01T00:00:00Z").updatedAt(at("2026-03-01T08:00:00Z")).build(),
+                group("tools", "Tools", 3, "2026-01-01T00:00:00Z").build());
         List<Component> components = List.of(
                 // Created late on 1 January in UTC, which is already 2 January in Paris: its start_date.
                 component("router", "Router", "apps", "HTTP routing", 1, false, PARTIAL_OUTAGE, "2026-01-01T23:30:00Z", "2026-11-20T14:30:00Z"),
