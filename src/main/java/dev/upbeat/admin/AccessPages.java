@@ -126,20 +126,22 @@ public final class AccessPages implements Endpoints {
     private void showUsers(Context ctx, int code, String secret, Form form) {
         List<AccessView.UserItem> list = users.list().stream().map(u -> new AccessView.UserItem(u.id(), u.email(), u.role().wire(),
                 u.hasSecondFactor(), Words.time(u.createdAt(), zone))).toList();
-        pages.render(ctx, code, "admin/users.jte", new AccessView(pages.chrome(ctx, "Users", "users"), list, List.of(), null, secret, form));
+        pages.render(ctx, code, "admin/users.jte", AccessView.builder().chrome(pages.chrome(ctx, "Users", "users")).users(list)
+                .secret(secret).form(form).build());
     }
 
     private void showTokens(Context ctx, int code, String secret, Form form) {
         List<AccessView.TokenItem> list = tokens.list().stream().map(t -> new AccessView.TokenItem(t.id(), t.name(),
                 Words.time(t.createdAt(), zone), t.lastUsedAt() == null ? "never" : Words.time(t.lastUsedAt(), zone), t.active())).toList();
-        pages.render(ctx, code, "admin/tokens.jte", new AccessView(pages.chrome(ctx, "API tokens", "tokens"), List.of(), list, null, secret, form));
+        pages.render(ctx, code, "admin/tokens.jte", AccessView.builder().chrome(pages.chrome(ctx, "API tokens", "tokens"))
+                .tokens(list).secret(secret).form(form).build());
     }
 
     private void showAccount(Context ctx, int code, Form form, String secret) {
         User me = users.require(SessionGate.session(ctx).user().id());
         AccessView.Account account = new AccessView.Account(me.email(), me.hasSecondFactor(), secret,
                 Totp.uri(pages.pageName(), me.email(), secret));
-        pages.render(ctx, code, "admin/account.jte", new AccessView(pages.chrome(ctx, "Account", "account"), List.of(), List.of(), account,
-                null, form));
+        pages.render(ctx, code, "admin/account.jte", AccessView.builder().chrome(pages.chrome(ctx, "Account", "account"))
+                .account(account).form(form).build());
     }
 }

@@ -53,8 +53,8 @@ public final class GroupRepository {
     }
 
     private static ComponentGroup map(ResultSet rs) throws SQLException {
-        return new ComponentGroup(rs.getString("id"), rs.getString("name"), rs.getString("description"),
-                rs.getInt("position"), EpochMillis.instant(rs, "created_at"),
-                EpochMillis.instant(rs, "updated_at"));
+        return ComponentGroup.builder().id(rs.getString("id")).name(rs.getString("name"))
+                .description(rs.getString("description")).position(rs.getInt("position"))
+                .createdAt(EpochMillis.instant(rs, "created_at")).updatedAt(EpochMillis.instant(rs, "updated_at")).build();
     }
 }

@@ -47,9 +47,10 @@ public final class GroupService {
             if (name != null && groups.findByName(tx, name).filter(g -> !g.id().equals(id)).isPresent()) {
                 throw Problem.conflict("A group named '" + name + "' already exists");
             }
-            ComponentGroup g = new ComponentGroup(id, name == null ? old.name() : name,
-                    description == null ? old.description() : blankToNull(description),
-                    draft.position() == null ? old.position() : draft.position(), old.createdAt(), clock.instant());
+            ComponentGroup g = old.toBuilder().name(name == null ? old.name() : name)
+                    .description(description == null ? old.description() : blankToNull(description))
+                    .position(draft.position() == null ? old.position() : draft.position()).updatedAt(clock.instant())
+                    .build();
             groups.update(tx, g);
             return g;
         });
@@ -77,7 +78,7 @@ public final class GroupService {
             Instant at = clock.instant();
             for (int i = 0; i < order.size(); i++) {
                 ComponentGroup g = groups.find(tx, order.get(i)).orElseThrow();
-                groups.update(tx, new ComponentGroup(g.id(), g.name(), g.description(), i + 1, g.createdAt(), at));
+                groups.update(tx, g.toBuilder().position(i + 1).updatedAt(at).build());
             }
         });
         onChange.run();
@@ -94,8 +95,8 @@ public final class GroupService {
 
     private ComponentGroup insert(Tx tx, String name, String description, Integer position, Instant at) {
         String id = Slug.unique(name, candidate -> groups.find(tx, candidate).isPresent());
-        ComponentGroup g = new ComponentGroup(id, name, description,
-                position == null ? groups.nextPosition(tx) : position, at, at);
+        ComponentGroup g = ComponentGroup.builder().id(id).name(name).description(description)
+                .position(position == null ? groups.nextPosition(tx) : position).createdAt(at).updatedAt(at).build();
         groups.insert(tx, g);
         return g;
     }

@@ -136,8 +136,10 @@ public final class IncidentRepository {
         String statusWire = rs.getString("status");
         IncidentStatus status = IncidentStatus.fromWire(Kind.INCIDENT, statusWire)
                 .or(() -> IncidentStatus.fromWire(Kind.MAINTENANCE, statusWire)).orElseThrow();
-        return new IncidentUpdate(rs.getLong("id"), rs.getLong("incident_id"), status, rs.getString("message"),
-                rs.getBoolean("notify"), EpochMillis.instant(rs, "created_at"), EpochMillis.instant(rs, "display_at"), List.copyOf(changes));
+        return IncidentUpdate.builder().id(rs.getLong("id")).incidentId(rs.getLong("incident_id")).status(status)
+                .message(rs.getString("message")).notifySubscribers(rs.getBoolean("notify"))
+                .createdAt(EpochMillis.instant(rs, "created_at")).displayAt(EpochMillis.instant(rs, "display_at"))
+                .changes(List.copyOf(changes)).build();
     }
 
     private static Incident mapIncident(ResultSet rs, List<AffectedComponent> components, List<IncidentUpdate> updates)

@@ -59,7 +59,9 @@ final class Timeline {
                 .filter(id -> (next.holdsComponents() && statuses.containsKey(id)) || before.get(id) != after.get(id))
                 .map(id -> new ComponentChange(id, before.get(id), after.get(id)))
                 .toList();
-        long updateId = incidents.insertUpdate(tx, new IncidentUpdate(0, current.id(), next, message, notifySubscribers, at, at, changes));
+        IncidentUpdate update = IncidentUpdate.builder().incidentId(current.id()).status(next).message(message)
+                .notifySubscribers(notifySubscribers).createdAt(at).displayAt(at).changes(changes).build();
+        long updateId = incidents.insertUpdate(tx, update);
         Incident recorded = incidents.find(tx, current.id()).orElseThrow();
         IncidentStatus previous = current.updates().isEmpty() ? null : current.status();
         recorded.updates().stream().filter(u -> u.id() == updateId).findFirst()

@@ -35,8 +35,10 @@ final class Aggregation {
         // Rounding each share down keeps the total within the bucket.
         double scale = total > length ? length / (double) total : 1.0;
         List<Long> latencies = results.stream().map(StoredResult::latencyMs).sorted().toList();
-        return new Rollup(probeId, bucket, start, day, results.size(), successes, seconds(up, scale), seconds(down, scale),
-                seconds(maintenance, scale), Percentiles.of(latencies, 50), Percentiles.of(latencies, 95), Percentiles.of(latencies, 99));
+        return Rollup.builder().probeId(probeId).bucket(bucket).start(start).day(day).checks(results.size())
+                .successes(successes).upSeconds(seconds(up, scale)).downSeconds(seconds(down, scale))
+                .maintenanceSeconds(seconds(maintenance, scale)).p50(Percentiles.of(latencies, 50))
+                .p95(Percentiles.of(latencies, 95)).p99(Percentiles.of(latencies, 99)).build();
     }
 
     private static long seconds(long millis, double scale) {

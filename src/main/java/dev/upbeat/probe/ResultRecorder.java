@@ -59,8 +59,8 @@ public final class ResultRecorder {
 
     private AutoIncidentRule.Action record(Tx tx, Probe p, CheckResult r) {
         boolean maintenance = probes.inMaintenance(tx, p.componentId());
-        results.insert(tx, new StoredResult(p.id(), r.checkedAt(), r.ok(), maintenance, r.latency().toMillis(),
-                p.interval().toMillis(), r.error()));
+        results.insert(tx, StoredResult.builder().probeId(p.id()).checkedAt(r.checkedAt()).ok(r.ok()).inMaintenance(maintenance)
+                .latencyMs(r.latency().toMillis()).coveredMs(p.interval().toMillis()).error(r.error()).build());
         var now = clock.instant();
         Streak streak = p.streak().after(r.ok());
         if (streak.incidentId() != null && !probes.incidentOpen(tx, streak.incidentId())) {

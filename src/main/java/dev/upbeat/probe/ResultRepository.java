@@ -25,9 +25,7 @@ public final class ResultRepository {
                 SELECT probe_id, checked_at, ok, in_maintenance, latency_ms, covered_ms, error FROM probe_results
                 WHERE probe_id = :p AND checked_at >= :f AND checked_at < :t ORDER BY checked_at, id""")
                 .bind("p", probeId).bind("f", from).bind("t", to)
-                .map((rs, ctx) -> new StoredResult(rs.getString("probe_id"), EpochMillis.instant(rs, "checked_at"),
-                        rs.getBoolean("ok"), rs.getBoolean("in_maintenance"), rs.getLong("latency_ms"), rs.getLong("covered_ms"),
-                        rs.getString("error")))
+                .map((rs, ctx) -> result(rs))
                 .list();
     }
 
@@ -37,9 +35,7 @@ public final class ResultRepository {
                 SELECT probe_id, checked_at, ok, in_maintenance, latency_ms, covered_ms, error FROM probe_results
                 WHERE probe_id = :p ORDER BY checked_at DESC, id DESC LIMIT :n""")
                 .bind("p", probeId).bind("n", limit)
-                .map((rs, ctx) -> new StoredResult(rs.getString("probe_id"), EpochMillis.instant(rs, "checked_at"),
-                        rs.getBoolean("ok"), rs.getBoolean("in_maintenance"), rs.getLong("latency_ms"), rs.getLong("covered_ms"),
-                        rs.getString("error")))
+                .map((rs, ctx) -> result(rs))
                 .list();
     }
 
@@ -62,10 +58,11 @@ public final class ResultRepository {
         return tx.handle().createQuery("""
                 SELECT * FROM probe_rollups WHERE bucket = :b AND start_at >= :s ORDER BY probe_id, start_at""")
                 .bind("b", bucket.wire()).bind("s", since)
-                .map((rs, ctx) -> new Rollup(rs.getString("probe_id"), bucket, EpochMillis.instant(rs, "start_at"),
-                        rs.getString("day"), rs.getInt("checks"), rs.getInt("successes"), rs.getLong("up_seconds"),
-                        rs.getLong("down_seconds"), rs.getLong("maintenance_seconds"), longOrNull(rs, "p50_ms"),
-                        longOrNull(rs, "p95_ms"), longOrNull(rs, "p99_ms")))
+                .map((rs, ctx) -> Rollup.builder().probeId(rs.getString("probe_id")).bucket(bucket)
+                        .start(EpochMillis.instant(rs, "start_at")).day(rs.getString("day")).checks(rs.getInt("checks"))
+                        .successes(rs.getInt("successes")).upSeconds(rs.getLong("up_seconds"))
+                        .downSeconds(rs.getLong("down_seconds")).maintenanceSeconds(rs.getLong("maintenance_seconds"))
+                        .p50(longOrNull(rs, "p50_ms")).p95(longOrNull(rs, "p95_ms")).p99(longOrNull(rs, "p99_ms")).build())
                 .list();
     }
 
@@ -100,6 +97,12 @@ public final class ResultRepository {
         int days = tx.handle().createUpdate("DELETE FROM probe_rollups WHERE bucket = 'day' AND start_at < :t")
                 .bind("t", daysBefore).execute();
         return raw + hours + days;
+    }
+
+    private static StoredResult result(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return StoredResult.builder().probeId(rs.getString("probe_id")).checkedAt(EpochMillis.instant(rs, "checked_at"))
+                .ok(rs.getBoolean("ok")).inMaintenance(rs.getBoolean("in_maintenance")).latencyMs(rs.getLong("latency_ms"))
+                .coveredMs(rs.getLong("covered_ms")).error(rs.getString("error")).build();
     }
 
     private static Long longOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

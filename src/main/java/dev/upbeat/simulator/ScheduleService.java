@@ -40,7 +40,9 @@ public final class ScheduleService {
         SimulatorService.checkDuration(duration);
         Instant now = clock.instant();
         Instant first = parsed.next(now, zone);
-        long id = db.inTransaction(tx -> repo.insertSchedule(tx, new Schedule(0, target, parsed, zone, duration, faults, first, now)));
+        Schedule schedule = Schedule.builder().target(target).cron(parsed).timeZone(zone).duration(duration).faults(faults)
+                .nextAt(first).createdAt(now).build();
+        long id = db.inTransaction(tx -> repo.insertSchedule(tx, schedule));
         return find(id);
     }
 

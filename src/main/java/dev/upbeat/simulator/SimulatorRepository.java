@@ -84,8 +84,7 @@ public final class SimulatorRepository {
         tx.handle().createQuery("SELECT * FROM sim_run_faults WHERE run_id IN (" + ids + ")")
                 .map((rs, ctx) -> injected.computeIfAbsent(rs.getLong("run_id"), k -> new TreeMap<>())
                         .put(rs.getString("type"), rs.getLong("injected"))).list();
-        return bare.stream().map(r -> new Run(r.id(), r.target(), r.faults(), r.origin(), r.scheduleId(), r.startedAt(), r.endsAt(),
-                r.endedAt(), r.endReason(), r.requests(), injected.getOrDefault(r.id(), Map.of()))).toList();
+        return bare.stream().map(r -> r.toBuilder().injected(injected.getOrDefault(r.id(), Map.of())).build()).toList();
     }
 
     public long insertSchedule(Tx tx, Schedule s) {
@@ -124,15 +123,16 @@ public final class SimulatorRepository {
     private static Run run(ResultSet rs) throws SQLException {
         long schedule = rs.getLong("schedule_id");
         Long scheduleId = rs.wasNull() ? null : schedule;
-        return new Run(rs.getLong("id"), rs.getString("target"), FaultParser.load(rs.getString("faults")), rs.getString("origin"),
-                scheduleId, EpochMillis.instant(rs, "started_at"), EpochMillis.instant(rs, "ends_at"), EpochMillis.instant(rs, "ended_at"),
-                rs.getString("end_reason"), rs.getLong("requests"), Map.of());
+        return Run.builder().id(rs.getLong("id")).target(rs.getString("target")).faults(FaultParser.load(rs.getString("faults")))
+                .origin(rs.getString("origin")).scheduleId(scheduleId).startedAt(EpochMillis.instant(rs, "started_at"))
+                .endsAt(EpochMillis.instant(rs, "ends_at")).endedAt(EpochMillis.instant(rs, "ended_at"))
+                .endReason(rs.getString("end_reason")).requests(rs.getLong("requests")).build();
     }
 
     private static Schedule schedule(ResultSet rs) throws SQLException {
-        return new Schedule(rs.getLong("id"), rs.getString("target"), Cron.parse("cron", rs.getString("cron")),
-                ZoneId.of(rs.getString("time_zone")), Duration.ofMillis(rs.getLong("duration_ms")),
-                FaultParser.load(rs.getString("faults")), EpochMillis.instant(rs, "next_at"),
-                EpochMillis.instant(rs, "created_at"));
+        return Schedule.builder().id(rs.getLong("id")).target(rs.getString("target"))
+                .cron(Cron.parse("cron", rs.getString("cron"))).timeZone(ZoneId.of(rs.getString("time_zone")))
+                .duration(Duration.ofMillis(rs.getLong("duration_ms"))).faults(FaultParser.load(rs.getString("faults")))
+                .nextAt(EpochMillis.instant(rs, "next_at")).createdAt(EpochMillis.instant(rs, "created_at")).build();
     }
 }

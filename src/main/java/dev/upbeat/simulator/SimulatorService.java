@@ -93,8 +93,8 @@ public final class SimulatorService implements AutoCloseable {
                 throw Problem.conflict("Target " + targetName + " already has live simulation " + r.id() + " until " + r.endsAt()
                         + "; stop it first (DELETE /api/v1/simulator/simulations/" + r.id() + ")");
             });
-            long id = repo.insertRun(tx, new Run(0, targetName, faults, origin.wire(), scheduleId, now, now.plus(duration), null, null,
-                    0, java.util.Map.of()));
+            long id = repo.insertRun(tx, Run.builder().target(targetName).faults(faults).origin(origin.wire())
+                    .scheduleId(scheduleId).startedAt(now).endsAt(now.plus(duration)).build());
             return repo.run(tx, id).orElseThrow();
         });
         listeners.activate(run);

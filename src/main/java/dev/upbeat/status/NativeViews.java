@@ -43,10 +43,60 @@ public final class NativeViews {
                                String postmortem, String url, List<AffectedView> components, List<UpdateView> updates) {
     }
 
+    /** A maintenance window; built by name with {@link #builder()}, as six of its fields are instants. */
     public record MaintenanceView(long id, String title, String status, String impact, Instant scheduledFor,
                                   Instant scheduledUntil, String timeZone, boolean autoStart, boolean autoComplete,
                                   Instant startedAt, Instant createdAt, Instant updatedAt, Instant completedAt, String url,
                                   List<AffectedView> components, List<UpdateView> updates) {
+
+        /** A builder with no components, no updates and automation off; everything else is null or zero until set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private long id;
+            private String title;
+            private String status;
+            private String impact;
+            private Instant scheduledFor;
+            private Instant scheduledUntil;
+            private String timeZone;
+            private boolean autoStart;
+            private boolean autoComplete;
+            private Instant startedAt;
+            private Instant createdAt;
+            private Instant updatedAt;
+            private Instant completedAt;
+            private String url;
+            private List<AffectedView> components = List.of();
+            private List<UpdateView> updates = List.of();
+
+            private Builder() {
+            }
+
+            public Builder id(long id) { this.id = id; return this; }
+            public Builder title(String title) { this.title = title; return this; }
+            public Builder status(String status) { this.status = status; return this; }
+            public Builder impact(String impact) { this.impact = impact; return this; }
+            public Builder scheduledFor(Instant scheduledFor) { this.scheduledFor = scheduledFor; return this; }
+            public Builder scheduledUntil(Instant scheduledUntil) { this.scheduledUntil = scheduledUntil; return this; }
+            public Builder timeZone(String timeZone) { this.timeZone = timeZone; return this; }
+            public Builder autoStart(boolean autoStart) { this.autoStart = autoStart; return this; }
+            public Builder autoComplete(boolean autoComplete) { this.autoComplete = autoComplete; return this; }
+            public Builder startedAt(Instant startedAt) { this.startedAt = startedAt; return this; }
+            public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
+            public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
+            public Builder completedAt(Instant completedAt) { this.completedAt = completedAt; return this; }
+            public Builder url(String url) { this.url = url; return this; }
+            public Builder components(List<AffectedView> components) { this.components = components; return this; }
+            public Builder updates(List<UpdateView> updates) { this.updates = updates; return this; }
+
+            public MaintenanceView build() {
+                return new MaintenanceView(id, title, status, impact, scheduledFor, scheduledUntil, timeZone, autoStart,
+                        autoComplete, startedAt, createdAt, updatedAt, completedAt, url, components, updates);
+            }
+        }
     }
 
     public record StatusView(PublicStatus.PageInfo page, String status, String description, int openIncidents,
@@ -84,10 +134,11 @@ public final class NativeViews {
     }
 
     public static MaintenanceView maintenance(PublicStatus s, Incident m) {
-        return new MaintenanceView(m.id(), m.title(), m.status().wire(), m.impact().wire(), m.scheduledFor(),
-                m.scheduledUntil(), m.timeZone() == null ? null : m.timeZone().getId(), m.autoStart(), m.autoComplete(),
-                m.startedAt(), m.createdAt(), m.updatedAt(), m.resolvedAt(), s.url(m),
-                affected(s, m), updates(s, m));
+        return MaintenanceView.builder().id(m.id()).title(m.title()).status(m.status().wire()).impact(m.impact().wire())
+                .scheduledFor(m.scheduledFor()).scheduledUntil(m.scheduledUntil())
+                .timeZone(m.timeZone() == null ? null : m.timeZone().getId()).autoStart(m.autoStart())
+                .autoComplete(m.autoComplete()).startedAt(m.startedAt()).createdAt(m.createdAt()).updatedAt(m.updatedAt())
+                .completedAt(m.resolvedAt()).url(s.url(m)).components(affected(s, m)).updates(updates(s, m)).build();
     }
 
     public static StatusView status(PublicStatus s) {

@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param uptime     each component's headline uptime: from its status history, or from its probes
  *                   when UPBEAT_UPTIME_SOURCE is {@code probes}
  * @param measured   what probes measured, shown beside or instead of the status history
+ *
+ * <p>Build one by name with {@link #builder()}, or change one with {@link #toBuilder()}: four of
+ * its lists and both maps have the same shape, so a positional call is easy to misread.
  */
 public record PublicStatus(
         long version,
@@ -36,13 +39,6 @@ public record PublicStatus(
         Map<String, UptimeSummary> uptime,
         Map<String, byte[]> rendered,
         MeasuredStatus measured) {
-
-    /** A snapshot without probe measurements. */
-    public PublicStatus(long version, Instant generatedAt, PageInfo page, ComponentStatus overall, List<ComponentGroup> groups,
-                        List<Component> components, List<Incident> incidents, List<Incident> maintenances,
-                        Map<String, UptimeSummary> uptime, Map<String, byte[]> rendered) {
-        this(version, generatedAt, page, overall, groups, components, incidents, maintenances, uptime, rendered, MeasuredStatus.NONE);
-    }
 
     /** The heading of components outside any group, on the page and wherever a group name is expected. */
     public static final String UNGROUPED = "Other";
@@ -82,5 +78,54 @@ public record PublicStatus(
 
     /** Name, public address and display zone of the page. */
     public record PageInfo(String name, String url, String timeZone) {
+    }
+
+    /**
+     * A builder with empty lists and maps and without probe measurements; everything else is null
+     * or zero until set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every field of this snapshot, to change a few. */
+    public Builder toBuilder() {
+        return new Builder().version(version).generatedAt(generatedAt).page(page).overall(overall).groups(groups)
+                .components(components).incidents(incidents).maintenances(maintenances).uptime(uptime).rendered(rendered)
+                .measured(measured);
+    }
+
+    public static final class Builder {
+        private long version;
+        private Instant generatedAt;
+        private PageInfo page;
+        private ComponentStatus overall;
+        private List<ComponentGroup> groups = List.of();
+        private List<Component> components = List.of();
+        private List<Incident> incidents = List.of();
+        private List<Incident> maintenances = List.of();
+        private Map<String, UptimeSummary> uptime = Map.of();
+        private Map<String, byte[]> rendered = Map.of();
+        private MeasuredStatus measured = MeasuredStatus.NONE;
+
+        private Builder() {
+        }
+
+        public Builder version(long version) { this.version = version; return this; }
+        public Builder generatedAt(Instant generatedAt) { this.generatedAt = generatedAt; return this; }
+        public Builder page(PageInfo page) { this.page = page; return this; }
+        public Builder overall(ComponentStatus overall) { this.overall = overall; return this; }
+        public Builder groups(List<ComponentGroup> groups) { this.groups = groups; return this; }
+        public Builder components(List<Component> components) { this.components = components; return this; }
+        public Builder incidents(List<Incident> incidents) { this.incidents = incidents; return this; }
+        public Builder maintenances(List<Incident> maintenances) { this.maintenances = maintenances; return this; }
+        public Builder uptime(Map<String, UptimeSummary> uptime) { this.uptime = uptime; return this; }
+        public Builder rendered(Map<String, byte[]> rendered) { this.rendered = rendered; return this; }
+        public Builder measured(MeasuredStatus measured) { this.measured = measured; return this; }
+
+        public PublicStatus build() {
+            return new PublicStatus(version, generatedAt, page, overall, groups, components, incidents, maintenances,
+                    uptime, rendered, measured);
+        }
     }
 }

@@ -97,17 +97,15 @@ public final class StatusSnapshots {
             if (source == UptimeSource.PROBES) {
                 summaries.putAll(measured.uptime());
             }
-            return new PublicStatus(version, now, pageInfo,
-                    StatusRollup.overall(ordered.stream().map(Component::status).toList()),
-                    List.copyOf(groupList), List.copyOf(ordered),
-                    all.stream().filter(i -> i.kind() == Kind.INCIDENT).toList(),
-                    all.stream().filter(i -> i.kind() == Kind.MAINTENANCE)
-                            .sorted(Comparator.comparing(Incident::scheduledFor).reversed()).toList(),
-                    Map.copyOf(summaries), Map.of(), measured);
+            return PublicStatus.builder().version(version).generatedAt(now).page(pageInfo)
+                    .overall(StatusRollup.overall(ordered.stream().map(Component::status).toList()))
+                    .groups(List.copyOf(groupList)).components(List.copyOf(ordered))
+                    .incidents(all.stream().filter(i -> i.kind() == Kind.INCIDENT).toList())
+                    .maintenances(all.stream().filter(i -> i.kind() == Kind.MAINTENANCE)
+                            .sorted(Comparator.comparing(Incident::scheduledFor).reversed()).toList())
+                    .uptime(Map.copyOf(summaries)).measured(measured).build();
         });
-        PublicStatus withJson = new PublicStatus(built.version(), built.generatedAt(), built.page(), built.overall(),
-                built.groups(), built.components(), built.incidents(), built.maintenances(), built.uptime(), render(built),
-                built.measured());
+        PublicStatus withJson = built.toBuilder().rendered(render(built)).build();
         current.set(withJson);
         listeners.forEach(l -> l.accept(withJson));
         return withJson;

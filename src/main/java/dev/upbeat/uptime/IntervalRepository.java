@@ -94,9 +94,10 @@ public final class IntervalRepository {
         tx.handle().createQuery("SELECT * FROM daily_uptime WHERE day >= :from")
                 .bind("from", from.toString())
                 .map((rs, ctx) -> {
-                    DayTotals t = new DayTotals(LocalDate.parse(rs.getString("day")), rs.getLong("operational_seconds"),
-                            rs.getLong("maintenance_seconds"), rs.getLong("degraded_seconds"),
-                            rs.getLong("partial_seconds"), rs.getLong("major_seconds"));
+                    DayTotals t = DayTotals.builder().day(LocalDate.parse(rs.getString("day")))
+                            .operationalSeconds(rs.getLong("operational_seconds"))
+                            .maintenanceSeconds(rs.getLong("maintenance_seconds")).degradedSeconds(rs.getLong("degraded_seconds"))
+                            .partialSeconds(rs.getLong("partial_seconds")).majorSeconds(rs.getLong("major_seconds")).build();
                     byComponent.computeIfAbsent(rs.getString("component_id"), k -> new TreeMap<>()).put(t.day(), t);
                     return t;
                 }).list();

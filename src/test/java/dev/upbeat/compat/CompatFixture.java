@@ -20,7 +20,6 @@ import dev.upbeat.status.PublicStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One fixed snapshot that exercises every mapping rule, with fixed instants: three groups (one
@@ -38,11 +37,16 @@ final class CompatFixture {
         return Instant.parse(iso);
     }
 
+    /** A group without a description, last changed when it was made; to finish by name. */
+    private static ComponentGroup.Builder group(String id, String name, int position, String created) {
+        return ComponentGroup.builder().id(id).name(name).position(position).createdAt(at(created)).updatedAt(at(created));
+    }
+
     static PublicStatus snapshot() {
         List<ComponentGroup> groups = List.of(
-                new ComponentGroup("apps", "Apps", "Customer apps", 1, at("2026-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z")),
-                new ComponentGroup("data", "Data", null, 2, at("2026-01-01T00:00:00Z"), at("2026-03-01T08:00:00Z")),
-                new ComponentGroup("tools", "Tools", null, 3, at("2026-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z")));
+                group("apps", "Apps", 1, "2026-01-01T00:00:00Z").description("Customer apps").build(),
+                group("data", "Data", 2, "2026-01-01T00:00:00Z").updatedAt(at("2026-03-01T08:00:00Z")).build(),
+                group("tools", "Tools", 3, "2026-01-01T00:00:00Z").build());
         List<Component> components = List.of(
                 // Created late on 1 January in UTC, which is already 2 January in Paris: its start_date.
                 component("router", "Router", "apps", "HTTP routing", 1, false, PARTIAL_OUTAGE, "2026-01-01T23:30:00Z", "2026-11-20T14:30:00Z"),
@@ -60,8 +64,8 @@ final class CompatFixture {
 
     static PublicStatus of(List<ComponentGroup> groups, List<Component> components, List<Incident> incidents,
                            List<Incident> maintenances, ComponentStatus overall) {
-        return new PublicStatus(1, at("2026-11-20T14:45:00Z"), PAGE, overall, groups, components, incidents, maintenances,
-                Map.of(), Map.of());
+        return PublicStatus.builder().version(1).generatedAt(at("2026-11-20T14:45:00Z")).page(PAGE).overall(overall)
+                .groups(groups).components(components).incidents(incidents).maintenances(maintenances).build();
     }
 
     static Component component(String id, String name, String group, String description, int position,
@@ -144,6 +148,7 @@ final class CompatFixture {
 
     static IncidentUpdate update(long id, long incident, IncidentStatus status, String message, boolean notify, String at,
                                  ComponentChange... changes) {
-        return new IncidentUpdate(id, incident, status, message, notify, at(at), at(at), List.of(changes));
+        return IncidentUpdate.builder().id(id).incidentId(incident).status(status).message(message).notifySubscribers(notify)
+                .createdAt(at(at)).displayAt(at(at)).changes(List.of(changes)).build();
     }
 }

@@ -13,7 +13,8 @@ class AggregationTest {
     private static final Instant HOUR = Instant.parse("2026-10-05T10:00:00Z");
 
     private static StoredResult result(int minute, boolean ok, long latencyMs, long coveredMs) {
-        return new StoredResult("p", HOUR.plus(Duration.ofMinutes(minute)), ok, false, latencyMs, coveredMs, ok ? null : "x");
+        return StoredResult.builder().probeId("p").checkedAt(HOUR.plus(Duration.ofMinutes(minute))).ok(ok).latencyMs(latencyMs)
+                .coveredMs(coveredMs).error(ok ? null : "x").build();
     }
 
     @Test

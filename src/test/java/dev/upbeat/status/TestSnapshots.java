@@ -10,7 +10,6 @@ import dev.upbeat.incident.Kind;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /** Snapshots built by hand, for testing what is made from them without a database or server. */
 final class TestSnapshots {
@@ -27,7 +26,8 @@ final class TestSnapshots {
 
     static PublicStatus of(List<Component> components, List<Incident> incidents, List<Incident> maintenances) {
         ComponentStatus overall = StatusRollup.overall(components.stream().map(Component::status).toList());
-        return new PublicStatus(1, NOW, PAGE, overall, List.of(), components, incidents, maintenances, Map.of(), Map.of());
+        return PublicStatus.builder().version(1).generatedAt(NOW).page(PAGE).overall(overall).components(components)
+                .incidents(incidents).maintenances(maintenances).build();
     }
 
     static PublicStatus empty() {
@@ -52,6 +52,7 @@ final class TestSnapshots {
     }
 
     static IncidentUpdate update(long id, IncidentStatus status, String message, Instant at) {
-        return new IncidentUpdate(id, 0, status, message, true, at, at, List.of());
+        return IncidentUpdate.builder().id(id).status(status).message(message).notifySubscribers(true).createdAt(at).displayAt(at)
+                .build();
     }
 }

@@ -72,7 +72,7 @@ class UptimeCalculatorTest {
         Period middle = new Period(DAY.plusDays(1), DAY.plusDays(4));
 
         assertThat(UptimeCalculator.total(days, middle))
-                .isEqualTo(new DayTotals(DAY.plusDays(1), 3000, 0, 0, 0, 1 + 2 + 3));
+                .isEqualTo(DayTotals.builder().day(DAY.plusDays(1)).operationalSeconds(3000).majorSeconds(1 + 2 + 3).build());
     }
 
     @Test

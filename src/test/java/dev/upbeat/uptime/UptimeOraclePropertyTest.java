@@ -183,7 +183,11 @@ class UptimeOraclePropertyTest {
     }
 
     private static DayTotals totals(LocalDate day, long[] m) {
-        return new DayTotals(day, m[0] * 60, m[1] * 60, m[2] * 60, m[3] * 60, m[4] * 60);
+        return DayTotals.builder().day(day).operationalSeconds(m[ComponentStatus.OPERATIONAL.ordinal()] * 60)
+                .maintenanceSeconds(m[ComponentStatus.UNDER_MAINTENANCE.ordinal()] * 60)
+                .degradedSeconds(m[ComponentStatus.DEGRADED_PERFORMANCE.ordinal()] * 60)
+                .partialSeconds(m[ComponentStatus.PARTIAL_OUTAGE.ordinal()] * 60)
+                .majorSeconds(m[ComponentStatus.MAJOR_OUTAGE.ordinal()] * 60).build();
     }
 
     private static Instant minute(long epochMinute) {

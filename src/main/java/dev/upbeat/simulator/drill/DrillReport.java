@@ -10,11 +10,55 @@ import java.util.Map;
 /**
  * The outcome of a drill: the verdict ({@code running}, {@code pass}, {@code fail},
  * {@code aborted} or {@code skipped}) and why, what the simulation injected, each check's
- * success and latency per phase, and the timeline. The notice is private to admins.
+ * success and latency per phase, and the timeline. The notice is private to admins. Build one by
+ * name with {@link #builder()}; Jackson reads stored reports through the canonical constructor.
  */
 public record DrillReport(long id, String target, String verdict, String reason, Long simulationId, List<Fault> faults,
                           Instant startedAt, Instant endedAt, long requestsSeen, Map<String, Long> faultsInjected,
                           List<CheckSummary> checks, List<Event> timeline, String notice) {
+
+    /** A builder with no faults, nothing injected, no checks and an empty timeline; everything else is null or zero until set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private long id;
+        private String target;
+        private String verdict;
+        private String reason;
+        private Long simulationId;
+        private List<Fault> faults = List.of();
+        private Instant startedAt;
+        private Instant endedAt;
+        private long requestsSeen;
+        private Map<String, Long> faultsInjected = Map.of();
+        private List<CheckSummary> checks = List.of();
+        private List<Event> timeline = List.of();
+        private String notice;
+
+        private Builder() {
+        }
+
+        public Builder id(long id) { this.id = id; return this; }
+        public Builder target(String target) { this.target = target; return this; }
+        public Builder verdict(String verdict) { this.verdict = verdict; return this; }
+        public Builder reason(String reason) { this.reason = reason; return this; }
+        public Builder simulationId(Long simulationId) { this.simulationId = simulationId; return this; }
+        public Builder faults(List<Fault> faults) { this.faults = faults; return this; }
+        public Builder startedAt(Instant startedAt) { this.startedAt = startedAt; return this; }
+        public Builder endedAt(Instant endedAt) { this.endedAt = endedAt; return this; }
+        public Builder requestsSeen(long requestsSeen) { this.requestsSeen = requestsSeen; return this; }
+        public Builder faultsInjected(Map<String, Long> faultsInjected) { this.faultsInjected = faultsInjected; return this; }
+        public Builder checks(List<CheckSummary> checks) { this.checks = checks; return this; }
+        public Builder timeline(List<Event> timeline) { this.timeline = timeline; return this; }
+        public Builder notice(String notice) { this.notice = notice; return this; }
+
+        public DrillReport build() {
+            return new DrillReport(id, target, verdict, reason, simulationId, faults, startedAt, endedAt, requestsSeen,
+                    faultsInjected, checks, timeline, notice);
+        }
+    }
 
     /** One check's numbers per phase ({@code before}, {@code during}, {@code after}). */
     public record CheckSummary(String url, Map<String, PhaseStats> phases) {

@@ -123,8 +123,10 @@ final class DrillRunner {
 
     DrillReport report(Verdict verdict, String reason, Run run) {
         event("verdict", verdict.wire() + ": " + reason);
-        return new DrillReport(id, spec.target(), verdict.wire(), reason, run == null ? null : run.id(), spec.faults(), startedAt,
-                clock.instant(), run == null ? 0 : run.requests(), run == null ? Map.of() : run.injected(),
-                DrillReport.summarise(spec.checks(), results), List.copyOf(timeline), spec.notice());
+        return DrillReport.builder().id(id).target(spec.target()).verdict(verdict.wire()).reason(reason)
+                .simulationId(run == null ? null : run.id()).faults(spec.faults()).startedAt(startedAt).endedAt(clock.instant())
+                .requestsSeen(run == null ? 0 : run.requests()).faultsInjected(run == null ? Map.of() : run.injected())
+                .checks(DrillReport.summarise(spec.checks(), results)).timeline(List.copyOf(timeline)).notice(spec.notice())
+                .build();
     }
 }

@@ -8,7 +8,6 @@ import dev.upbeat.storage.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -96,8 +95,9 @@ public final class DrillService implements AutoCloseable {
             return read(stored.report(), DrillReport.class);
         }
         DrillSpec spec = spec(stored);
-        return new DrillReport(id, stored.target(), Verdict.RUNNING.wire(), "the drill is under way", null, spec.faults(), stored.startedAt(),
-                null, 0, Map.of(), List.of(), List.of(), spec.notice());
+        return DrillReport.builder().id(id).target(stored.target()).verdict(Verdict.RUNNING.wire())
+                .reason("the drill is under way").faults(spec.faults()).startedAt(stored.startedAt()).notice(spec.notice())
+                .build();
     }
 
     public List<DrillReport> recent(int limit) {

@@ -12,13 +12,44 @@ final class SteadyStateProbe {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** One check's outcome: ok or the reason it failed, and how long the answer took. */
+    /** One check's outcome: ok or the reason it failed, and how long the answer took. Built by name with {@link #builder()}. */
     record Result(int check, String phase, Instant at, boolean ok, Integer status, long latencyMillis, String problem) {
+
+        /** A builder with every field null, false or zero until set. */
+        static Builder builder() {
+            return new Builder();
+        }
+
+        static final class Builder {
+            private int check;
+            private String phase;
+            private Instant at;
+            private boolean ok;
+            private Integer status;
+            private long latencyMillis;
+            private String problem;
+
+            private Builder() {
+            }
+
+            Builder check(int check) { this.check = check; return this; }
+            Builder phase(String phase) { this.phase = phase; return this; }
+            Builder at(Instant at) { this.at = at; return this; }
+            Builder ok(boolean ok) { this.ok = ok; return this; }
+            Builder status(Integer status) { this.status = status; return this; }
+            Builder latencyMillis(long latencyMillis) { this.latencyMillis = latencyMillis; return this; }
+            Builder problem(String problem) { this.problem = problem; return this; }
+
+            Result build() {
+                return new Result(check, phase, at, ok, status, latencyMillis, problem);
+            }
+        }
     }
 
     Result run(int index, SteadyStateCheck check, String phase, Instant at) {
         Duration timeout = check.maxLatency() == null ? DEFAULT_TIMEOUT : check.maxLatency().plusSeconds(2);
         long started = System.nanoTime();
+        Result.Builder result = Result.builder().check(index).phase(phase).at(at);
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(check.url())).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -27,14 +58,14 @@ final class SteadyStateProbe {
                     : check.maxLatency() != null && millis > check.maxLatency().toMillis() ? "took " + millis + " ms"
                     : check.bodyContains() != null && !r.body().contains(check.bodyContains()) ? "body lacks '" + check.bodyContains() + "'"
                     : null;
-            return new Result(index, phase, at, problem == null, r.statusCode(), millis, problem);
+            return result.ok(problem == null).status(r.statusCode()).latencyMillis(millis).problem(problem).build();
         } catch (java.io.IOException e) {
             long millis = (System.nanoTime() - started) / 1_000_000;
-            return new Result(index, phase, at, false, null, millis, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return result.latencyMillis(millis)
+                    .problem(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(index, phase, at, false, null, 0, "interrupted");
+            return result.problem("interrupted").build();
         }
     }
 }
