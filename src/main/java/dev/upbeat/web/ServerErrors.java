@@ -3,7 +3,6 @@ package dev.upbeat.web;
 import dev.upbeat.json.Json;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -30,14 +29,6 @@ public final class ServerErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(body(status, reason)), callback);
         return true;
-    }
-
-    /** Jetty's path for requests it could not even parse into a request. */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
-        return ByteBuffer.wrap(body(status, reason));
     }
 
     static byte[] body(int status, String reason) {
