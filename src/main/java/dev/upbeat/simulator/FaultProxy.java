@@ -37,10 +37,8 @@ public final class FaultProxy implements AutoCloseable {
         threads.setName("sim-" + target.name());
         threads.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
+        HttpConfiguration http = FrontDoor.configuration();
         http.setSendDateHeader(false);
-        http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(target.listen().host());
         connector.setPort(target.listen().port());
@@ -50,7 +48,9 @@ public final class FaultProxy implements AutoCloseable {
         FaultProxy proxy = new FaultProxy(target, server, connector);
         ProxyMetrics metrics = new ProxyMetrics(registry, target.name());
         Upstream upstream = target.upstream() == null ? null : new Upstream(client, target.upstream(), metrics);
-        server.setHandler(new FaultHandler(target.name(), upstream, statusPageUrl, () -> proxy.live, metrics));
+        FaultHandler handler = new FaultHandler(target.name(), upstream, statusPageUrl, () -> proxy.live, metrics);
+        server.setHandler(handler);
+        server.setErrorHandler(FrontDoor.answering(handler::refusal));
         server.setStopTimeout(2_000);
         try {
             server.start();
