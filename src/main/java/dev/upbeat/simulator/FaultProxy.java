@@ -22,10 +22,13 @@ public final class FaultProxy implements AutoCloseable {
     private final ServerConnector connector;
     private volatile ActiveRun live;
 
-    private FaultProxy(Target target, Server server, ServerConnector connector) {
+    private final ProxyMetrics metrics;
+
+    private FaultProxy(Target target, Server server, ServerConnector connector, ProxyMetrics metrics) {
         this.target = target;
         this.server = server;
         this.connector = connector;
+        this.metrics = metrics;
     }
 
     /**
@@ -45,8 +48,8 @@ public final class FaultProxy implements AutoCloseable {
         connector.setIdleTimeout(30_000);
         connector.setReuseAddress(true);
         server.addConnector(connector);
-        FaultProxy proxy = new FaultProxy(target, server, connector);
         ProxyMetrics metrics = new ProxyMetrics(registry, target.name());
+        FaultProxy proxy = new FaultProxy(target, server, connector, metrics);
         Upstream upstream = target.upstream() == null ? null : new Upstream(client, target.upstream(), metrics);
         FaultHandler handler = new FaultHandler(target.name(), upstream, statusPageUrl, () -> proxy.live, metrics);
         server.setHandler(handler);
@@ -58,6 +61,7 @@ public final class FaultProxy implements AutoCloseable {
             stopQuietly(server);
             throw refusal(target, e);
         }
+        metrics.open();
         return proxy;
     }
 
@@ -98,6 +102,7 @@ public final class FaultProxy implements AutoCloseable {
     public void close() {
         live = null;
         stopQuietly(server);
+        metrics.close();
     }
 
     private static void stopQuietly(Server server) {
