@@ -69,10 +69,10 @@ public final class ErrorMapping {
         routes.exception(Problem.class, (p, ctx) -> write(ctx, status(p.kind()), new ErrorBody(id(p.kind()), p.getMessage(), p.field())));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), fromStatus(e.getStatus(), e.getMessage())));
         routes.exception(StorageUnavailable.class, (e, ctx) -> {
-            log.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            // One line saying what to do; the cause's trace would repeat for every refused request.
+            log.error("{} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", "30");
-            write(ctx, 503, new ErrorBody("service_unavailable",
-                    "The database cannot be reached; nothing was changed. Try again shortly.", null));
+            write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null));
         });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error in {} {}", ctx.method(), ctx.path(), e);
