@@ -54,6 +54,7 @@ import dev.upbeat.status.PublicApi;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.StorageUnavailable;
 import dev.upbeat.subscription.SubscriberApi;
 import dev.upbeat.subscription.SubscriptionPages;
 import dev.upbeat.token.TokenRepository;
@@ -242,7 +243,7 @@ public final class Upbeat implements AutoCloseable {
         try {
             maintenances.runDue();
         } catch (RuntimeException e) {
-            log.error("Could not start or complete due maintenance; will retry", e);
+            StorageUnavailable.logRetry(log, "Could not start or complete due maintenance; will retry", e);
         }
     }
 
@@ -252,7 +253,7 @@ public final class Upbeat implements AutoCloseable {
             simulator.tick();
             simulatorSchedules.runDue();
         } catch (RuntimeException e) {
-            log.error("Simulator tick failed; will retry", e);
+            StorageUnavailable.logRetry(log, "Simulator tick failed; will retry", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.upbeat.storage;
 
+import org.slf4j.Logger;
+
 /**
  * The database cannot take the request: it cannot be reached, or its storage is full, read-only
  * or failing. Writes are refused with 503 and Retry-After while public reads keep being served
@@ -22,5 +24,18 @@ public final class StorageUnavailable extends RuntimeException {
 
     public String publicMessage() {
         return publicMessage;
+    }
+
+    /**
+     * Logs a failed attempt of background work that will be retried: one line for a storage
+     * fault (it comes back at every attempt until someone acts, and its message says what to do),
+     * the stack trace for anything else.
+     */
+    public static void logRetry(Logger log, String what, Throwable e) {
+        if (e instanceof StorageUnavailable fault) {
+            log.error("{}: {}", what, fault.getMessage());
+        } else {
+            log.error(what, e);
+        }
     }
 }
