@@ -22,18 +22,28 @@ import org.slf4j.LoggerFactory;
 class StorageFaultsTest {
     final Logger log = (Logger) LoggerFactory.getLogger(ErrorMapping.class);
     final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    /** Background work (probe roll-ups, deliveries, ticks) meets the same fault while the test runs. */
+    final Logger upbeat = (Logger) LoggerFactory.getLogger("dev.upbeat");
+    final ListAppender<ILoggingEvent> background = new ListAppender<>();
 
     @BeforeEach
     void captureLog() {
         logged.start();
         log.addAppender(logged);
         log.setAdditive(false);
+        background.start();
+        upbeat.addAppender(background);
+        upbeat.setAdditive(false);
     }
 
     @AfterEach
     void releaseLog() {
         log.detachAppender(logged);
         log.setAdditive(true);
+        upbeat.detachAppender(background);
+        upbeat.setAdditive(true);
+        assertThat(background.list).as("background retries log one line each").allSatisfy(e ->
+                assertThat(e.getThrowableProxy()).as(e.getFormattedMessage()).isNull());
     }
 
     @Test
