@@ -9,7 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * Endpoints for whoever runs Upbeat: a health check that needs no database (the page keeps
- * serving its last snapshot when the database is away) and Prometheus metrics.
+ * serving its last snapshot when the database is away) and Prometheus metrics (with a token).
  */
 public final class Operations implements Endpoints {
     private final StatusSnapshots snapshots;
@@ -23,7 +23,8 @@ public final class Operations implements Endpoints {
     @Override
     public void addRoutes(RouteTable r) {
         r.get("/healthz", this::health, Access.PUBLIC);
-        r.get("/metrics", this::metrics, Access.PUBLIC);
+        // Metrics name simulator targets and counts, which are token-only reads everywhere else.
+        r.get("/metrics", this::metrics, Access.TOKEN);
     }
 
     public void health(Context ctx) {

@@ -55,6 +55,7 @@ import dev.upbeat.status.PublicApi;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.StorageUnavailable;
 import dev.upbeat.subscription.SubscriberApi;
 import dev.upbeat.subscription.SubscriptionPages;
 import dev.upbeat.token.TokenRepository;
@@ -260,7 +261,7 @@ public final class Upbeat implements AutoCloseable {
         try {
             maintenances.runDue();
         } catch (RuntimeException e) {
-            log.error("Could not start or complete due maintenance; will retry", e);
+            StorageUnavailable.logRetry(log, "Could not start or complete due maintenance; will retry", e);
         }
     }
 
@@ -270,7 +271,7 @@ public final class Upbeat implements AutoCloseable {
             simulator.tick();
             simulatorSchedules.runDue();
         } catch (RuntimeException e) {
-            log.error("Simulator tick failed; will retry", e);
+            StorageUnavailable.logRetry(log, "Simulator tick failed; will retry", e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.upbeat.json.Json;
 import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.ErrorMapping;
 import dev.upbeat.web.RouteTable;
+import dev.upbeat.web.ServerErrors;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JsonMapper;
@@ -54,6 +55,8 @@ public final class WebServer {
                 // Javalin nests its context inside this wrapper; on stop it waits for requests in flight.
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(Duration.ofSeconds(10).toMillis());
+                // Requests refused before routing (bad URI, URI or headers too long) get the one error shape.
+                server.setErrorHandler(new ServerErrors());
             });
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
@@ -62,8 +65,9 @@ public final class WebServer {
             });
             config.routes.beforeMatched(auth::check);
             config.routes.afterMatched(audit::after);
-            ErrorMapping.install(config.routes);
-            routes.addAll(new RouteTable(config.routes).addAll(features).declared());
+            RouteTable table = new RouteTable(config.routes);
+            ErrorMapping.install(config.routes, table::allowed);
+            routes.addAll(table.addAll(features).declared());
         });
     }
 

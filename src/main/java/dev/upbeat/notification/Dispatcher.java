@@ -1,6 +1,7 @@
 package dev.upbeat.notification;
 
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.StorageUnavailable;
 import dev.upbeat.subscription.Channel;
 import dev.upbeat.subscription.Subscriber;
 import dev.upbeat.subscription.SubscriberRepository;
@@ -87,7 +88,7 @@ public final class Dispatcher implements AutoCloseable {
                 sent = runOnce(channel);
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 // Anything short of the JVM failing must not end the worker: the channel would go silent.
-                log.error("Delivery worker for {} failed; retrying after {}", channel.wire(), policy.poll(), e);
+                StorageUnavailable.logRetry(log, "Delivery worker for " + channel.wire() + " failed; retrying after " + policy.poll(), e);
             }
             if (sent == 0) {
                 idle(seen);

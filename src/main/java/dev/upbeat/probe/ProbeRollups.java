@@ -1,6 +1,7 @@
 package dev.upbeat.probe;
 
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.StorageUnavailable;
 import dev.upbeat.storage.Tx;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class ProbeRollups {
         try {
             run();
         } catch (RuntimeException e) {
-            log.error("Could not roll up or prune probe results; will retry", e);
+            StorageUnavailable.logRetry(log, "Could not roll up or prune probe results; will retry", e);
         }
     }
 

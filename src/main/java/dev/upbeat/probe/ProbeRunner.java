@@ -1,6 +1,7 @@
 package dev.upbeat.probe;
 
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.StorageUnavailable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class ProbeRunner implements AutoCloseable {
                     return recorder.record(p.id(), checker.run(p.check()));
                 } catch (RuntimeException e) {
                     // Nobody waits on this future in the scheduled path: say it here or it is lost.
-                    log.error("Could not record a result of probe {} ({})", p.name(), p.id(), e);
+                    StorageUnavailable.logRetry(log, "Could not record a result of probe " + p.name() + " (" + p.id() + ")", e);
                     throw e;
                 }
             }));
@@ -77,7 +78,7 @@ public final class ProbeRunner implements AutoCloseable {
         try {
             launch(db.inTransaction(tx -> probes.claimDue(tx, clock.instant(), BATCH)));
         } catch (RuntimeException e) {
-            log.error("Could not claim due probes; will retry", e);
+            StorageUnavailable.logRetry(log, "Could not claim due probes; will retry", e);
         }
     }
 

@@ -72,6 +72,33 @@ final class FaultHandler extends Handler.Abstract {
         }
     }
 
+    /**
+     * The answer to a request Jetty refused before this handler (a path above the root, a bad
+     * escape, a URI or headers over its limits): the live simulation's made-up answer if it has
+     * one for it, maintenance on a target with no upstream (as api-maintenance-sim answers
+     * anything), else a 4xx in the target's own shape, since such a request cannot be forwarded.
+     */
+    CannedResponse refusal(Request request, int status) {
+        ActiveRun current = live.get();
+        ActiveRun run = current == null || current.expired() ? null : current;
+        String path = request.getHttpURI() == null || request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath();
+        Plan plan = run == null ? Plan.PASS : run.planner().plan(new ProxiedRequest(request.getMethod(), path,
+                request.getHeaders()::get), ThreadLocalRandom.current());
+        if (run != null) {
+            run.record(plan);
+        }
+        metrics.request(plan);
+        return switch (plan.outcome()) {
+            case MaintenanceFault m -> CannedResponse.maintenance(target, statusPageUrl.get(), m);
+            case StatusFault s -> CannedResponse.status(s);
+            case null, default -> upstream == null
+                    ? CannedResponse.maintenance(target, statusPageUrl.get(), MaintenanceFault.always())
+                    : new CannedResponse(status, java.util.Map.of("Content-Type", "application/json"),
+                            ("{\"id\":\"bad_request\",\"message\":\"" + target + " could not read the request (HTTP " + status
+                                    + "), so it was not forwarded\"}").getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
     private static void cannedAsync(Response response, CannedResponse answer, Callback done) {
         response.setStatus(answer.status());
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));

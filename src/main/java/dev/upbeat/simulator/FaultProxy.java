@@ -22,10 +22,13 @@ public final class FaultProxy implements AutoCloseable {
     private final ServerConnector connector;
     private volatile ActiveRun live;
 
-    private FaultProxy(Target target, Server server, ServerConnector connector) {
+    private final ProxyMetrics metrics;
+
+    private FaultProxy(Target target, Server server, ServerConnector connector, ProxyMetrics metrics) {
         this.target = target;
         this.server = server;
         this.connector = connector;
+        this.metrics = metrics;
     }
 
     /**
@@ -37,20 +40,20 @@ public final class FaultProxy implements AutoCloseable {
         threads.setName("sim-" + target.name());
         threads.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
+        HttpConfiguration http = FrontDoor.configuration();
         http.setSendDateHeader(false);
-        http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(target.listen().host());
         connector.setPort(target.listen().port());
         connector.setIdleTimeout(30_000);
         connector.setReuseAddress(true);
         server.addConnector(connector);
-        FaultProxy proxy = new FaultProxy(target, server, connector);
         ProxyMetrics metrics = new ProxyMetrics(registry, target.name());
+        FaultProxy proxy = new FaultProxy(target, server, connector, metrics);
         Upstream upstream = target.upstream() == null ? null : new Upstream(client, target.upstream(), metrics);
-        server.setHandler(new FaultHandler(target.name(), upstream, statusPageUrl, () -> proxy.live, metrics));
+        FaultHandler handler = new FaultHandler(target.name(), upstream, statusPageUrl, () -> proxy.live, metrics);
+        server.setHandler(handler);
+        server.setErrorHandler(FrontDoor.answering(handler::refusal));
         server.setStopTimeout(2_000);
         try {
             server.start();
@@ -58,6 +61,7 @@ public final class FaultProxy implements AutoCloseable {
             stopQuietly(server);
             throw refusal(target, e);
         }
+        metrics.open();
         return proxy;
     }
 
@@ -98,6 +102,7 @@ public final class FaultProxy implements AutoCloseable {
     public void close() {
         live = null;
         stopQuietly(server);
+        metrics.close();
     }
 
     private static void stopQuietly(Server server) {

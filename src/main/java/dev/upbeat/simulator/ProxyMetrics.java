@@ -5,24 +5,35 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
-/** The Prometheus counters of one target: requests, faults injected by type, upstream latency. */
-final class ProxyMetrics {
+/**
+ * The Prometheus counters of one target: requests, faults injected by type, upstream latency.
+ * They exist only while the target listens: registered once its port is bound (a refused target
+ * never shows) and removed when it closes (a deleted one stops being exported).
+ */
+final class ProxyMetrics implements AutoCloseable {
     private final MeterRegistry registry;
     private final String target;
-    private final Counter requests;
-    private final Timer upstreamLatency;
+    private volatile Counter requests;
+    private volatile Timer upstreamLatency;
 
     ProxyMetrics(MeterRegistry registry, String target) {
         this.registry = registry;
         this.target = target;
-        this.requests = Counter.builder("upbeat_sim_requests").description("Requests received by a simulator target")
+    }
+
+    void open() {
+        requests = Counter.builder("upbeat_sim_requests").description("Requests received by a simulator target")
                 .tag("target", target).register(registry);
-        this.upstreamLatency = Timer.builder("upbeat_sim_upstream_latency").description("Time to the upstream's response headers")
+        upstreamLatency = Timer.builder("upbeat_sim_upstream_latency").description("Time to the upstream's response headers")
                 .tag("target", target).publishPercentileHistogram().register(registry);
     }
 
     void request(Plan plan) {
-        requests.increment();
+        Counter counter = requests;
+        if (counter == null) {
+            return;
+        }
+        counter.increment();
         for (String type : plan.injected()) {
             Counter.builder("upbeat_sim_faults_injected").description("Faults injected by a simulator target")
                     .tag("target", target).tag("type", type).register(registry).increment();
@@ -30,6 +41,18 @@ final class ProxyMetrics {
     }
 
     void upstream(Duration took) {
-        upstreamLatency.record(took);
+        Timer timer = upstreamLatency;
+        if (timer != null) {
+            timer.record(took);
+        }
+    }
+
+    @Override
+    public void close() {
+        requests = null;
+        upstreamLatency = null;
+        registry.getMeters().stream()
+                .filter(m -> m.getId().getName().startsWith("upbeat_sim_") && target.equals(m.getId().getTag("target")))
+                .forEach(registry::remove);
     }
 }

@@ -2,7 +2,6 @@ package dev.upbeat.simulator;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -13,7 +12,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * {@code upbeat sim serve --maintenance}: heroku/api-maintenance-sim on one port, with no database
  * and no configuration. Every method and path gets 503, {@code Content-Type: application/json}
- * and the original body, byte for byte.
+ * and the original body, byte for byte, also requests Jetty would refuse (see {@link FrontDoor}).
  */
 public final class StandaloneMaintenance implements AutoCloseable {
     private final Server server;
@@ -26,9 +25,7 @@ public final class StandaloneMaintenance implements AutoCloseable {
 
     public static StandaloneMaintenance start(String host, int port) throws Exception {
         Server server = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(FrontDoor.configuration()));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
@@ -44,6 +41,8 @@ public final class StandaloneMaintenance implements AutoCloseable {
                 return true;
             }
         });
+        // What Jetty refuses before the handler (an unparsable request, a URI or headers too long) is answered the same.
+        server.setErrorHandler(FrontDoor.answering((request, status) -> answer));
         server.setStopTimeout(2_000);
         server.start();
         return new StandaloneMaintenance(server, connector);

@@ -104,7 +104,7 @@ final class Upstream {
     }
 
     private org.eclipse.jetty.client.Request request(Request in) {
-        var request = client.newRequest(target(in)).method(in.getMethod());
+        var request = newRequest(in).method(in.getMethod());
         request.headers(h -> copyRequestHeaders(in, h));
         if (hasBody(in)) {
             request.body(new ContentSourceRequestContent(in, in.getHeaders().get(HttpHeader.CONTENT_TYPE)));
@@ -121,11 +121,17 @@ final class Upstream {
         }
     }
 
-    private URI target(Request in) {
+    private org.eclipse.jetty.client.Request newRequest(Request in) {
         String path = in.getHttpURI().getPath();
         String query = in.getHttpURI().getQuery();
         String basePath = base.getRawPath() == null || base.getRawPath().equals("/") ? "" : base.getRawPath().replaceAll("/$", "");
-        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + path + (query == null ? "" : "?" + query));
+        String pathAndQuery = basePath + path + (query == null ? "" : "?" + query);
+        try {
+            return client.newRequest(URI.create(base.getScheme() + "://" + base.getRawAuthority() + pathAndQuery));
+        } catch (IllegalArgumentException e) {
+            // A path java.net.URI refuses (a bad escape such as /a%zz) still goes upstream as it came.
+            return client.newRequest(base).path(pathAndQuery);
+        }
     }
 
     private static void copyRequestHeaders(Request in, HttpFields.Mutable h) {

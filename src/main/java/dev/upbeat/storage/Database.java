@@ -62,8 +62,9 @@ public final class Database implements AutoCloseable {
         try {
             return new Database(url, new HikariDataSource(config));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot connect to the database at " + url.describe()
-                    + " (DATABASE_URL): " + e.getMessage(), e);
+            StorageUnavailable fault = StorageFaults.classify(e, url);
+            throw new IllegalStateException(fault != null ? fault.getMessage() + " (DATABASE_URL)"
+                    : "Cannot connect to the database at " + url.describe() + " (DATABASE_URL): " + e.getMessage(), e);
         }
     }
 
@@ -82,6 +83,36 @@ public final class Database implements AutoCloseable {
 
     /** Brings the schema up to date; safe to call on every start and from several instances. */
     public SchemaState migrate() {
+        try {
+            checkWritable();
+            return migrateNow();
+        } catch (RuntimeException e) {
+            // A database that cannot take writes stops startup with one line naming it, not a Flyway trace.
+            StorageUnavailable fault = StorageFaults.classify(e, url);
+            if (fault != null) {
+                throw new IllegalStateException(fault.getMessage() + " (DATABASE_URL)", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Writes the schema version back unchanged, so a database that cannot take writes is found at
+     * start even when no migration is due. File modes alone would miss it: root ignores them.
+     */
+    private void checkWritable() {
+        Path file = url.sqliteFile();
+        if (file == null) {
+            return;
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new IllegalStateException("The database file " + file + " is read-only: make it writable by the user "
+                    + "running Upbeat (DATABASE_URL)");
+        }
+        jdbi.useHandle(h -> h.execute("PRAGMA user_version = " + h.createQuery("PRAGMA user_version").mapTo(Integer.class).one()));
+    }
+
+    private SchemaState migrateNow() {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(dialect.migrationLocation())
@@ -102,6 +133,9 @@ public final class Database implements AutoCloseable {
             return jdbi.inTransaction(handle -> work.apply(new Tx(handle, dialect)));
         } catch (ConnectionException e) {
             throw new StorageUnavailable("The database at " + url.describe() + " cannot be reached", e);
+        } catch (RuntimeException e) {
+            StorageUnavailable fault = StorageFaults.classify(e, url);
+            throw fault != null ? fault : e;
         }
     }
 

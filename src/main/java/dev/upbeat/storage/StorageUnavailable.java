@@ -1,11 +1,41 @@
 package dev.upbeat.storage;
 
+import org.slf4j.Logger;
+
 /**
- * The database cannot be reached. Writes are refused with 503 and Retry-After while public reads
- * keep being served from the last snapshot.
+ * The database cannot take the request: it cannot be reached, or its storage is full, read-only
+ * or failing. Writes are refused with 503 and Retry-After while public reads keep being served
+ * from the last snapshot. The message is for the operator's log (it names the file or server and
+ * what to do); {@link #publicMessage()} is what a client is told.
  */
 public final class StorageUnavailable extends RuntimeException {
+    static final String UNREACHABLE = "The database cannot be reached; nothing was changed. Try again shortly.";
+
+    private final String publicMessage;
+
     public StorageUnavailable(String message, Throwable cause) {
+        this(message, UNREACHABLE, cause);
+    }
+
+    StorageUnavailable(String message, String publicMessage, Throwable cause) {
         super(message, cause);
+        this.publicMessage = publicMessage;
+    }
+
+    public String publicMessage() {
+        return publicMessage;
+    }
+
+    /**
+     * Logs a failed attempt of background work that will be retried: one line for a storage
+     * fault (it comes back at every attempt until someone acts, and its message says what to do),
+     * the stack trace for anything else.
+     */
+    public static void logRetry(Logger log, String what, Throwable e) {
+        if (e instanceof StorageUnavailable fault) {
+            log.error("{}: {}", what, fault.getMessage());
+        } else {
+            log.error(what, e);
+        }
     }
 }

@@ -6,6 +6,9 @@ import dev.upbeat.storage.StorageUnavailable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.EndpointNotFound;
+import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,20 +50,35 @@ public final class ErrorMapping {
         };
     }
 
-    public static void install(RoutesConfig routes) {
+    /**
+     * Installs the mapping; {@code allowed} gives the methods the route table has for a path, so a
+     * path that exists under other methods answers 405 with {@code Allow} instead of 404.
+     */
+    public static void install(RoutesConfig routes, Function<String, List<String>> allowed) {
+        routes.exception(EndpointNotFound.class, (e, ctx) -> {
+            List<String> methods = allowed.apply(ctx.path());
+            if (methods.isEmpty() || methods.contains(ctx.method().name())) {
+                // No method in the message: HEAD must get the headers, Content-Length included, of GET.
+                write(ctx, 404, new ErrorBody("not_found", "No route for " + ctx.path(), null));
+                return;
+            }
+            ctx.header("Allow", String.join(", ", methods));
+            write(ctx, 405, new ErrorBody("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()
+                    + "; it allows " + String.join(", ", methods), null));
+        });
         routes.exception(Problem.class, (p, ctx) -> write(ctx, status(p.kind()), new ErrorBody(id(p.kind()), p.getMessage(), p.field())));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), fromStatus(e.getStatus(), e.getMessage())));
         routes.exception(StorageUnavailable.class, (e, ctx) -> {
-            log.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            // One line saying what to do; the cause's trace would repeat for every refused request.
+            log.error("{} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", "30");
-            write(ctx, 503, new ErrorBody("service_unavailable",
-                    "The database cannot be reached; nothing was changed. Try again shortly.", null));
+            write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null));
         });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error in {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, new ErrorBody("internal_error", "Something went wrong on our side; it has been logged.", null));
         });
-        routes.error(404, ctx -> writeUnlessWritten(ctx, 404, new ErrorBody("not_found", "No route for " + ctx.method() + " " + ctx.path(), null)));
+        routes.error(404, ctx -> writeUnlessWritten(ctx, 404, new ErrorBody("not_found", "No route for " + ctx.path(), null)));
         routes.error(405, ctx -> writeUnlessWritten(ctx, 405, new ErrorBody("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null)));
     }
 

@@ -1,8 +1,10 @@
 package dev.upbeat.web;
 
+import io.javalin.config.RouterConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
+import io.javalin.router.matcher.PathParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,23 +12,37 @@ import java.util.function.Consumer;
 /**
  * The one route table. Every route names its access level, so no path can be added without
  * saying who may call it, and the table keeps a list of what was declared (method, path, access)
- * for the docs and the tests.
+ * for the docs, the tests and the {@code Allow} header of a 405.
  */
 public final class RouteTable {
+    /** The order methods are listed in an {@code Allow} header. */
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+
     /** One declared route. */
     public record Route(String method, String path, Access access) {
     }
 
+    private record Matcher(String method, PathParser path) {
+    }
+
     private final RoutesConfig routes;
     private final List<Route> declared = new ArrayList<>();
+    private final List<Matcher> matchers = new ArrayList<>();
 
     public RouteTable(RoutesConfig routes) {
         this.routes = routes;
     }
 
+    /**
+     * A read, and HEAD on the same path through the same handler (so the same access check,
+     * status and headers; the server sends no body for HEAD). Without it Javalin answered HEAD
+     * itself, with an empty 200 and without even checking the token.
+     */
     public RouteTable get(String path, Handler handler, Access access) {
         routes.get(path, handler, access);
-        return note("GET", path, access);
+        routes.head(path, handler, access);
+        note("GET", path, access);
+        return note("HEAD", path, access);
     }
 
     public RouteTable post(String path, Handler handler, Access access) {
@@ -49,10 +65,19 @@ public final class RouteTable {
         return note("DELETE", path, access);
     }
 
-    /** A Server-Sent Events stream. */
+    /** A Server-Sent Events stream; HEAD gets the stream's headers and no stream. */
     public RouteTable sse(String path, Consumer<SseClient> client, Access access) {
         routes.sse(path, client, access);
-        return note("GET", path, access);
+        routes.head(path, ctx -> {
+            // Javalin opens a stream only for clients that accept one; the headers are those it sends.
+            String accept = ctx.header("Accept");
+            if (accept != null && accept.contains("text/event-stream")) {
+                ctx.res().setCharacterEncoding("UTF-8");
+                ctx.contentType("text/event-stream").header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+            }
+        }, access);
+        note("GET", path, access);
+        return note("HEAD", path, access);
     }
 
     /** Adds every route of each feature, in the order given. */
@@ -65,8 +90,16 @@ public final class RouteTable {
         return List.copyOf(declared);
     }
 
+    /** The methods some declared route answers on {@code path}, in a fixed order; empty if no route has the path. */
+    public List<String> allowed(String path) {
+        List<String> found = matchers.stream().filter(m -> m.path().matches(path)).map(Matcher::method).toList();
+        return METHODS.stream().filter(found::contains).toList();
+    }
+
     private RouteTable note(String method, String path, Access access) {
         declared.add(new Route(method, path, access));
+        // The router's own parser, with its default settings, so "the path exists" means what routing means.
+        matchers.add(new Matcher(method, new PathParser(path, new RouterConfig())));
         return this;
     }
 }

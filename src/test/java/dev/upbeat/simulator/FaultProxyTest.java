@@ -128,6 +128,30 @@ class FaultProxyTest {
     }
 
     @Test
+    void odd_paths_get_the_live_maintenance_and_readable_ones_pass_to_the_upstream_as_sent() throws Exception {
+        List<String> odd = List.of("/%2F", "/%2e%2e/x", "/..;/x", "/a%zz", "/../x", "/" + "a".repeat(20_000));
+        int port = proxy(upstream.url(), MaintenanceFault.always());
+        for (String path : odd) {
+            RawHttp.Exchange r = RawHttp.get(port, path, 5_000);
+            assertThat(r.text()).as(path).startsWith("HTTP/1.1 503 ").contains("Content-Type: application/json");
+            assertThat(r.body()).as(path).contains("platform-api is temporarily unavailable");
+        }
+        proxy.close();
+        port = proxy(null);
+        for (String path : odd) {
+            assertThat(RawHttp.get(port, path, 5_000).body()).as(path).contains("platform-api is temporarily unavailable");
+        }
+        proxy.close();
+        port = proxy(upstream.url());
+        RawHttp.Exchange passed = RawHttp.get(port, "/echo/x/%2e%2e/..;/%2F", 5_000);
+        assertThat(passed.text()).startsWith("HTTP/1.1 201 ");
+        assertThat(passed.body()).startsWith("GET /echo/x/%2e%2e/..;/%2F\n");
+        RawHttp.Exchange unreadable = RawHttp.get(port, "/../x", 5_000);
+        assertThat(unreadable.text()).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json");
+        assertThat(unreadable.body()).contains("bad_request").contains("platform-api");
+    }
+
+    @Test
     void maintenance_takes_body_headers_and_retry_after() throws Exception {
         int port = proxy(upstream.url(), MaintenanceFault.always().withBody("{\"id\":\"maintenance\"}")
                 .withHeaders(Map.of("X-Why", "drill")).withRetryAfter(120));

@@ -66,7 +66,7 @@ class SimulatorApiTest {
         assertThat(run.get("requests").asLong()).isEqualTo(2);
         assertThat(run.get("injected").get("maintenance").asLong()).isEqualTo(2);
         assertThat(http.delete("/api/v1/simulator/simulations/" + id).status()).as("already ended").isEqualTo(409);
-        assertThat(http.get("/metrics").body()).contains("upbeat_sim_requests_total{target=\"platform-api\"}")
+        assertThat(http.get("/metrics", auth()).body()).contains("upbeat_sim_requests_total{target=\"platform-api\"}")
                 .contains("upbeat_sim_faults_injected_total{target=\"platform-api\",type=\"maintenance\"} 2.0");
     }
 
@@ -126,6 +126,21 @@ class SimulatorApiTest {
                 .status()).isEqualTo(404);
         assertThat(http.raw("POST", "/api/v1/simulator/targets", "{}", "Content-Type", "application/json").status()).isEqualTo(401);
         assertThat(http.get("/api/v1/simulator/targets").status()).as("reads need a token too").isEqualTo(401);
+    }
+
+    @Test
+    void metrics_need_a_token_and_name_only_targets_that_exist() throws Exception {
+        Http.Response anonymous = http.get("/metrics");
+        assertThat(anonymous.status()).as("target names are simulator reads").isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("upbeat_sim");
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(http.post("/api/v1/simulator/targets", "{\"name\":\"refused\",\"listen\":\"127.0.0.1:"
+                    + taken.getLocalPort() + "\"}").status()).isEqualTo(409);
+        }
+        createTarget("short-lived");
+        assertThat(http.get("/metrics", auth()).body()).contains("target=\"short-lived\"").doesNotContain("target=\"refused\"");
+        assertThat(http.delete("/api/v1/simulator/targets/short-lived").status()).isEqualTo(204);
+        assertThat(http.get("/metrics", auth()).body()).doesNotContain("target=\"short-lived\"");
     }
 
     static String[] auth() {

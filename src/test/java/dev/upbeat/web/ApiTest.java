@@ -176,8 +176,9 @@ class ApiTest {
     }
 
     @Test
-    void prometheus_metrics_are_exposed() {
-        assertThat(http.get("/metrics").body()).contains("upbeat_snapshot_version");
+    void prometheus_metrics_are_exposed_to_token_holders() {
+        assertThat(http.get("/metrics", "Authorization", "Bearer " + TestUpbeat.ADMIN_TOKEN).body()).contains("upbeat_snapshot_version");
+        assertThat(http.get("/metrics").status()).isEqualTo(401);
     }
 
     static JsonNode find(JsonNode list, String id) {
