@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +90,7 @@ public final class Database implements AutoCloseable {
                 .locations(dialect.migrationLocation())
                 .load();
         int applied = flyway.migrate().migrationsExecuted;
+        jdbi.useHandle(handle -> ChangeSequence.start(handle, System.currentTimeMillis()));
         var current = flyway.info().current();
         SchemaState state = new SchemaState(current == null ? "none" : current.getVersion().getVersion(), applied);
         log.info("Database {} at schema version {} ({} migration(s) applied)", url.describe(), state.version(), applied);
@@ -98,11 +102,58 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T inTransaction(Function<Tx, T> work) {
+        return run(TransactionIsolationLevel.UNKNOWN, work);
+    }
+
+    /** A transaction that changes what readers see: it is announced ({@link Tx#announce()}) on commit. */
+    public <T> T inChange(Function<Tx, T> work) {
+        return inTransaction(tx -> {
+            tx.announce();
+            return work.apply(tx);
+        });
+    }
+
+    public void useChange(java.util.function.Consumer<Tx> work) {
+        inChange(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    private <T> T run(TransactionIsolationLevel isolation, Function<Tx, T> work) {
         try {
-            return jdbi.inTransaction(handle -> work.apply(new Tx(handle, dialect)));
+            HandleCallback<T, RuntimeException> unit = handle -> {
+                Tx tx = new Tx(handle, dialect);
+                T result = work.apply(tx);
+                if (tx.announced()) {
+                    ChangeSequence.bump(handle, dialect);
+                }
+                return result;
+            };
+            // Naming no level leaves the connection's own, without asking the server what it is.
+            return isolation == TransactionIsolationLevel.UNKNOWN ? jdbi.inTransaction(unit) : jdbi.inTransaction(isolation, unit);
         } catch (ConnectionException e) {
             throw new StorageUnavailable("The database at " + url.describe() + " cannot be reached", e);
+        } catch (JdbiException e) {
+            if (connectionLost(e)) {
+                throw new StorageUnavailable("The database at " + url.describe() + " cannot be reached", e);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * A statement cut off by the server going away (SQLSTATE class 08, or 57P0x: shut down or
+     * restarting) is the database being unavailable, like a failed connect, not a fault of ours.
+     */
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void useTransaction(java.util.function.Consumer<Tx> work) {
@@ -112,9 +163,14 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Reads with a handle of its own; several reads see one consistent state. */
+    /**
+     * Reads with a handle of its own; several reads see one consistent state. On PostgreSQL that
+     * takes REPEATABLE READ (its default, READ COMMITTED, gives each statement its own state), so
+     * the change sequence read with the rows names exactly them. SQLite's one connection is serial anyway.
+     */
     public <T> T read(Function<Tx, T> work) {
-        return inTransaction(work);
+        return run(dialect == Dialect.POSTGRESQL ? TransactionIsolationLevel.REPEATABLE_READ
+                : TransactionIsolationLevel.UNKNOWN, work);
     }
 
     public Dialect dialect() {
