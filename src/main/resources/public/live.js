@@ -30,6 +30,8 @@
 
   if (window.EventSource) {
     listen();
+    // Events come only with changes; durations ("for 12 minutes") grow without one.
+    setInterval(function () { if (!document.hidden) { refresh(); } }, 60000);
     // A page kept in the back-forward cache must not hold a stream open: browsers allow only a
     // few connections per host, and held streams would starve the next page.
     window.addEventListener('pagehide', function () { if (events) { events.close(); events = null; } });

@@ -54,7 +54,9 @@ import dev.upbeat.status.IncidentApi;
 import dev.upbeat.status.PublicApi;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
+import dev.upbeat.storage.ChangeFeed;
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.Dialect;
 import dev.upbeat.storage.StorageUnavailable;
 import dev.upbeat.subscription.SubscriberApi;
 import dev.upbeat.subscription.SubscriptionPages;
@@ -114,6 +116,7 @@ public final class Upbeat implements AutoCloseable {
     private final LiveEvents live = new LiveEvents();
     private final BrandingService branding;
     private volatile boolean snapshotFailing;
+    private ChangeFeed feed;
     private WebServer server;
 
     public Upbeat(UpbeatConfig config, Clock clock) {
@@ -172,7 +175,10 @@ public final class Upbeat implements AutoCloseable {
         }
         drills.open();
         server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
-                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record)));
+                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp));
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            feed = new ChangeFeed(config.database(), this::follow, this::refresh).start();
+        }
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
@@ -254,6 +260,27 @@ public final class Upbeat implements AutoCloseable {
                 log.warn("Still cannot rebuild the public snapshot ({}); serving version {}", e.getMessage(),
                         snapshots.current().version());
             }
+        }
+    }
+
+    /**
+     * Change {@code seq} was committed, here or elsewhere; rebuilds unless this instance already
+     * has it. Delivery workers are not woken: the writing instance wakes its own, and any
+     * instance's workers claim the shared outbox at their next poll.
+     */
+    private void follow(long seq) {
+        if (seq > snapshots.current().version()) {
+            refresh();
+        }
+    }
+
+    /** A client has seen {@code version}, perhaps from another instance; answer it from at least there. */
+    private void catchUp(long version) {
+        try {
+            snapshots.catchUp(version);
+        } catch (RuntimeException e) {
+            // The request is still answered, from the snapshot at hand; the timer and the feed retry.
+            log.warn("Could not catch up to version {} ({})", version, e.getMessage());
         }
     }
 
@@ -355,6 +382,9 @@ public final class Upbeat implements AutoCloseable {
             server.stop();
         }
         background.shutdownNow();
+        if (feed != null) {
+            feed.close();
+        }
         probes.close();
         notifications.close();
         drills.close();

@@ -35,7 +35,12 @@ public final class WebServer {
     private final String host;
     private final int port;
 
-    public WebServer(String host, int port, long maxBodyBytes, List<Endpoints> features, Auth auth, ApiAudit audit) {
+    /**
+     * {@code catchUp} hears each version a client says it has seen (If-None-Match, Last-Event-ID)
+     * before the request is answered, so a client served by another instance is not sent back in time.
+     */
+    public WebServer(String host, int port, long maxBodyBytes, List<Endpoints> features, Auth auth, ApiAudit audit,
+                     java.util.function.LongConsumer catchUp) {
         this.host = host;
         this.port = port;
         this.app = Javalin.create(config -> {
@@ -62,6 +67,10 @@ public final class WebServer {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
                 ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                long seen = Math.max(newestVersion(ctx.header("If-None-Match")), newestVersion(ctx.header("Last-Event-ID")));
+                if (seen > 0) {
+                    catchUp.accept(seen);
+                }
             });
             config.routes.beforeMatched(auth::check);
             config.routes.afterMatched(audit::after);
@@ -69,6 +78,23 @@ public final class WebServer {
             ErrorMapping.install(config.routes, table::allowed);
             routes.addAll(table.addAll(features).declared());
         });
+    }
+
+    /** The largest snapshot version among ETags like {@code "42"}, {@code W/"42"} or a bare 42; 0 if none. */
+    static long newestVersion(String header) {
+        long newest = 0;
+        if (header == null) {
+            return newest;
+        }
+        for (String part : header.split(",")) {
+            String v = part.strip();
+            v = v.startsWith("W/") ? v.substring(2) : v;
+            v = v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+            if (!v.isEmpty() && v.length() <= 18 && v.chars().allMatch(Character::isDigit)) {
+                newest = Math.max(newest, Long.parseLong(v));
+            }
+        }
+        return newest;
     }
 
     /** Every route declared, in the order they are matched. */

@@ -55,7 +55,7 @@ public final class BrandingService {
         String name = blank(pageName) ? null : Check.text("page_name", pageName, 100);
         String color = blank(accentColor) ? null : checked("accent_color", () -> Branding.color(accentColor));
         String links = blank(footerLinks) ? null : checked("footer_links", () -> Branding.write(Branding.footerLinks(footerLinks)));
-        db.useTransaction(tx -> {
+        db.useChange(tx -> {
             store(tx, BrandingRepository.PAGE_NAME, name);
             store(tx, BrandingRepository.ACCENT_COLOR, color);
             store(tx, BrandingRepository.FOOTER_LINKS, links);

@@ -41,7 +41,7 @@ public final class ComponentService {
         String name = Check.text("name", draft.name(), MAX_NAME);
         String description = emptyToNull(Check.optionalText("description", draft.description(), MAX_DESCRIPTION));
         ComponentStatus status = draft.status() == null ? ComponentStatus.OPERATIONAL : draft.status();
-        Component created = db.inTransaction(tx -> {
+        Component created = db.inChange(tx -> {
             String id = chooseId(tx, draft.id(), name);
             String groupId = blank(draft.group()) ? null : groups.resolveOrCreate(tx, draft.group().strip(), now());
             int position = draft.position() == null ? components.nextPosition(tx) : draft.position();
@@ -77,7 +77,7 @@ public final class ComponentService {
         }
         String name = draft.name() == null ? null : Check.text("name", draft.name(), MAX_NAME);
         String description = Check.optionalText("description", draft.description(), MAX_DESCRIPTION);
-        Component updated = db.inTransaction(tx -> {
+        Component updated = db.inChange(tx -> {
             Component old = components.lock(tx, id).orElseThrow(() -> Problem.notFound("component", id));
             String groupId = draft.group() == null ? old.groupId()
                     : blank(draft.group()) ? null : groups.resolveOrCreate(tx, draft.group().strip(), now());
@@ -94,7 +94,7 @@ public final class ComponentService {
     }
 
     public void delete(String id) {
-        db.useTransaction(tx -> {
+        db.useChange(tx -> {
             components.lock(tx, id).orElseThrow(() -> Problem.notFound("component", id));
             List<String> holders = components.holders(tx, id);
             if (!holders.isEmpty()) {
@@ -108,7 +108,7 @@ public final class ComponentService {
 
     /** Puts the listed components first, in this order; the others keep their order after them. */
     public void reorder(List<String> ids) {
-        db.useTransaction(tx -> {
+        db.useChange(tx -> {
             List<String> order = new ArrayList<>(new LinkedHashSet<>(ids));
             for (String id : order) {
                 if (!components.exists(tx, id)) {
@@ -125,7 +125,7 @@ public final class ComponentService {
 
     /** Sets the manual status; refused while an incident or maintenance holds the component. */
     public Component setStatus(String id, ComponentStatus status) {
-        Component changed = db.inTransaction(tx -> setStatus(tx, id, status));
+        Component changed = db.inChange(tx -> setStatus(tx, id, status));
         onChange.run();
         return changed;
     }

@@ -29,7 +29,7 @@ public final class GroupService {
     public ComponentGroup create(GroupDraft draft) {
         String name = Check.text("name", draft.name(), ComponentService.MAX_NAME);
         String description = Check.optionalText("description", draft.description(), ComponentService.MAX_DESCRIPTION);
-        ComponentGroup group = db.inTransaction(tx -> {
+        ComponentGroup group = db.inChange(tx -> {
             if (groups.findByName(tx, name).isPresent()) {
                 throw Problem.conflict("A group named '" + name + "' already exists");
             }
@@ -42,7 +42,7 @@ public final class GroupService {
     public ComponentGroup update(String id, GroupDraft draft) {
         String name = draft.name() == null ? null : Check.text("name", draft.name(), ComponentService.MAX_NAME);
         String description = Check.optionalText("description", draft.description(), ComponentService.MAX_DESCRIPTION);
-        ComponentGroup updated = db.inTransaction(tx -> {
+        ComponentGroup updated = db.inChange(tx -> {
             ComponentGroup old = groups.find(tx, id).orElseThrow(() -> Problem.notFound("group", id));
             if (name != null && groups.findByName(tx, name).filter(g -> !g.id().equals(id)).isPresent()) {
                 throw Problem.conflict("A group named '" + name + "' already exists");
@@ -60,7 +60,7 @@ public final class GroupService {
 
     /** Removes the group; its components stay, ungrouped. */
     public void delete(String id) {
-        db.useTransaction(tx -> {
+        db.useChange(tx -> {
             groups.find(tx, id).orElseThrow(() -> Problem.notFound("group", id));
             components.ungroup(tx, id, clock.instant());
             groups.delete(tx, id);
@@ -69,7 +69,7 @@ public final class GroupService {
     }
 
     public void reorder(List<String> ids) {
-        db.useTransaction(tx -> {
+        db.useChange(tx -> {
             List<String> order = new ArrayList<>(new LinkedHashSet<>(ids));
             for (String id : order) {
                 groups.find(tx, id).orElseThrow(() -> Problem.invalid("ids", "No group with id '" + id + "'"));

@@ -45,7 +45,7 @@ public final class IncidentService {
     }
 
     public Incident open(IncidentDraft draft) {
-        Incident opened = db.inTransaction(tx -> open(tx, draft));
+        Incident opened = db.inChange(tx -> open(tx, draft));
         onChange.run();
         return opened;
     }
@@ -82,7 +82,7 @@ public final class IncidentService {
     }
 
     public Incident postUpdate(long id, UpdateDraft draft) {
-        Incident updated = db.inTransaction(tx -> postUpdate(tx, id, draft));
+        Incident updated = db.inChange(tx -> postUpdate(tx, id, draft));
         onChange.run();
         return updated;
     }
@@ -115,7 +115,7 @@ public final class IncidentService {
         String postmortem = Check.optionalText("postmortem", edit.postmortem(), MAX_MESSAGE);
         Instant now = clock.instant();
         Instant startedAt = edit.startedAt() == null ? null : checkedStart(edit.startedAt(), now);
-        Incident edited = db.inTransaction(tx -> {
+        Incident edited = db.inChange(tx -> {
             Incident i = require(tx, id);
             if (postmortem != null && i.status() != IncidentStatus.POSTMORTEM) {
                 throw Problem.conflict("Incident " + id + " is " + i.status().wire()

@@ -52,7 +52,7 @@ public final class MaintenanceService {
         Instant until = WindowTime.instant("scheduled_until", draft.scheduledUntil(), zone);
         Instant now = clock.instant();
         checkWindow(from, until, now);
-        Incident scheduled = db.inTransaction(tx -> {
+        Incident scheduled = db.inChange(tx -> {
             Map<String, ComponentStatus> statuses = underMaintenance(tx, draft.components());
             Incident created = Incident.builder().kind(Kind.MAINTENANCE).title(title).impact(Impact.MAINTENANCE)
                     .status(IncidentStatus.SCHEDULED).startedAt(from).createdAt(now).updatedAt(now)
@@ -69,7 +69,7 @@ public final class MaintenanceService {
     /** Changes title, window, zone, components or automation; the window only while still scheduled. */
     public Incident change(long id, MaintenanceDraft draft) {
         String title = draft.title() == null ? null : Check.text("title", draft.title(), IncidentService.MAX_TITLE);
-        Incident changed = db.inTransaction(tx -> {
+        Incident changed = db.inChange(tx -> {
             Incident m = require(tx, id);
             boolean reschedules = draft.scheduledFor() != null || draft.scheduledUntil() != null
                     || draft.timeZone() != null || draft.components() != null;
@@ -101,7 +101,7 @@ public final class MaintenanceService {
             throw Problem.invalid("components", "Maintenance components change with PATCH while scheduled, not in an update");
         }
         String message = Check.text("message", draft.message(), IncidentService.MAX_MESSAGE);
-        Incident updated = db.inTransaction(tx -> {
+        Incident updated = db.inChange(tx -> {
             Incident m = require(tx, id);
             IncidentStatus next = draft.status() == null ? m.status()
                     : Check.oneOf("status", draft.status(), s -> IncidentStatus.fromWire(Kind.MAINTENANCE, s),
@@ -149,6 +149,7 @@ public final class MaintenanceService {
             if (m == null || (expected != null && m.status() != expected) || !m.status().canMoveTo(next)) {
                 return 0;
             }
+            tx.announce();
             timeline.apply(tx, m, next, message, Map.of(), true, clock.instant());
             return 1;
         });

@@ -37,7 +37,7 @@ public final class ProbeService {
 
     public Probe create(ProbeDraft draft) {
         ProbeRules.Checked c = ProbeRules.check(draft, null);
-        Probe created = db.inTransaction(tx -> {
+        Probe created = db.inChange(tx -> {
             requireComponent(tx, c.componentId());
             if (probes.nameTaken(tx, c.name(), null)) {
                 throw Problem.conflict("A probe named '" + c.name() + "' already exists");
@@ -53,7 +53,7 @@ public final class ProbeService {
     }
 
     public Probe update(String id, ProbeDraft draft) {
-        Probe updated = db.inTransaction(tx -> {
+        Probe updated = db.inChange(tx -> {
             Probe old = probes.lock(tx, id).orElseThrow(() -> Problem.notFound("probe", id));
             ProbeRules.Checked c = ProbeRules.check(draft, old);
             requireComponent(tx, c.componentId());
@@ -71,7 +71,7 @@ public final class ProbeService {
 
     /** Removes the probe with its results; an auto-incident it opened stays for people to resolve. */
     public void delete(String id) {
-        db.useTransaction(tx -> {
+        db.useChange(tx -> {
             probes.lock(tx, id).orElseThrow(() -> Problem.notFound("probe", id));
             probes.delete(tx, id);
         });

@@ -77,6 +77,9 @@ public final class ResultRecorder {
             }
             case NONE -> { }
         }
+        if (action != AutoIncidentRule.Action.NONE) {
+            tx.announce();
+        }
         probes.saveStreak(tx, p.id(), streak);
         return action;
     }

@@ -1,5 +1,6 @@
 package dev.upbeat.site;
 
+import dev.upbeat.status.PublicStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
 final class RenderedPages {
     private static final int MAX_ENTRIES = 512;
 
-    private long version = -1;
+    private PublicStatus snapshot;
     private final Map<String, byte[]> pages = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -19,10 +20,11 @@ final class RenderedPages {
         }
     };
 
-    synchronized byte[] get(long snapshotVersion, String key, Supplier<byte[]> render) {
-        if (snapshotVersion != version) {
+    /** Keyed by the snapshot itself, not its version: a rebuild without changes keeps the version but not the durations. */
+    synchronized byte[] get(PublicStatus current, String key, Supplier<byte[]> render) {
+        if (current != snapshot) {
             pages.clear();
-            version = snapshotVersion;
+            snapshot = current;
         }
         byte[] page = pages.get(key);
         if (page == null) {

@@ -131,7 +131,7 @@ public final class SitePages implements Endpoints {
         PublicStatus s = snapshots.current();
         boolean fragment = "live".equals(ctx.header(FRAGMENT_HEADER));
         String key = template + "?" + ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse("") + (fragment ? "#live" : "");
-        byte[] body = rendered.get(s.version(), key, () -> render(template, model.apply(s), fragment));
+        byte[] body = rendered.get(s, key, () -> render(template, model.apply(s), fragment));
         ctx.header("Vary", FRAGMENT_HEADER);
         caching.serve(ctx, s.etag(), "text/html; charset=utf-8", body);
     }

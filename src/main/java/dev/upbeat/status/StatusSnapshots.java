@@ -10,6 +10,7 @@ import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.IncidentRepository;
 import dev.upbeat.incident.Kind;
 import dev.upbeat.json.Json;
+import dev.upbeat.storage.ChangeSequence;
 import dev.upbeat.storage.Database;
 import dev.upbeat.uptime.Measurements;
 import dev.upbeat.uptime.UptimeReader;
@@ -27,8 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Holds the current {@link PublicStatus} and rebuilds it after each committed change (and on a
- * timer, so durations, uptime and other instances' writes stay fresh). Readers never wait: they
+ * Holds the current {@link PublicStatus} and rebuilds it after each committed change, here or
+ * (through the change feed) on another instance, and on a timer, so durations and uptime stay
+ * fresh and a missed announcement is picked up. Readers never wait: they
  * take whatever snapshot is current. The fixed JSON bodies, Upbeat's own and those of other
  * features ({@link FixedBodies}), are serialised here, once per snapshot.
  */
@@ -45,6 +47,8 @@ public final class StatusSnapshots {
     private final UptimeSource source;
     private final AtomicReference<PublicStatus> current = new AtomicReference<>();
     private final List<Consumer<PublicStatus>> listeners = new CopyOnWriteArrayList<>();
+    static final long CATCH_UP_PAUSE_MILLIS = 100;
+    private long lastCatchUpNanos = System.nanoTime() - CATCH_UP_PAUSE_MILLIS * 1_000_000;
 
     public StatusSnapshots(Database db, ComponentRepository components, GroupRepository groups, IncidentRepository incidents,
                            UptimeReader uptime, PublicStatus.PageInfo page, Clock clock, List<FixedBodies> featureBodies) {
@@ -81,13 +85,18 @@ public final class StatusSnapshots {
         listeners.add(listener);
     }
 
-    /** Reads the database once and swaps in a new snapshot; serialised so versions only grow. */
+    /**
+     * Reads the database once and swaps in a new snapshot, versioned by the database's change
+     * sequence, so every instance gives one state one version. Listeners hear only of a new
+     * version: a rebuild that finds no change refreshes the time-dependent parts (durations,
+     * uptime) under the same version and wakes no open page.
+     */
     public synchronized PublicStatus rebuild() {
         Instant now = clock.instant();
         PublicStatus previous = current.get();
-        long version = Math.max(previous == null ? 0 : previous.version() + 1, System.currentTimeMillis());
         PublicStatus.PageInfo pageInfo = page.get();
         PublicStatus built = db.read(tx -> {
+            long version = ChangeSequence.read(tx);
             List<ComponentGroup> groupList = groups.all(tx);
             List<Component> ordered = ordered(groupList, components.all(tx));
             List<Incident> all = incidents.all(tx);
@@ -107,8 +116,31 @@ public final class StatusSnapshots {
         });
         PublicStatus withJson = built.toBuilder().rendered(render(built)).build();
         current.set(withJson);
-        listeners.forEach(l -> l.accept(withJson));
+        if (previous == null || previous.version() != withJson.version()) {
+            listeners.forEach(l -> l.accept(withJson));
+        }
         return withJson;
+    }
+
+    /**
+     * Makes sure the snapshot is at least at {@code version}, which another instance (through
+     * the change feed, an ETag or a Last-Event-ID) says exists; rebuilds if the database is
+     * further on. A client can send any number, so the database is asked at most every
+     * {@link #CATCH_UP_PAUSE_MILLIS} for versions it has not reached.
+     */
+    public PublicStatus catchUp(long version) {
+        PublicStatus s = current();
+        if (version <= s.version()) {
+            return s;
+        }
+        synchronized (this) {
+            long at = System.nanoTime();
+            if (current().version() >= version || at - lastCatchUpNanos < CATCH_UP_PAUSE_MILLIS * 1_000_000) {
+                return current();
+            }
+            lastCatchUpNanos = at;
+            return db.read(ChangeSequence::read) > current().version() ? rebuild() : current();
+        }
     }
 
     private MeasuredStatus measured(dev.upbeat.storage.Tx tx, Instant now) {

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +120,7 @@ public final class Database implements AutoCloseable {
                 .locations(dialect.migrationLocation())
                 .load();
         int applied = flyway.migrate().migrationsExecuted;
+        jdbi.useHandle(handle -> ChangeSequence.start(handle, System.currentTimeMillis()));
         var current = flyway.info().current();
         SchemaState state = new SchemaState(current == null ? "none" : current.getVersion().getVersion(), applied);
         log.info("Database {} at schema version {} ({} migration(s) applied)", url.describe(), state.version(), applied);
@@ -129,8 +132,36 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T inTransaction(Function<Tx, T> work) {
+        return run(TransactionIsolationLevel.UNKNOWN, work);
+    }
+
+    /** A transaction that changes what readers see: it is announced ({@link Tx#announce()}) on commit. */
+    public <T> T inChange(Function<Tx, T> work) {
+        return inTransaction(tx -> {
+            tx.announce();
+            return work.apply(tx);
+        });
+    }
+
+    public void useChange(java.util.function.Consumer<Tx> work) {
+        inChange(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    private <T> T run(TransactionIsolationLevel isolation, Function<Tx, T> work) {
         try {
-            return jdbi.inTransaction(handle -> work.apply(new Tx(handle, dialect)));
+            HandleCallback<T, RuntimeException> unit = handle -> {
+                Tx tx = new Tx(handle, dialect);
+                T result = work.apply(tx);
+                if (tx.announced()) {
+                    ChangeSequence.bump(handle, dialect);
+                }
+                return result;
+            };
+            // Naming no level leaves the connection's own, without asking the server what it is.
+            return isolation == TransactionIsolationLevel.UNKNOWN ? jdbi.inTransaction(unit) : jdbi.inTransaction(isolation, unit);
         } catch (ConnectionException e) {
             throw new StorageUnavailable("The database at " + url.describe() + " cannot be reached", e);
         } catch (RuntimeException e) {
@@ -146,9 +177,14 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Reads with a handle of its own; several reads see one consistent state. */
+    /**
+     * Reads with a handle of its own; several reads see one consistent state. On PostgreSQL that
+     * takes REPEATABLE READ (its default, READ COMMITTED, gives each statement its own state), so
+     * the change sequence read with the rows names exactly them. SQLite's one connection is serial anyway.
+     */
     public <T> T read(Function<Tx, T> work) {
-        return inTransaction(work);
+        return run(dialect == Dialect.POSTGRESQL ? TransactionIsolationLevel.REPEATABLE_READ
+                : TransactionIsolationLevel.UNKNOWN, work);
     }
 
     public Dialect dialect() {

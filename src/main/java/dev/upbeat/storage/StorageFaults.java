@@ -59,7 +59,7 @@ final class StorageFaults {
             return new StorageUnavailable(where + " is read-only (SQLSTATE 25006): point DATABASE_URL at the primary, "
                     + "not a replica", "The database is read-only, so nothing can be changed.", e);
         }
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")) {
+        if (state.startsWith("08") || state.startsWith("57P0")) {
             return new StorageUnavailable(where + " cannot be reached (SQLSTATE " + state + ")",
                     StorageUnavailable.UNREACHABLE, e);
         }

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 public final class Tx {
     private final Handle handle;
     private final Dialect dialect;
+    private boolean announced;
 
     Tx(Handle handle, Dialect dialect) {
         this.handle = handle;
@@ -21,5 +22,18 @@ public final class Tx {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Marks this unit of work as a change readers see: on commit it counts one more change
+     * ({@link ChangeSequence}), and on PostgreSQL every instance hears of it. Bookkeeping that
+     * the public page does not show (deliveries, sessions, claims) must not call this.
+     */
+    public void announce() {
+        announced = true;
+    }
+
+    boolean announced() {
+        return announced;
     }
 }
