@@ -20,7 +20,7 @@ token=bench-token-$RANDOM$RANDOM
 PORT=$port UPBEAT_HOST=127.0.0.1 UPBEAT_DATA_DIR="$data" UPBEAT_ADMIN_TOKEN=$token UPBEAT_LOG_LEVEL=WARN \
   java -jar target/upbeat.jar demo > "$data/log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"; true' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
 [ "$seconds" = 0 ] || for path in / /api/v1/components /api/v4/current-status /api/v2/summary.json; do
   echo "== GET $path"
