@@ -2,10 +2,8 @@ package dev.upbeat.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
-import io.javalin.http.sse.SseClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The one route table. Every route names its access level, so no path can be added without
@@ -47,12 +45,6 @@ public final class RouteTable {
     public RouteTable delete(String path, Handler handler, Access access) {
         routes.delete(path, handler, access);
         return note("DELETE", path, access);
-    }
-
-    /** A Server-Sent Events stream. */
-    public RouteTable sse(String path, Consumer<SseClient> client, Access access) {
-        routes.sse(path, client, access);
-        return note("GET", path, access);
     }
 
     /** Adds every route of each feature, in the order given. */
