@@ -1,96 +1,91 @@
 package dev.upbeat.site;
 
 import dev.upbeat.status.PublicStatus;
-import io.javalin.http.sse.SseClient;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 
 /**
  * Server-Sent Events at /events: each new snapshot is announced to every open page as one small
- * event whose id is the snapshot version; pages then fetch their part from the page cache. A
- * heartbeat comment keeps proxies from closing idle streams. No database work per client.
+ * event whose id is the snapshot version; pages then fetch their part from the page cache. No
+ * database work per client. Publishing only queues the event on each stream ({@link LiveStream}),
+ * whose own virtual thread writes it, so no client waits for another.
  */
 public final class LiveEvents implements AutoCloseable {
     static final long HEARTBEAT_SECONDS = 20;
     static final long RECONNECT_MILLIS = 2000;
-    private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> daemon(r, "upbeat-live-send"));
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "upbeat-live-beat"));
-    private volatile long version;
+    private final Set<LiveStream> streams = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    public LiveEvents() {
-        heartbeat.scheduleAtFixedRate(() -> each(c -> c.sendComment("heartbeat")), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** A new page connects; if it missed versions (Last-Event-ID older than now), it hears of it at once. */
-    public void connect(SseClient client, long currentVersion) {
-        client.keepAlive();
-        reconnectQuickly(client);
-        client.onClose(() -> clients.remove(client));
-        clients.add(client);
-        String last = client.ctx().header("Last-Event-ID");
-        if (last == null || !last.equals(Long.toString(currentVersion))) {
-            send(client, currentVersion);
+    /**
+     * Serves one stream until the client leaves, whatever its Accept header says (curl and some
+     * proxies send none). If the page missed versions (Last-Event-ID not the current one), it hears
+     * the current one at once.
+     */
+    public void stream(Context ctx, LongSupplier currentVersion) throws IOException, InterruptedException {
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType("text/event-stream");
+        res.setHeader("Cache-Control", "no-cache");
+        res.setHeader("X-Accel-Buffering", "no");
+        // The connection ends with the stream, so a dropped stream frees its socket too.
+        res.setHeader("Connection", "close");
+        if ("HEAD".equals(ctx.req().getMethod())) {
+            return; // the stream's headers, and no stream to hold open
         }
-    }
-
-    /** Asks the browser to reconnect after 2 s when the stream breaks (a restart, a deploy), not its default. */
-    private static void reconnectQuickly(SseClient client) {
+        LiveStream stream = new LiveStream(res.getOutputStream(), endPoint(ctx));
+        streams.add(stream);
         try {
-            var out = client.ctx().res().getOutputStream();
-            out.write(("retry: " + RECONNECT_MILLIS + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            out.flush();
-        } catch (java.io.IOException e) {
-            log.debug("Could not send the reconnect delay", e);
+            // Asks the browser to reconnect after 2 s when the stream breaks (a restart, a deploy), not its default.
+            stream.offer(("retry: " + RECONNECT_MILLIS + "\n\n").getBytes(StandardCharsets.UTF_8));
+            long current = currentVersion.getAsLong();
+            if (!Long.toString(current).equals(ctx.header("Last-Event-ID"))) {
+                stream.offer(event(current));
+            }
+            if (closed) {
+                stream.close();
+            }
+            stream.drain(HEARTBEAT_SECONDS);
+        } finally {
+            streams.remove(stream);
         }
     }
 
+    /** Queues the new version on every stream; never blocks on a client. */
     public void publish(PublicStatus snapshot) {
-        version = snapshot.version();
-        sender.execute(() -> each(c -> send(c, snapshot.version())));
-    }
-
-    public int connected() {
-        return clients.size();
-    }
-
-    private static void send(SseClient client, long v) {
-        client.sendEvent("status", "{\"version\":" + v + "}", Long.toString(v));
-    }
-
-    private void each(java.util.function.Consumer<SseClient> action) {
-        for (SseClient c : clients) {
-            try {
-                if (c.terminated()) {
-                    clients.remove(c);
-                } else {
-                    action.accept(c);
-                }
-            } catch (RuntimeException e) {
-                clients.remove(c);
-                log.debug("Dropped a live-update client", e);
+        byte[] event = event(snapshot.version());
+        for (LiveStream s : streams) {
+            if (!s.offer(event)) {
+                streams.remove(s);
             }
         }
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+    public int connected() {
+        return streams.size();
+    }
+
+    private static byte[] event(long version) {
+        return ("id: " + version + "\nevent: status\ndata: {\"version\":" + version + "}\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The client's connection, to hear its close; null where the server is not Jetty's servlet container. */
+    private static EndPoint endPoint(Context ctx) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        return request == null ? null : request.getConnectionMetaData().getConnection().getEndPoint();
     }
 
     @Override
     public void close() {
-        heartbeat.shutdownNow();
-        sender.shutdownNow();
-        clients.forEach(SseClient::close);
+        closed = true;
+        streams.forEach(LiveStream::close);
     }
 }

@@ -16,7 +16,6 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,7 +70,7 @@ public final class SitePages implements Endpoints {
         r.get("/incidents/{id}", this::incident, Access.PUBLIC);
         r.get("/maintenance/{id}", this::maintenance, Access.PUBLIC);
         r.get("/components/{id}/uptime", this::componentMonth, Access.PUBLIC);
-        r.sse("/events", this::events, Access.PUBLIC);
+        r.get("/events", this::events, Access.PUBLIC);
     }
 
     public void home(Context ctx) {
@@ -106,8 +105,8 @@ public final class SitePages implements Endpoints {
         page(ctx, "component.jte", s -> uptime.month(s, s.component(id).orElse(c), month, now()));
     }
 
-    public void events(SseClient client) {
-        live.connect(client, snapshots.current().version());
+    public void events(Context ctx) throws Exception {
+        live.stream(ctx, () -> snapshots.current().version());
     }
 
     private YearMonth month(String raw) {

@@ -3,11 +3,9 @@ package dev.upbeat.web;
 import io.javalin.config.RouterConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
-import io.javalin.http.sse.SseClient;
 import io.javalin.router.matcher.PathParser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The one route table. Every route names its access level, so no path can be added without
@@ -63,21 +61,6 @@ public final class RouteTable {
     public RouteTable delete(String path, Handler handler, Access access) {
         routes.delete(path, handler, access);
         return note("DELETE", path, access);
-    }
-
-    /** A Server-Sent Events stream; HEAD gets the stream's headers and no stream. */
-    public RouteTable sse(String path, Consumer<SseClient> client, Access access) {
-        routes.sse(path, client, access);
-        routes.head(path, ctx -> {
-            // Javalin opens a stream only for clients that accept one; the headers are those it sends.
-            String accept = ctx.header("Accept");
-            if (accept != null && accept.contains("text/event-stream")) {
-                ctx.res().setCharacterEncoding("UTF-8");
-                ctx.contentType("text/event-stream").header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
-            }
-        }, access);
-        note("GET", path, access);
-        return note("HEAD", path, access);
     }
 
     /** Adds every route of each feature, in the order given. */
