@@ -2,6 +2,7 @@ package dev.upbeat.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upbeat.simulator.drill.DrillRepository;
 import dev.upbeat.testing.TestDatabases;
 import dev.upbeat.testing.TestUpbeat;
 import java.net.InetAddress;
@@ -80,6 +81,33 @@ class RunOwnershipTest {
             b.clock.advance(Duration.ofSeconds(11));
             b.upbeat.simulator().tick();
             assertThat(b.upbeat.simulator().listenersOf("shared")).containsExactly(new Target.Listener(idB, "listening", null));
+        }
+    }
+
+    @Test
+    void a_drill_of_a_live_instance_goes_on_and_one_whose_instance_died_is_aborted_by_another() {
+        String db = TestDatabases.postgresql();
+        try (TestUpbeat a = TestUpbeat.services(db, LEASE); TestUpbeat b = TestUpbeat.services(db, LEASE)) {
+            // A drill row as A records one when it starts a drill; A's own tick renews its lease.
+            Lease aLease = new Lease(a.upbeat.simulator().instance(), Duration.ofSeconds(5));
+            String spec = "{\"target\":\"drilled\",\"faults\":[{\"type\":\"maintenance\"}],\"duration\":\"PT10M\","
+                    + "\"checks\":[{\"url\":\"http://127.0.0.1:9/health\"}]}";
+            long id = a.upbeat.database().inTransaction(tx -> new DrillRepository().insert(tx, "drilled", spec, null, a.clock.instant(), aLease));
+
+            b.upbeat.drills().open();
+            for (int i = 0; i < 3; i++) {
+                a.clock.advance(Duration.ofSeconds(3));
+                b.clock.advance(Duration.ofSeconds(3));
+                a.upbeat.drills().tick();
+                b.upbeat.drills().tick();
+            }
+            assertThat(b.upbeat.drills().find(id).verdict()).as("A is alive: its drill goes on").isEqualTo("running");
+
+            b.clock.advance(Duration.ofSeconds(6));
+            b.upbeat.drills().tick();
+            b.upbeat.drills().tick();
+            assertThat(b.upbeat.drills().find(id).verdict()).isEqualTo("aborted");
+            assertThat(b.upbeat.drills().find(id).reason()).isEqualTo("Upbeat stopped while the drill was running");
         }
     }
 }
