@@ -281,7 +281,8 @@ public final class SimulatorPages implements Endpoints {
         List<SimulatorView.TargetItem> targets = simulations.targets().stream().map(t -> {
             Run live = simulations.liveRun(t.name()).orElse(null);
             return new SimulatorView.TargetItem(t.name(), t.listen().toString(), t.upstream() == null ? "" : t.upstream().toString(),
-                    live == null ? null : run(live));
+                    live == null ? null : run(live), simulations.listenersOf(t.name()).stream()
+                            .map(l -> l.instance() + ": " + l.state() + (l.error() == null ? "" : " (" + l.error() + ")")).toList());
         }).toList();
         List<SimulatorView.RunItem> runs = simulations.runs(null, RECENT).stream().map(this::run).toList();
         List<SimulatorView.ScheduleItem> scheduleItems = schedules.list().stream().map(s -> new SimulatorView.ScheduleItem(s.id(),

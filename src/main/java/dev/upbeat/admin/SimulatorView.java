@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 public record SimulatorView(Chrome chrome, List<TargetItem> targets, List<RunItem> runs, List<ScheduleItem> schedules,
                             List<DrillItem> drills, List<FaultType> faultTypes, String timeZone, Form form, String editing) {
 
-    public record TargetItem(String name, String listen, String upstream, RunItem live) {
+    /** {@code listeners}: each live instance's listener, such as "host-1a2b: failed (address in use: 127.0.0.1:9401)". */
+    public record TargetItem(String name, String listen, String upstream, RunItem live, List<String> listeners) {
     }
 
     /** {@code until} is when a live run is due to end, else when it ended; {@code injected} the faults injected by type. */

@@ -35,6 +35,7 @@ import dev.upbeat.probe.ProbeRepository;
 import dev.upbeat.probe.Probes;
 import dev.upbeat.probe.ResultRepository;
 import dev.upbeat.simulator.DeclaredTargets;
+import dev.upbeat.simulator.Lease;
 import dev.upbeat.simulator.Listeners;
 import dev.upbeat.simulator.ScheduleService;
 import dev.upbeat.simulator.SimulatorApi;
@@ -102,6 +103,8 @@ public final class Upbeat implements AutoCloseable {
     private final MaintenanceService maintenances;
     private final TokenService tokens;
     private final Notifications notifications;
+    /** This instance's id and its hold on the simulations and drills it starts. */
+    private final Lease lease;
     private final SimulatorService simulator;
     private final ScheduleService simulatorSchedules;
     private final DrillService drills;
@@ -152,9 +155,11 @@ public final class Upbeat implements AutoCloseable {
                 Checker.withDefaultTrust(clock), config.timeZone(), clock, onChange);
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
         SimulatorRepository simulatorRepository = new SimulatorRepository();
-        this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics, clock), clock);
+        this.lease = Lease.fresh(config.simLease());
+        this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics, clock),
+                clock, lease);
         this.simulatorSchedules = new ScheduleService(db, simulatorRepository, simulator, clock);
-        this.drills = new DrillService(db, new DrillRepository(), simulator, clock,
+        this.drills = new DrillService(db, new DrillRepository(), simulator, clock, lease,
                 new DrillNoticesOnStatusPage(maintenances, clock));
         this.admin = new AdminSite(config, db, clock);
         snapshots.onRebuild(live::publish);
@@ -296,6 +301,7 @@ public final class Upbeat implements AutoCloseable {
     private void tickSimulator() {
         try {
             simulator.tick();
+            drills.tick();
             simulatorSchedules.runDue();
         } catch (RuntimeException e) {
             StorageUnavailable.logRetry(log, "Simulator tick failed; will retry", e);

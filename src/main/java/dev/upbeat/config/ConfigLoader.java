@@ -55,6 +55,7 @@ public final class ConfigLoader {
                                 "comma-separated Label=https://url pairs, e.g. Support=https://example.com/help")),
                 NotificationSettings.load(this, baseUrl),
                 read("UPBEAT_SIM_TARGETS", "", ConfigLoader::readableFile, "a readable JSON file of simulator targets"),
+                read("UPBEAT_SIM_LEASE", "PT15S", ConfigLoader::leaseDuration, "an ISO 8601 duration of at least PT2S, such as PT15S"),
                 ProbeSettings.load(this),
                 AdminSettings.load(this));
     }
@@ -96,6 +97,15 @@ public final class ConfigLoader {
 
     private static java.util.List<Branding.FooterLink> footerLinks(String v) {
         return Branding.footerLinks(v);
+    }
+
+    /** The owner renews every second, so a lease shorter than two ticks would lapse while it lives. */
+    private static Duration leaseDuration(String v) {
+        Duration d = Duration.parse(v);
+        if (d.compareTo(Duration.ofSeconds(2)) < 0) {
+            throw new IllegalArgumentException("shorter than PT2S");
+        }
+        return d;
     }
 
     private static Path readableFile(String v) {

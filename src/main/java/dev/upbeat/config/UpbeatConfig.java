@@ -29,6 +29,7 @@ public record UpbeatConfig(
         Branding branding,
         NotificationConfig notifications,
         Path simTargetsFile,
+        Duration simLease,
         ProbeConfig probes,
         AdminSettings admin) {
 
@@ -53,6 +54,7 @@ public record UpbeatConfig(
         d.put("UPBEAT_FOOTER_LINKS", branding.footerLinks().stream().map(l -> l.label() + "=" + l.url()).toList().toString());
         notifications.describe(d);
         d.put("UPBEAT_SIM_TARGETS", simTargetsFile == null ? "(unset)" : simTargetsFile.toString());
+        d.put("UPBEAT_SIM_LEASE", simLease.toString());
         probes.describe(d);
         admin.describe(d);
         return d;

@@ -48,8 +48,9 @@ public final class SimulatorApi implements Endpoints {
     public record ScheduleRequest(String cron, String timeZone, Duration duration, JsonNode faults) {
     }
 
-    /** A target as the API shows it, with its live simulation if any. */
-    public record TargetView(String name, String listen, String upstream, Instant createdAt, Run liveSimulation) {
+    /** A target as the API shows it, with its live simulation if any and each live instance's listener. */
+    public record TargetView(String name, String listen, String upstream, Instant createdAt, Run liveSimulation,
+                             List<Target.Listener> listeners) {
     }
 
     /** A schedule as the API shows it. */
@@ -120,6 +121,6 @@ public final class SimulatorApi implements Endpoints {
 
     private TargetView view(Target t) {
         return new TargetView(t.name(), t.listen().toString(), t.upstream() == null ? null : t.upstream().toString(), t.createdAt(),
-                simulations.liveRun(t.name()).orElse(null));
+                simulations.liveRun(t.name()).orElse(null), simulations.listenersOf(t.name()));
     }
 }

@@ -34,15 +34,65 @@ public final class SimulatorRepository {
 
     public void deleteTarget(Tx tx, String name) {
         tx.handle().createUpdate("DELETE FROM sim_schedules WHERE target = :n").bind("n", name).execute();
+        tx.handle().createUpdate("DELETE FROM sim_listeners WHERE target = :n").bind("n", name).execute();
         tx.handle().createUpdate("DELETE FROM sim_targets WHERE name = :n").bind("n", name).execute();
     }
 
-    public long insertRun(Tx tx, Run r) {
+    public long insertRun(Tx tx, Run r, Lease lease) {
         return tx.handle().createQuery("""
-                INSERT INTO sim_runs (target, faults, origin, schedule_id, started_at, ends_at)
-                VALUES (:t, :f, :o, :s, :start, :end) RETURNING id""")
+                INSERT INTO sim_runs (target, faults, origin, schedule_id, started_at, ends_at, owner, lease_until)
+                VALUES (:t, :f, :o, :s, :start, :end, :owner, :lease) RETURNING id""")
                 .bind("t", r.target()).bind("f", FaultParser.store(r.faults())).bind("o", r.origin()).bind("s", r.scheduleId())
-                .bind("start", r.startedAt()).bind("end", r.endsAt()).mapTo(Long.class).one();
+                .bind("start", r.startedAt()).bind("end", r.endsAt()).bind("owner", lease.instance())
+                .bind("lease", lease.until(r.startedAt())).mapTo(Long.class).one();
+    }
+
+    /** Extends the lease of every live run this instance owns. */
+    public void renewRuns(Tx tx, Lease lease, Instant now) {
+        tx.handle().createUpdate("UPDATE sim_runs SET lease_until = :until WHERE owner = :me AND ended_at IS NULL")
+                .bind("until", lease.until(now)).bind("me", lease.instance()).execute();
+    }
+
+    /** Live runs whose owner stopped renewing its lease (NULL: a row older than leases). */
+    public List<Run> orphanedRuns(Tx tx, Instant now) {
+        return runs(tx, "WHERE ended_at IS NULL AND (lease_until IS NULL OR lease_until < :now)", Map.of("now", now.toEpochMilli()),
+                10_000);
+    }
+
+    /**
+     * Ends an orphaned run, only if its lease is still lapsed: the condition is the claim, so of several
+     * instances noticing at once exactly one ends it, and a run whose owner renewed meanwhile is left alone.
+     */
+    public boolean endOrphanedRun(Tx tx, long id, Instant at, Instant now, String reason) {
+        return tx.handle().createUpdate("""
+                UPDATE sim_runs SET ended_at = :at, end_reason = :r
+                WHERE id = :id AND ended_at IS NULL AND (lease_until IS NULL OR lease_until < :now)""")
+                .bind("at", at).bind("r", reason).bind("id", id).bind("now", now).execute() == 1;
+    }
+
+    /** Records this instance's listener for a target: {@code listening}, or {@code failed} with why. */
+    public void recordListener(Tx tx, String target, String instance, String state, String error, Instant now) {
+        tx.handle().createUpdate("""
+                INSERT INTO sim_listeners (target, instance, state, error, seen_at) VALUES (:t, :i, :s, :e, :at)
+                ON CONFLICT (target, instance) DO UPDATE SET state = excluded.state, error = excluded.error, seen_at = excluded.seen_at""")
+                .bind("t", target).bind("i", instance).bind("s", state).bind("e", error).bind("at", now).execute();
+    }
+
+    /** Marks every listener report of this instance as current, so readers can leave out dead instances. */
+    public void touchListeners(Tx tx, String instance, Instant now) {
+        tx.handle().createUpdate("UPDATE sim_listeners SET seen_at = :at WHERE instance = :i")
+                .bind("at", now).bind("i", instance).execute();
+    }
+
+    public void forgetListeners(Tx tx, String instance) {
+        tx.handle().createUpdate("DELETE FROM sim_listeners WHERE instance = :i").bind("i", instance).execute();
+    }
+
+    /** Every instance's listener of a target seen since {@code since}, by instance. */
+    public List<Target.Listener> listeners(Tx tx, String target, Instant since) {
+        return tx.handle().createQuery("SELECT * FROM sim_listeners WHERE target = :t AND seen_at >= :since ORDER BY instance")
+                .bind("t", target).bind("since", since)
+                .map((rs, ctx) -> new Target.Listener(rs.getString("instance"), rs.getString("state"), rs.getString("error"))).list();
     }
 
     /** Ends a live run; false when it had already ended (another caller or instance got there first). */

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Targets and simulations: starts and stops listeners, starts simulations, and makes sure each
- * one ends: when its time is up ({@link #tick}), when stopped, and after a crash at the next
- * {@link #open}. The database is the truth; each tick brings this instance's listeners in line
- * with it and adds their counts to the runs.
+ * one ends: when its time is up ({@link #tick}), when stopped, and when the instance that started it
+ * died (its {@link Lease} lapsed). The database is the truth; each tick brings this instance's
+ * listeners in line with the stored targets and the live runs, and adds their counts to the runs.
  */
 public final class SimulatorService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SimulatorService.class);
@@ -25,28 +25,41 @@ public final class SimulatorService implements AutoCloseable {
     private final SimulatorRepository repo;
     private final Listeners listeners;
     private final Clock clock;
+    private final Lease lease;
+    private final TargetSync sync;
 
-    public SimulatorService(Database db, SimulatorRepository repo, Listeners listeners, Clock clock) {
+    public SimulatorService(Database db, SimulatorRepository repo, Listeners listeners, Clock clock, Lease lease) {
         this.db = db;
         this.repo = repo;
         this.listeners = listeners;
         this.clock = clock;
+        this.lease = lease;
+        this.sync = new TargetSync(db, repo, listeners, clock, lease.instance());
     }
 
-    /** Ends runs left live by a crash, then opens the listener of every stored target (a failure is logged, not fatal). */
+    /**
+     * Ends runs whose owner died, then opens the listener of every stored target (a failure is recorded
+     * and logged, not fatal). Runs owned by live instances are left alone: starting an instance must not
+     * end their work.
+     */
     public void open() {
-        Instant now = clock.instant();
-        db.useTransaction(tx -> {
-            for (Run r : repo.liveRuns(tx)) {
-                repo.endRun(tx, r.id(), r.endsAt().isBefore(now) ? r.endsAt() : now, EndReason.INTERRUPTED.wire());
-                log.warn("Simulation {} on {} was still live at start: ended as interrupted", r.id(), r.target());
-            }
-        });
-        for (Target t : db.read(repo::targets)) {
-            try {
-                listeners.open(t);
-            } catch (Problem e) {
-                log.error("Simulator target {} cannot listen: {}", t.name(), e.getMessage());
+        endOrphans(clock.instant());
+        sync.run();
+    }
+
+    /** This instance's id, as it appears in run ownership and listener reports. */
+    public String instance() {
+        return lease.instance();
+    }
+
+    private void endOrphans(Instant now) {
+        for (Run r : db.read(tx -> repo.orphanedRuns(tx, now))) {
+            Instant at = r.endsAt().isBefore(now) ? r.endsAt() : now;
+            if (db.inTransaction(tx -> repo.endOrphanedRun(tx, r.id(), at, now, EndReason.INTERRUPTED.wire()))) {
+                ActiveRun.Counts counts = listeners.deactivate(r.id());
+                db.useTransaction(tx -> repo.addCounts(tx, r.id(), counts));
+                log.warn("Simulation {} on {}: the instance that started it stopped renewing its lease; ended as interrupted",
+                        r.id(), r.target());
             }
         }
     }
@@ -55,17 +68,12 @@ public final class SimulatorService implements AutoCloseable {
         String checkedName = TargetChecks.name(name);
         Listen address = Listen.parse("listen", listen);
         URI upstreamUrl = TargetChecks.upstream(upstream);
-        if (db.read(tx -> repo.target(tx, checkedName)).isPresent()) {
-            throw Problem.conflict("A target named '" + checkedName + "' already exists");
-        }
-        Target bound = listeners.open(new Target(checkedName, address, upstreamUrl, clock.instant()));
-        try {
-            db.useTransaction(tx -> repo.insertTarget(tx, bound));
-        } catch (RuntimeException e) {
-            listeners.close(checkedName);
-            throw e;
-        }
-        return bound;
+        return sync.create(new Target(checkedName, address, upstreamUrl, clock.instant()));
+    }
+
+    /** Each instance's listener for the target, as last reported by instances still alive. */
+    public List<Target.Listener> listenersOf(String target) {
+        return db.read(tx -> repo.listeners(tx, target, clock.instant().minus(lease.length())));
     }
 
     public List<Target> targets() {
@@ -79,8 +87,7 @@ public final class SimulatorService implements AutoCloseable {
     public void deleteTarget(String name) {
         target(name);
         liveRun(name).ifPresent(r -> end(r.id(), EndReason.TARGET_DELETED));
-        db.useTransaction(tx -> repo.deleteTarget(tx, name));
-        listeners.close(name);
+        sync.delete(name);
     }
 
     /** Starts {@code faults} on a target now for {@code duration}; one live simulation per target. */
@@ -94,7 +101,7 @@ public final class SimulatorService implements AutoCloseable {
                         + "; stop it first (DELETE /api/v1/simulator/simulations/" + r.id() + ")");
             });
             long id = repo.insertRun(tx, Run.builder().target(targetName).faults(faults).origin(origin.wire())
-                    .scheduleId(scheduleId).startedAt(now).endsAt(now.plus(duration)).build());
+                    .scheduleId(scheduleId).startedAt(now).endsAt(now.plus(duration)).build(), lease);
             return repo.run(tx, id).orElseThrow();
         });
         listeners.activate(run);
@@ -139,9 +146,16 @@ public final class SimulatorService implements AutoCloseable {
         return db.read(tx -> repo.recentRuns(tx, target, limit));
     }
 
-    /** Ends what is due, records counts, and follows starts and stops made by other instances. */
+    /**
+     * Renews this instance's leases, ends what is due or orphaned, follows targets and runs changed
+     * through other instances, and records counts.
+     */
     public void tick() {
         Instant now = clock.instant();
+        // Renewed first, so a late tick never finds this instance's own runs lapsed.
+        db.useTransaction(tx -> repo.renewRuns(tx, lease, now));
+        endOrphans(now);
+        sync.run();
         List<Run> live = db.read(repo::liveRuns);
         for (Run r : live) {
             if (!r.endsAt().isAfter(now)) {
@@ -168,6 +182,7 @@ public final class SimulatorService implements AutoCloseable {
 
     @Override
     public void close() {
+        sync.forget();
         listeners.close();
     }
 }

@@ -58,7 +58,8 @@ class AdminOperationsHttpTest {
         assertThat(live.get("faults").get(0).get("status").asInt()).isEqualTo(503);
         assertThat(live.get("origin").asText()).isEqualTo("admin");
         long id = live.get("id").asLong();
-        assertThat(admin.get("/admin/simulator").body()).contains("Stop simulation " + id);
+        assertThat(admin.get("/admin/simulator").body()).contains("Stop simulation " + id)
+                .as("each instance's listener is shown").contains(t.upbeat.simulator().instance() + ": listening");
 
         assertThat(admin.post("/admin/simulator/simulations/" + id + "/stop", Map.of()).status()).isEqualTo(303);
         JsonNode run = api("/api/v1/simulator/simulations/" + id).json();

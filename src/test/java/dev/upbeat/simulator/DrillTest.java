@@ -118,6 +118,28 @@ class DrillTest {
     }
 
     @Test
+    void a_drill_whose_simulation_is_stopped_midway_is_aborted_with_the_reason_never_passed() throws Exception {
+        try (DependentApp app = new DependentApp(target("stopped-dep", true), true)) {
+            Http.Response r = http.post("/api/v1/drills", """
+                    {"target":"stopped-dep","faults":[{"type":"maintenance"}],"duration":"PT5M","interval":"PT0.25S",
+                     "recovery":"PT2S","checks":[{"url":"%s","expect_status":[200]}]}""".formatted(app.healthUrl()));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            long id = r.json().get("id").asLong();
+            await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/v1/simulator/targets/stopped-dep", SimulatorApiTest.auth())
+                    .json().hasNonNull("live_simulation"));
+            long run = http.get("/api/v1/simulator/targets/stopped-dep", SimulatorApiTest.auth()).json().get("live_simulation").get("id").asLong();
+            assertThat(http.delete("/api/v1/simulator/simulations/" + run).status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !http.get("/api/v1/drills/" + id, SimulatorApiTest.auth()).json().get("verdict").asText().equals("running"));
+            JsonNode report = http.get("/api/v1/drills/" + id, SimulatorApiTest.auth()).json();
+            assertThat(report.get("verdict").asText()).as(report.toString()).isEqualTo("aborted");
+            assertThat(report.get("reason").asText()).isEqualTo("the simulation was stopped: stopped");
+            assertThat(report.get("simulation_id").asLong()).isEqualTo(run);
+        }
+    }
+
+    @Test
     void an_app_already_unhealthy_is_skipped_without_a_simulation() throws Exception {
         try (DependentApp app = new DependentApp(target("down-dep", false), false)) {
             JsonNode report = drill("down-dep", app, false);

@@ -89,6 +89,8 @@ class ScheduleTest {
             // closed without ending the run, as a crash would leave it
         }
         try (TestUpbeat second = TestUpbeat.services(database)) {
+            // A run is only ended once its owner's lease has lapsed: a live owner keeps it going.
+            second.clock.advance(Duration.ofSeconds(16));
             second.upbeat.simulator().open();
             Run run = second.upbeat.simulator().run(id);
             assertThat(run.live()).isFalse();

@@ -1,5 +1,6 @@
 package dev.upbeat.simulator.drill;
 
+import dev.upbeat.simulator.Lease;
 import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.time.Instant;
@@ -13,10 +14,29 @@ public final class DrillRepository {
     public record Stored(long id, String target, String spec, String report, Instant startedAt) {
     }
 
-    public long insert(Tx tx, String target, String spec, String notice, Instant startedAt) {
+    public long insert(Tx tx, String target, String spec, String notice, Instant startedAt, Lease lease) {
         return tx.handle().createQuery("""
-                INSERT INTO drills (target, spec, notice, started_at) VALUES (:t, :s, :n, :at) RETURNING id""")
-                .bind("t", target).bind("s", spec).bind("n", notice).bind("at", startedAt).mapTo(Long.class).one();
+                INSERT INTO drills (target, spec, notice, started_at, owner, lease_until)
+                VALUES (:t, :s, :n, :at, :owner, :lease) RETURNING id""")
+                .bind("t", target).bind("s", spec).bind("n", notice).bind("at", startedAt).bind("owner", lease.instance())
+                .bind("lease", lease.until(startedAt)).mapTo(Long.class).one();
+    }
+
+    /** Extends the lease of every drill this instance is running. */
+    public void renew(Tx tx, Lease lease, Instant now) {
+        tx.handle().createUpdate("UPDATE drills SET lease_until = :until WHERE owner = :me AND verdict IS NULL")
+                .bind("until", lease.until(now)).bind("me", lease.instance()).execute();
+    }
+
+    /**
+     * Takes over a drill whose owner stopped renewing (NULL: a row older than leases), so that exactly
+     * one instance writes its verdict; false when it is not orphaned or another instance took it first.
+     */
+    public boolean claimOrphan(Tx tx, long id, Lease lease, Instant now) {
+        return tx.handle().createUpdate("""
+                UPDATE drills SET owner = :me, lease_until = :until
+                WHERE id = :id AND verdict IS NULL AND (lease_until IS NULL OR lease_until < :now)""")
+                .bind("me", lease.instance()).bind("until", lease.until(now)).bind("id", id).bind("now", now).execute() == 1;
     }
 
     public void finish(Tx tx, long id, Long runId, String verdict, String report, Instant endedAt) {
@@ -35,8 +55,9 @@ public final class DrillRepository {
         return tx.handle().createQuery("SELECT id FROM drills ORDER BY id DESC LIMIT " + limit).mapTo(Long.class).list();
     }
 
-    /** Drills a crash left without a verdict. */
-    public List<Long> unfinished(Tx tx) {
-        return tx.handle().createQuery("SELECT id FROM drills WHERE verdict IS NULL").mapTo(Long.class).list();
+    /** Drills without a verdict whose owner stopped renewing its lease. */
+    public List<Long> orphaned(Tx tx, Instant now) {
+        return tx.handle().createQuery("SELECT id FROM drills WHERE verdict IS NULL AND (lease_until IS NULL OR lease_until < :now)")
+                .bind("now", now).mapTo(Long.class).list();
     }
 }

@@ -79,6 +79,13 @@ final class DrillRunner {
                 }
             }
         }
+        Run current = simulations.run(run.id());
+        if (!current.live() && !EndReason.EXPIRED.wire().equals(current.endReason())) {
+            // Stopped, deleted or interrupted before its time: the app was not tested for the planned
+            // duration, so no verdict about its health can be given.
+            event("during", "simulation " + run.id() + " was stopped before its end: " + current.endReason());
+            return report(Verdict.ABORTED, "the simulation was stopped: " + current.endReason(), current);
+        }
         Run ended = simulations.end(run.id(), EndReason.EXPIRED);
         event("after", "simulation " + run.id() + " ended (" + ended.endReason() + ")");
         boolean recovered = recover();

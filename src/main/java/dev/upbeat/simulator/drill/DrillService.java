@@ -3,6 +3,7 @@ package dev.upbeat.simulator.drill;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.upbeat.json.Json;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.Lease;
 import dev.upbeat.simulator.SimulatorService;
 import dev.upbeat.storage.Database;
 import java.time.Clock;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts drills and keeps their reports. A drill runs in the background on a thread of its own;
- * its verdict and report are stored when it ends, and a drill cut short by a crash is marked
- * aborted at the next start (its simulation is ended by the simulator's own recovery).
+ * its verdict and report are stored when it ends. The instance running a drill holds a {@link Lease}
+ * on it; a drill whose instance died is marked aborted by a surviving one once that lease lapses (its
+ * simulation is ended by the simulator's own lease check).
  */
 public final class DrillService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DrillService.class);
@@ -25,23 +27,36 @@ public final class DrillService implements AutoCloseable {
     private final DrillRepository repo;
     private final SimulatorService simulations;
     private final Clock clock;
+    private final Lease lease;
     private final PublicNotices notices;
     private final SteadyStateProbe probe = new SteadyStateProbe();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
 
-    public DrillService(Database db, DrillRepository repo, SimulatorService simulations, Clock clock, PublicNotices notices) {
+    public DrillService(Database db, DrillRepository repo, SimulatorService simulations, Clock clock, Lease lease,
+                        PublicNotices notices) {
         this.db = db;
         this.repo = repo;
         this.simulations = simulations;
         this.clock = clock;
+        this.lease = lease;
         this.notices = notices;
     }
 
+    /** Aborts drills left by instances that died; drills of live instances go on. */
     public void open() {
-        for (long id : db.read(repo::unfinished)) {
-            DrillSpec spec = spec(db.read(tx -> repo.find(tx, id)).orElseThrow());
-            DrillRunner runner = new DrillRunner(simulations, probe, clock, id, spec);
-            save(id, runner.report(Verdict.ABORTED, "Upbeat stopped while the drill was running", null));
+        tick();
+    }
+
+    /** Renews the leases of this instance's drills, then aborts, once, each drill whose instance died. */
+    public void tick() {
+        Instant now = clock.instant();
+        db.useTransaction(tx -> repo.renew(tx, lease, now));
+        for (long id : db.read(tx -> repo.orphaned(tx, now))) {
+            if (db.inTransaction(tx -> repo.claimOrphan(tx, id, lease, now))) {
+                DrillSpec spec = spec(db.read(tx -> repo.find(tx, id)).orElseThrow());
+                DrillRunner runner = new DrillRunner(simulations, probe, clock, id, spec);
+                save(id, runner.report(Verdict.ABORTED, "Upbeat stopped while the drill was running", null));
+            }
         }
     }
 
@@ -56,7 +71,7 @@ public final class DrillService implements AutoCloseable {
                 now.plus(spec.duration()).plus(spec.recovery()).plus(spec.interval())) : null;
         long id;
         try {
-            id = db.inTransaction(tx -> repo.insert(tx, spec.target(), write(spec), spec.notice(), now));
+            id = db.inTransaction(tx -> repo.insert(tx, spec.target(), write(spec), spec.notice(), now, lease));
         } catch (RuntimeException e) {
             endNotice(noticeId);
             throw e;
