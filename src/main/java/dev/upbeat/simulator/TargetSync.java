@@ -120,7 +120,8 @@ final class TargetSync {
         try {
             db.useTransaction(tx -> repo.forgetListeners(tx, instance));
         } catch (RuntimeException e) {
-            log.warn("Could not withdraw this instance's listener reports; they age out after the lease", e);
+            // Only at shutdown, and harmless: one line, no trace (the database may be why we stop).
+            log.warn("Could not withdraw this instance's listener reports ({}); they age out after the lease", e.getMessage());
         }
     }
 }
