@@ -64,7 +64,7 @@ class LiveStreamsTest {
     }
 
     private static double connected() {
-        String metrics = t.http.get("/metrics").body();
+        String metrics = t.http.get("/metrics", "Authorization", "Bearer " + TestUpbeat.ADMIN_TOKEN).body();
         return metrics.lines().filter(l -> l.startsWith("upbeat_live_clients")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
                 .findFirst().orElseThrow();
     }
