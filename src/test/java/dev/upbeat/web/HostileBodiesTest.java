@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
  * listed, answers a hostile body with a 4xx in the one error shape, and writes nothing.
  */
 class HostileBodiesTest {
-    /** Written by background work (probe roll-ups, settings made once) rather than by a request. */
-    private static final Set<String> BACKGROUND_TABLES = Set.of("probe_results", "probe_rollups", "settings", "sessions");
+    /**
+     * Written by background work (probe roll-ups, settings made once, each instance's listener
+     * heartbeat) rather than by a request.
+     */
+    private static final Set<String> BACKGROUND_TABLES = Set.of("probe_results", "probe_rollups", "settings", "sessions",
+            "sim_listeners");
     private static final List<String> HOSTILE = List.of(
             "null",
             "{\"x\":" + "9".repeat(5_000) + "}",
