@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.upbeat.testing.Http;
+import dev.upbeat.testing.LiveEventReader;
 import dev.upbeat.testing.TestDatabases;
 import dev.upbeat.testing.TestUpbeat;
 import java.io.BufferedReader;
@@ -125,25 +126,8 @@ class ClusterTest {
         return new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
     }
 
-    /** Reads whole events until a "status" event, returning its id. */
     private static String nextEventId(BufferedReader reader) throws Exception {
-        String line;
-        String event = null;
-        String id = null;
-        while ((line = reader.readLine()) != null) {
-            if (line.isEmpty()) {
-                if ("status".equals(event) && id != null) {
-                    return id;
-                }
-                event = null;
-                id = null;
-            } else if (line.startsWith("event:")) {
-                event = line.substring(6).strip();
-            } else if (line.startsWith("id:")) {
-                id = line.substring(3).strip();
-            }
-        }
-        throw new AssertionError("stream ended");
+        return LiveEventReader.nextStatusId(reader);
     }
 
     private static int freePort() throws Exception {

@@ -2,6 +2,7 @@ package dev.upbeat.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upbeat.testing.LiveEventReader;
 import dev.upbeat.testing.TestUpbeat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -47,25 +48,8 @@ class LiveEventsTest {
         return new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
     }
 
-    /** Reads whole events (fields up to a blank line) until a "status" event, returning its id. */
     private static String nextEventId(BufferedReader reader) throws Exception {
-        String line;
-        String event = null;
-        String id = null;
-        while ((line = reader.readLine()) != null) {
-            if (line.isEmpty()) {
-                if ("status".equals(event) && id != null) {
-                    return id;
-                }
-                event = null;
-                id = null;
-            } else if (line.startsWith("event:")) {
-                event = line.substring(6).strip();
-            } else if (line.startsWith("id:")) {
-                id = line.substring(3).strip();
-            }
-        }
-        throw new AssertionError("stream ended");
+        return LiveEventReader.nextStatusId(reader);
     }
 
     @Test
