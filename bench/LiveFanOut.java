@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  *
  * Raw non-blocking sockets on one selector thread, so the client's own cost per stream is a read,
  * not a thread and an HTTP client's machinery: what is measured is mostly the server.
- * Usage: java bench/LiveFanOut.java BASE_URL TOKEN N [ROUNDS=5] [SERVER_PID]
+ * The first WARMUP rounds (3 by default) let the JIT compile the server's path; they are printed
+ * too, as w1, w2, ..., and the rounds that count follow.
+ * Usage: java bench/LiveFanOut.java BASE_URL TOKEN N [ROUNDS=5] [SERVER_PID] [WARMUP=3]
  */
 public class LiveFanOut {
     static final Pattern ID = Pattern.compile("(?m)^id: ?(\\d+)$");
@@ -39,7 +41,8 @@ public class LiveFanOut {
         String token = args[1];
         int n = Integer.parseInt(args[2]);
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        String pid = args.length > 4 ? args[4] : null;
+        String pid = args.length > 4 && !args[4].isEmpty() ? args[4] : null;
+        int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 3;
         long heapBefore = heapUsedKb(pid);
         Selector selector = Selector.open();
         List<Stream> streams = new ArrayList<>();
@@ -71,7 +74,7 @@ public class LiveFanOut {
         HttpClient http = HttpClient.newHttpClient();
         System.out.println("| Round | POST answered | first | 50 % | 90 % | 99 % | 100 % | heard |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        for (int r = 1; r <= rounds; r++) {
+        for (int r = 1 - warmup; r <= rounds; r++) {
             long before = streams.stream().mapToLong(s -> s.lastId).max().orElse(0);
             streams.forEach(s -> s.heardAt = 0);
             long posted = System.nanoTime();
@@ -82,7 +85,7 @@ public class LiveFanOut {
             }
             poster.join();
             long[] ms = streams.stream().filter(s -> s.heardAt != 0).mapToLong(s -> (s.heardAt - posted) / 1_000_000).sorted().toArray();
-            System.out.printf("| %d | %d ms | %s | %s | %s | %s | %s | %d of %d |%n", r, answered / 1_000_000 - posted / 1_000_000,
+            System.out.printf("| %s | %d ms | %s | %s | %s | %s | %s | %d of %d |%n", r < 1 ? "w" + (r + warmup) : Integer.toString(r), answered / 1_000_000 - posted / 1_000_000,
                     ms.length == 0 ? "none" : ms[0] + " ms", pct(ms, n, 50), pct(ms, n, 90), pct(ms, n, 99), pct(ms, n, 100), ms.length, n);
             Thread.sleep(2000);
         }

@@ -2,13 +2,14 @@
 # Public-read and live-update benchmark, loopback only: starts Upbeat with sample data on a free
 # port, measures page and API reads with wrk (skipped when seconds is 0), then fans one change out
 # to N live streams, ROUNDS times, and measures the heap each open stream costs.
-# Usage: bench/site.sh [streams=10000] [seconds=15] [rounds=5]
+# Usage: bench/site.sh [streams=10000] [seconds=15] [rounds=5] [warm-up rounds=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/java-home
 streams=${1:-10000}
 seconds=${2:-15}
 rounds=${3:-5}
+warmup=${4:-3}
 # Each stream is a socket on both sides (two processes), plus a margin for the JVM's own files.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 [ "$(ulimit -n)" -gt $((streams + 1000)) ] || { echo "ulimit -n $(ulimit -n) is too low for $streams streams" >&2; exit 1; }
@@ -29,4 +30,4 @@ done
 echo "== live updates to $streams open pages"
 nproc_line="$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1)"
 echo "machine: $nproc_line; load $(cut -d' ' -f1-3 /proc/loadavg)"
-java bench/LiveFanOut.java "http://127.0.0.1:$port" "$token" "$streams" "$rounds" "$pid"
+java bench/LiveFanOut.java "http://127.0.0.1:$port" "$token" "$streams" "$rounds" "$pid" "$warmup"
