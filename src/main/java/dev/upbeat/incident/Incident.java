@@ -43,6 +43,16 @@ public record Incident(
                 .toList();
     }
 
+    /**
+     * False for a maintenance window that has not (or never) begun: still scheduled, or completed
+     * or cancelled straight from scheduled. Its stored start is then only the planned one, so
+     * pages and APIs must not show it as a start, nor count it as ongoing.
+     */
+    public boolean hasStarted() {
+        return kind == Kind.INCIDENT || status.holdsComponents()
+                || updates.stream().anyMatch(u -> u.status().holdsComponents());
+    }
+
     public IncidentUpdate latestUpdate() {
         return updates.isEmpty() ? null : updates.get(updates.size() - 1);
     }

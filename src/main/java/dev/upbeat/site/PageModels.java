@@ -87,7 +87,7 @@ final class PageModels {
     Views.IncidentPage incident(PublicStatus s, Incident i, Instant now) {
         boolean maintenance = i.kind() == Kind.MAINTENANCE;
         Instant end = i.resolvedAt() == null ? now : i.resolvedAt();
-        String duration = i.status() == IncidentStatus.SCHEDULED ? "not started"
+        String duration = !i.hasStarted() ? "not started"
                 : (i.resolvedAt() == null ? "ongoing for " : "lasted ") + Durations.words(Duration.between(i.startedAt(), end));
         List<Views.UpdateRow> updates = i.updates().stream()
                 .sorted(Comparator.comparing(IncidentUpdate::displayAt).thenComparing(IncidentUpdate::id).reversed())
@@ -98,7 +98,7 @@ final class PageModels {
         String window = maintenance ? time(i.scheduledFor()) + " – " + time(i.scheduledUntil()) : null;
         return new Views.IncidentPage(chrome(s, i.title(), maintenance ? "maintenance" : "incident"), i.id(),
                 maintenance ? "Scheduled maintenance" : "Incident", i.title(), i.impact().wire(), Colors.impact(i.impact()),
-                words(i.status().wire()), duration, time(i.startedAt()), i.resolvedAt() == null ? null : time(i.resolvedAt()),
+                words(i.status().wire()), duration, i.hasStarted() ? time(i.startedAt()) : null, i.resolvedAt() == null ? null : time(i.resolvedAt()),
                 window, names(s, i), updates, i.postmortem() == null ? null : Markdown.toSafeHtml(i.postmortem()));
     }
 
@@ -129,7 +129,8 @@ final class PageModels {
     private Views.HistoryRow row(Incident i, Instant now) {
         boolean maintenance = i.kind() == Kind.MAINTENANCE;
         Instant end = i.resolvedAt() == null ? now : i.resolvedAt();
-        String duration = i.resolvedAt() == null ? "ongoing" : Durations.words(Duration.between(i.startedAt(), end));
+        String duration = !i.hasStarted() ? "not started"
+                : i.resolvedAt() == null ? "ongoing" : Durations.words(Duration.between(i.startedAt(), end));
         return new Views.HistoryRow((maintenance ? "/maintenance/" : "/incidents/") + i.id(), i.title(), i.impact().wire(),
                 Colors.impact(i.impact()), words(i.status().wire()), time(i.startedAt()), duration);
     }

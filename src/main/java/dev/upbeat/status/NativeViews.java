@@ -137,7 +137,7 @@ public final class NativeViews {
         return MaintenanceView.builder().id(m.id()).title(m.title()).status(m.status().wire()).impact(m.impact().wire())
                 .scheduledFor(m.scheduledFor()).scheduledUntil(m.scheduledUntil())
                 .timeZone(m.timeZone() == null ? null : m.timeZone().getId()).autoStart(m.autoStart())
-                .autoComplete(m.autoComplete()).startedAt(m.startedAt()).createdAt(m.createdAt()).updatedAt(m.updatedAt())
+                .autoComplete(m.autoComplete()).startedAt(m.hasStarted() ? m.startedAt() : null).createdAt(m.createdAt()).updatedAt(m.updatedAt())
                 .completedAt(m.resolvedAt()).url(s.url(m)).components(affected(s, m)).updates(updates(s, m)).build();
     }
 

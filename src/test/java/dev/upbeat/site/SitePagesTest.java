@@ -54,6 +54,25 @@ class SitePagesTest {
     }
 
     @Test
+    void a_maintenance_window_not_yet_begun_is_shown_as_not_started_and_never_as_ongoing_or_started() {
+        // Minutes ahead, so the window falls in this month, which the history's first page shows.
+        Instant soon = Instant.now().plus(Duration.ofMinutes(2));
+        long id = http.post("/api/v1/maintenances", "{\"title\":\"Future upgrade\",\"message\":\"Planned.\","
+                + "\"scheduled_for\":\"" + soon + "\",\"scheduled_until\":\"" + soon.plus(Duration.ofHours(1)) + "\"}")
+                .json().get("id").asLong();
+        try {
+            String page = http.get("/maintenance/" + id).body();
+            assertThat(page).contains("not started").doesNotContain("<dt>Started</dt>");
+            String history = http.get("/history").body();
+            String row = history.substring(history.indexOf("Future upgrade"));
+            row = row.substring(0, row.indexOf("</li>"));
+            assertThat(row).contains("not started").doesNotContain("ongoing");
+        } finally {
+            http.post("/api/v1/maintenances/" + id + "/cancel", null);
+        }
+    }
+
+    @Test
     void every_page_is_html_with_a_strict_content_security_policy_and_no_inline_script_or_style() {
         for (String path : new String[] {"/", "/uptime", "/history", "/incidents/" + incident, "/components/api/uptime"}) {
             Http.Response r = http.get(path);

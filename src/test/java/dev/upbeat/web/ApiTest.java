@@ -122,8 +122,11 @@ class ApiTest {
         assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
         assertThat(scheduled.json().get("scheduled_for").asText()).isEqualTo(NEXT_YEAR + "-07-01T00:00:00.000Z");
         long id = scheduled.json().get("id").asLong();
+        assertThat(scheduled.json().get("started_at").isNull()).as("a window not yet begun has no start").isTrue();
 
-        assertThat(http.post("/api/v1/maintenances/" + id + "/start", null).status()).isEqualTo(200);
+        Http.Response started = http.post("/api/v1/maintenances/" + id + "/start", null);
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(started.json().get("started_at").isNull()).isFalse();
         assertThat(find(http.get("/api/v1/components").json(), db).get("status").asText()).isEqualTo("under_maintenance");
         assertThat(http.post("/api/v1/maintenances/" + id + "/complete", "{\"message\":\"Done.\"}").json().get("status").asText())
                 .isEqualTo("completed");
