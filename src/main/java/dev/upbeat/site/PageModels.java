@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Turns a snapshot into the home, incident and history page models, in the page's time zone. */
@@ -71,7 +72,8 @@ final class PageModels {
                 .filter(c -> !c.onlyShowIfDegraded() || c.status() != ComponentStatus.OPERATIONAL)
                 .map(c -> new Views.ComponentRow(c.id(), c.name(), c.status().wire(), StatusRollup.words(c.status()),
                         Colors.circle(c.status()), c.description(),
-                        Percent.words(s.uptime().get(c.id()).last90Days()) + " uptime, last 90 days"))
+                        s.uptime().get(c.id()).last90Days().map(f -> Percent.words(Optional.of(f)) + " uptime, last 90 days")
+                                .orElse("No uptime data yet")))
                 .toList();
         return new Views.Group(id, name, Colors.circle(worst), StatusRollup.words(worst), rows);
     }

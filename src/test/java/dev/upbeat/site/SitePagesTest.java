@@ -54,6 +54,23 @@ class SitePagesTest {
     }
 
     @Test
+    void a_component_with_no_observed_time_says_no_data_yet_rather_than_a_percentage() {
+        // Created "an hour from now", so the snapshot has observed none of its time yet.
+        t.clock.set(Instant.now().plus(Duration.ofHours(1)));
+        String id = http.post("/api/v1/components", "{\"name\":\"Fresh\"}").json().get("id").asText();
+        t.clock.reset();
+        try {
+            t.upbeat.snapshots().rebuild();
+            String home = http.get("/").body();
+            String row = home.substring(home.indexOf(">Fresh<"));
+            row = row.substring(0, row.indexOf("</li>"));
+            assertThat(row).contains("No uptime data yet").doesNotContain("%");
+        } finally {
+            http.delete("/api/v1/components/" + id);
+        }
+    }
+
+    @Test
     void a_maintenance_window_not_yet_begun_is_shown_as_not_started_and_never_as_ongoing_or_started() {
         // Minutes ahead, so the window falls in this month, which the history's first page shows.
         Instant soon = Instant.now().plus(Duration.ofMinutes(2));
