@@ -101,7 +101,25 @@ class SitePagesTest {
             assertThat(r.body()).contains("<html lang=\"en\">");
             assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(r.body()).find()).as(path + " inline script").isFalse();
             assertThat(r.body()).as(path).doesNotContain(" style=").doesNotContain("<style");
+            assertThat(r.body()).as(path + " description for search engines")
+                    .contains("<meta name=\"description\" content=\"Live status, incidents, scheduled maintenance and uptime of Acme Status.\">");
         }
+    }
+
+    @Test
+    void pages_have_an_icon_that_is_served_the_brand_logo_when_there_is_one() {
+        var icon = Pattern.compile("<link rel=\"icon\" href=\"([^\"]+)\"");
+        var publicIcon = icon.matcher(http.get("/").body());
+        assertThat(publicIcon.find()).isTrue();
+        assertThat(publicIcon.group(1)).isEqualTo("/brand/logo");
+        String signIn = http.get("/admin/sign-in").body();
+        assertThat(signIn).as("a way back from the sign-in page").contains("<a href=\"/\">");
+        var adminIcon = icon.matcher(signIn);
+        assertThat(adminIcon.find()).as("the admin sign-in page has an icon").isTrue();
+        Http.Response file = http.get(adminIcon.group(1));
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.header("Content-Type")).startsWith("image/svg+xml");
+        assertThat(file.body()).startsWith("<svg");
     }
 
     @Test
