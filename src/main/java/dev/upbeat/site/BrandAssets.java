@@ -39,15 +39,25 @@ public final class BrandAssets implements Endpoints {
         }
     }
 
+    /** The --bg and --card of upbeat.css, light and dark: links sit on both. */
+    private static final String[] LIGHT_BACKGROUNDS = {"#ffffff", "#f7fafc"};
+    private static final String[] DARK_BACKGROUNDS = {"#14161f", "#1e2230"};
+
     @Override
     public void addRoutes(RouteTable r) {
         r.get("/assets/brand.css", this::css, Access.PUBLIC);
         r.get("/brand/logo", this::logo, Access.PUBLIC);
     }
 
-    /** Short-lived in caches: an admin may change the colour at any time. */
+    /**
+     * The accent, and the link colour derived from it for each theme (readable on the page's
+     * background and cards, see upbeat.css). Short-lived in caches: an admin may change it at any time.
+     */
     public void css(Context ctx) {
-        String css = ":root { --accent: " + branding.get().accentColor() + "; }\n";
+        String accent = branding.get().accentColor();
+        String css = ":root { --accent: " + accent + "; --link: " + Contrast.readableOn(accent, "#000000", LIGHT_BACKGROUNDS)
+                + "; }\n@media (prefers-color-scheme: dark) { :root { --link: "
+                + Contrast.readableOn(accent, "#ffffff", DARK_BACKGROUNDS) + "; } }\n";
         ctx.header("Cache-Control", "public, max-age=60").contentType("text/css; charset=utf-8")
                 .result(css.getBytes(StandardCharsets.UTF_8));
     }

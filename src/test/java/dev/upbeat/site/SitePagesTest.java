@@ -177,7 +177,11 @@ class SitePagesTest {
         assertThat(home).contains("Acme Status").contains("href=\"https://example.com/help\"").contains(">Terms<")
                 .contains("src=\"/brand/logo\"");
         assertThat(home).doesNotContainPattern("(src|href)=\"https?://(?!example\\.com)");
-        assertThat(http.get("/assets/brand.css").body()).contains("--accent: #aa3366");
+        String brand = http.get("/assets/brand.css").body();
+        assertThat(brand).contains("--accent: #aa3366");
+        assertThat(brand).as("links get a colour of the brand's hue that reads in each theme")
+                .contains("--link: " + Contrast.readableOn("#aa3366", "#000000", "#ffffff", "#f7fafc"))
+                .contains("prefers-color-scheme: dark) { :root { --link: " + Contrast.readableOn("#aa3366", "#ffffff", "#14161f", "#1e2230"));
         Http.Response logo = http.get("/brand/logo");
         assertThat(logo.status()).isEqualTo(200);
         assertThat(logo.header("Content-Type")).startsWith("image/svg+xml");
