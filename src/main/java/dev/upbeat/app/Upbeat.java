@@ -217,7 +217,8 @@ public final class Upbeat implements AutoCloseable {
         AdminPages pages = admin.pages();
         return List.of(
                 new SitePages(snapshots, caching, clock, zone, () -> branding.current().branding(), config.uptimeWeights(), live,
-                        new SubscribeForm(notifications.links()::formToken, notifications.subscriptions().channels())),
+                        new SubscribeForm(notifications.links()::formToken, notifications.subscriptions().channels().stream()
+                                .map(c -> new SubscribeForm.Choice(c.wire(), c.displayName(), c.addressWords())).toList())),
                 new BrandAssets(() -> branding.current().branding()), new Operations(snapshots, metrics),
                 new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching), new PublicApi(snapshots, caching),
                 new HerokuApi(snapshots, caching), new StatuspageApi(snapshots, caching),

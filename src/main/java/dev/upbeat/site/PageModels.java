@@ -62,7 +62,8 @@ final class PageModels {
                 .toList();
         return new Views.Home(chrome(s, null, "home"), s.overall().wire(), StatusRollup.describe(s.overall()),
                 Colors.circle(s.overall()), groups.stream().filter(g -> !g.components().isEmpty()).toList(), open, windows,
-                form == null ? null : new Views.Subscribe(form.token().apply(now), form.channels(),
+                form == null ? null : new Views.Subscribe(form.token().apply(now),
+                        form.channels().stream().map(c -> new Views.Option(c.wire(), c.name())).toList(), form.addressLabel(), form.emailOnly(),
                         s.components().stream().map(c -> new Views.Option(c.id(), c.name())).toList()));
     }
 

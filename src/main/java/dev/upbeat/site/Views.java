@@ -21,7 +21,7 @@ public final class Views {
     }
 
     /** The subscribe form: its signed anti-forgery token, the channels on offer, the components to choose from. */
-    public record Subscribe(String token, List<String> channels, List<Option> components) {
+    public record Subscribe(String token, List<Option> channels, String addressLabel, boolean emailOnly, List<Option> components) {
     }
 
     public record Option(String id, String name) {

@@ -32,6 +32,28 @@ public enum Channel {
         };
     }
 
+    /** The channel as the subscribe form names it. */
+    public String displayName() {
+        return switch (this) {
+            case EMAIL -> "Email";
+            case SMS -> "SMS";
+            case WEBHOOK -> "Webhook";
+            case SLACK -> "Slack";
+            case TEAMS -> "Microsoft Teams";
+        };
+    }
+
+    /** What to type as this channel's address, in words for the form's label. */
+    public String addressWords() {
+        return switch (this) {
+            case EMAIL -> "email address";
+            case SMS -> "mobile number with country code (+15551234567)";
+            case WEBHOOK -> "webhook URL";
+            case SLACK -> "Slack incoming-webhook URL";
+            case TEAMS -> "Teams incoming-webhook URL";
+        };
+    }
+
     /** True for channels whose address is a URL Upbeat POSTs to. */
     public boolean isUrl() {
         return switch (this) {

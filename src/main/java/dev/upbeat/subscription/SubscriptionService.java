@@ -102,8 +102,8 @@ public final class SubscriptionService {
     }
 
     /** The channels this installation can deliver to, in wire form. */
-    public List<String> channels() {
-        return java.util.Arrays.stream(Channel.values()).filter(c -> !unavailable.containsKey(c)).map(Channel::wire).toList();
+    public List<Channel> channels() {
+        return java.util.Arrays.stream(Channel.values()).filter(c -> !unavailable.containsKey(c)).toList();
     }
 
     /** Confirms the subscriber of a confirmation link; empty if the link is forged, expired or spent. */

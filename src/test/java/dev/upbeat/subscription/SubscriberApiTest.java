@@ -42,6 +42,17 @@ class SubscriberApiTest {
     }
 
     @Test
+    void the_home_page_form_asks_for_the_addresses_of_the_configured_channels_by_name() {
+        String home = http.get("/").body();
+        String form = home.substring(home.indexOf("<form method=\"post\" action=\"/subscribe\""));
+        form = form.substring(0, form.indexOf("</form>"));
+        assertThat(form).contains("<option value=\"email\">Email</option>").contains("<option value=\"webhook\">Webhook</option>");
+        assertThat(form).as("SMS is not configured here").doesNotContain("value=\"sms\"").doesNotContain("mobile number");
+        assertThat(form).contains(">Email address, webhook URL, ").doesNotContain("E.164");
+        assertThat(form).as("not only email, so no email autofill").contains("autocomplete=\"off\"");
+    }
+
+    @Test
     void the_public_answer_is_the_same_for_a_new_a_pending_and_an_active_address() {
         Http.Response fresh = anonymous("{\"channel\":\"email\",\"address\":\"same@example.com\"}");
         Http.Response pending = anonymous("{\"channel\":\"email\",\"address\":\"same@example.com\"}");
