@@ -2,8 +2,13 @@ package dev.upbeat.site;
 
 import java.time.Duration;
 
-/** Durations in words people read at a glance: the two largest units ("1 h 12 min", "3 d 4 h"). */
+/**
+ * Durations in words people read at a glance: the two largest units ("1 h 12 min", "3 d 4 h").
+ * Joined by no-break spaces, so a narrow screen never splits "1 h" from "12 min".
+ */
 public final class Durations {
+    private static final String SPACE = "\u00a0";
+
     private Durations() {
     }
 
@@ -13,11 +18,11 @@ public final class Durations {
         long hours = seconds % 86_400 / 3_600;
         long minutes = seconds % 3_600 / 60;
         if (days > 0) {
-            return days + " d " + hours + " h";
+            return days + SPACE + "d" + SPACE + hours + SPACE + "h";
         }
         if (hours > 0) {
-            return hours + " h " + minutes + " min";
+            return hours + SPACE + "h" + SPACE + minutes + SPACE + "min";
         }
-        return minutes > 0 ? minutes + " min" : seconds + " s";
+        return minutes > 0 ? minutes + SPACE + "min" : seconds + SPACE + "s";
     }
 }

@@ -137,7 +137,7 @@ class SitePagesTest {
     @Test
     void the_timeline_shows_each_incident_in_proportion_to_its_duration_with_its_time_to_resolution() {
         String page = http.get("/uptime").body();
-        assertThat(page).contains("API down: critical impact, resolved in 3 h 0 min");
+        assertThat(page).contains("API down: critical impact, resolved in 3\u00a0h\u00a00\u00a0min");
         // 3 hours of a 30-day period is 0.42%, drawn 4.2 units wide on a 1000-unit track
         assertThat(page).containsPattern("<rect x=\"8\\d\\d\\.\\d+\" y=\"4\" width=\"4\\.2\" height=\"20\" class=\"fill-red\">");
     }
@@ -145,7 +145,7 @@ class SitePagesTest {
     @Test
     void the_incident_page_lists_every_update_with_time_status_rendered_text_and_components() {
         String page = http.get("/incidents/" + incident).body();
-        assertThat(page).contains("API down").contains("lasted 3 h 0 min").contains("Looking <strong>hard</strong>.")
+        assertThat(page).contains("API down").contains("lasted 3\u00a0h\u00a00\u00a0min").contains("Looking <strong>hard</strong>.")
                 .contains("Resolved").contains("critical impact");
         String flow = http.get("/incidents/" + live).body();
         assertThat(flow).contains("Fixed.").contains("Resolved").contains("Investigating")
@@ -158,7 +158,7 @@ class SitePagesTest {
         String page = http.get("/history").body();
         YearMonth month = YearMonth.from(Instant.now().minus(Duration.ofDays(5)).atZone(ZoneOffset.UTC));
         assertThat(page).contains(month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH))
-                .contains("/incidents/" + incident).contains("3 h 0 min");
+                .contains("/incidents/" + incident).contains("3\u00a0h\u00a00\u00a0min");
         assertThat(http.get("/history?page=2").status()).isEqualTo(200);
         assertThat(http.get("/history?page=0").status()).isEqualTo(400);
     }
