@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Targets, runs (with their fault counts) and schedules. */
@@ -113,6 +115,13 @@ public final class SimulatorRepository {
 
     public void forgetListeners(Tx tx, String instance) {
         tx.handle().createUpdate("DELETE FROM sim_listeners WHERE instance = :i").bind("i", instance).execute();
+    }
+
+    /** Targets some instance reported listening on since {@code since}. */
+    public Set<String> listenedTargets(Tx tx, Instant since) {
+        return new HashSet<>(tx.handle().createQuery(
+                        "SELECT DISTINCT target FROM sim_listeners WHERE state = 'listening' AND seen_at >= :since")
+                .bind("since", since).mapTo(String.class).list());
     }
 
     /** Every instance's listener of a target seen since {@code since}, by instance. */

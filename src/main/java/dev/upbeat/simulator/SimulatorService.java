@@ -35,7 +35,7 @@ public final class SimulatorService implements AutoCloseable {
         this.listeners = listeners;
         this.clock = clock;
         this.lease = lease;
-        this.sync = new TargetSync(db, repo, listeners, clock, lease.instance());
+        this.sync = new TargetSync(db, repo, listeners, clock, lease.instance(), lease.length());
     }
 
     /**

@@ -177,8 +177,8 @@ class ClusterSimulatorProcessTest {
                 assertThat(node.get(run, AUTH).json().get("ended_at").isNull()).as("the simulation goes on").isTrue();
                 assertThat(node.get(drill, AUTH).json().get("verdict").asText()).isEqualTo("running");
             }
-            // A freed the port; a survivor takes it at its next try (every 10 s) and serves the faults.
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            // A freed the port and withdrew its report; a survivor takes the port at its next tick and serves the faults.
+            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> RawHttp.get(steadyPort, "/", 2_000).text().startsWith("HTTP/1.1 503 "));
             assertMaintenance(steadyPort);
 
