@@ -10,6 +10,12 @@ import java.util.UUID;
  * without renewal.
  */
 public record Lease(String instance, Duration length) {
+    /**
+     * The owner of a simulation or drill whose instance stopped cleanly and gave it up, until another
+     * instance takes it. The lease it was given up with still counts: taken within it, the work goes on;
+     * lapsed, it is ended as any orphan is.
+     */
+    public static final String HANDOVER = "handover";
 
     public static Lease fresh(Duration length) {
         return new Lease(host() + "-" + UUID.randomUUID().toString().substring(0, 8), length);

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Targets, runs (with their fault counts) and schedules. */
@@ -70,6 +72,33 @@ public final class SimulatorRepository {
                 .bind("at", at).bind("r", reason).bind("id", id).bind("now", now).execute() == 1;
     }
 
+    /** Gives up this instance's live runs for another instance to take within a lease; how many. */
+    public int handOverRuns(Tx tx, Lease lease, Instant now) {
+        return tx.handle().createUpdate("UPDATE sim_runs SET owner = :h, lease_until = :until WHERE owner = :me AND ended_at IS NULL")
+                .bind("h", Lease.HANDOVER).bind("until", lease.until(now)).bind("me", lease.instance()).execute();
+    }
+
+    /** Live runs given up by a stopping instance and not yet taken, whose lease still holds. */
+    public List<Run> handedOverRuns(Tx tx, Instant now) {
+        return runs(tx, "WHERE ended_at IS NULL AND owner = :h AND lease_until >= :now",
+                Map.of("h", Lease.HANDOVER, "now", now.toEpochMilli()), 10_000);
+    }
+
+    /** Takes a handed-over run; the condition is the claim, so exactly one instance takes it. */
+    public boolean takeRun(Tx tx, long id, Lease lease, Instant now) {
+        return tx.handle().createUpdate("""
+                UPDATE sim_runs SET owner = :me, lease_until = :until
+                WHERE id = :id AND ended_at IS NULL AND owner = :h AND lease_until >= :now""")
+                .bind("me", lease.instance()).bind("until", lease.until(now)).bind("id", id).bind("h", Lease.HANDOVER)
+                .bind("now", now).execute() == 1;
+    }
+
+    /** Whether an instance other than {@code me} reported its listeners since {@code since}: one alive to hand work to. */
+    public boolean othersAlive(Tx tx, String me, Instant since) {
+        return tx.handle().createQuery("SELECT COUNT(*) FROM sim_listeners WHERE instance <> :me AND seen_at >= :since")
+                .bind("me", me).bind("since", since).mapTo(Long.class).one() > 0;
+    }
+
     /** Records this instance's listener for a target: {@code listening}, or {@code failed} with why. */
     public void recordListener(Tx tx, String target, String instance, String state, String error, Instant now) {
         tx.handle().createUpdate("""
@@ -86,6 +115,13 @@ public final class SimulatorRepository {
 
     public void forgetListeners(Tx tx, String instance) {
         tx.handle().createUpdate("DELETE FROM sim_listeners WHERE instance = :i").bind("i", instance).execute();
+    }
+
+    /** Targets some instance reported listening on since {@code since}. */
+    public Set<String> listenedTargets(Tx tx, Instant since) {
+        return new HashSet<>(tx.handle().createQuery(
+                        "SELECT DISTINCT target FROM sim_listeners WHERE state = 'listening' AND seen_at >= :since")
+                .bind("since", since).mapTo(String.class).list());
     }
 
     /** Every instance's listener of a target seen since {@code since}, by instance. */

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Targets and simulations: starts and stops listeners, starts simulations, and makes sure each
  * one ends: when its time is up ({@link #tick}), when stopped, and when the instance that started it
- * died (its {@link Lease} lapsed). The database is the truth; each tick brings this instance's
+ * died (its {@link Lease} lapsed). An instance that stops cleanly hands its runs over instead, and
+ * another takes them at its next tick. The database is the truth; each tick brings this instance's
  * listeners in line with the stored targets and the live runs, and adds their counts to the runs.
  */
 public final class SimulatorService implements AutoCloseable {
@@ -34,7 +35,7 @@ public final class SimulatorService implements AutoCloseable {
         this.listeners = listeners;
         this.clock = clock;
         this.lease = lease;
-        this.sync = new TargetSync(db, repo, listeners, clock, lease.instance());
+        this.sync = new TargetSync(db, repo, listeners, clock, lease.instance(), lease.length());
     }
 
     /**
@@ -50,6 +51,28 @@ public final class SimulatorService implements AutoCloseable {
     /** This instance's id, as it appears in run ownership and listener reports. */
     public String instance() {
         return lease.instance();
+    }
+
+    /**
+     * Takes the runs a cleanly stopping instance gave up. Every instance serves the faults anyway; the
+     * owner only keeps the lease, so the run goes on here to its planned end with nothing lost.
+     */
+    private void takeHandedOver(Instant now) {
+        for (Run r : db.read(tx -> repo.handedOverRuns(tx, now))) {
+            if (db.inTransaction(tx -> repo.takeRun(tx, r.id(), lease, now))) {
+                log.info("Simulation {} on {}: taken over from an instance that stopped; goes on until {}", r.id(), r.target(), r.endsAt());
+            }
+        }
+    }
+
+    /**
+     * Whether another instance is alive to take this one's runs and drills when it stops: one that
+     * reported its listeners within a lease (every instance does each tick while any target exists,
+     * and a run or drill needs a target).
+     */
+    public boolean canHandOver() {
+        Instant now = clock.instant();
+        return db.read(tx -> repo.othersAlive(tx, lease.instance(), now.minus(lease.length())));
     }
 
     private void endOrphans(Instant now) {
@@ -154,6 +177,7 @@ public final class SimulatorService implements AutoCloseable {
         Instant now = clock.instant();
         // Renewed first, so a late tick never finds this instance's own runs lapsed.
         db.useTransaction(tx -> repo.renewRuns(tx, lease, now));
+        takeHandedOver(now);
         endOrphans(now);
         sync.run();
         List<Run> live = db.read(repo::liveRuns);
@@ -180,8 +204,24 @@ public final class SimulatorService implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands this instance's live runs over when another instance is alive to take them, so a rolling
+     * restart does not end them; alone, they are left to lapse and end as interrupted. Then withdraws
+     * this instance's listener reports and closes its listeners.
+     */
     @Override
     public void close() {
+        try {
+            if (canHandOver()) {
+                int given = db.inTransaction(tx -> repo.handOverRuns(tx, lease, clock.instant()));
+                if (given > 0) {
+                    log.info("Handed {} live simulation(s) over to the other instances", given);
+                }
+            }
+        } catch (RuntimeException e) {
+            // Only at shutdown: the runs then lapse and end as interrupted, as after a crash.
+            log.warn("Could not hand live simulations over ({}); they end as interrupted after the lease", e.getMessage());
+        }
         sync.forget();
         listeners.close();
     }

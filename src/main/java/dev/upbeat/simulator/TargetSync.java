@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 final class TargetSync {
     private static final Logger log = LoggerFactory.getLogger(TargetSync.class);
-    /** A failed bind is tried again this often, not every tick: the port may be freed, but rarely soon. */
+    /**
+     * A failed bind is tried again this often while another instance listens on the target: the port
+     * may be freed, but rarely soon. Once none does (its holder stopped), it is tried at every tick, so
+     * the target is served again within a second or two.
+     */
     private static final Duration RETRY = Duration.ofSeconds(10);
 
     private record Failure(Target target, Instant at) {
@@ -31,16 +36,19 @@ final class TargetSync {
     private final Listeners listeners;
     private final Clock clock;
     private final String instance;
+    /** How recent a listener report must be to count: an instance silent for longer is gone. */
+    private final Duration fresh;
     /** The stored definition each open listener serves (not the bound one: a stored port 0 stays 0). */
     private final Map<String, Target> serving = new HashMap<>();
     private final Map<String, Failure> failed = new HashMap<>();
 
-    TargetSync(Database db, SimulatorRepository repo, Listeners listeners, Clock clock, String instance) {
+    TargetSync(Database db, SimulatorRepository repo, Listeners listeners, Clock clock, String instance, Duration fresh) {
         this.db = db;
         this.repo = repo;
         this.listeners = listeners;
         this.clock = clock;
         this.instance = instance;
+        this.fresh = fresh;
     }
 
     /** Binds here first, so a port this instance cannot have is refused to the caller, then stores the target. */
@@ -84,18 +92,19 @@ final class TargetSync {
             }
         }
         failed.keySet().removeIf(name -> !stored.containsKey(name));
+        Set<String> heldElsewhere = failed.isEmpty() ? Set.of() : db.read(tx -> repo.listenedTargets(tx, now.minus(fresh)));
         for (Target t : stored.values()) {
             if (!serving.containsKey(t.name())) {
-                open(t, now);
+                open(t, now, heldElsewhere.contains(t.name()));
             }
         }
         db.useTransaction(tx -> repo.touchListeners(tx, instance, now));
     }
 
-    private void open(Target t, Instant now) {
+    private void open(Target t, Instant now, boolean heldElsewhere) {
         Failure before = failed.get(t.name());
         boolean sameFailure = before != null && before.target().sameDefinition(t);
-        if (sameFailure && before.at().plus(RETRY).isAfter(now)) {
+        if (sameFailure && heldElsewhere && before.at().plus(RETRY).isAfter(now)) {
             return;
         }
         try {

@@ -51,6 +51,52 @@ class RunOwnershipTest {
     }
 
     @Test
+    void a_clean_stop_hands_a_run_over_to_a_live_instance_which_ends_it_at_its_planned_time() {
+        String db = TestDatabases.postgresql();
+        try (TestUpbeat a = TestUpbeat.services(db, LEASE); TestUpbeat b = TestUpbeat.services(db, LEASE)) {
+            // One instant on both: each clock stood still from its instance's start, seconds apart.
+            b.clock.set(a.clock.instant());
+            a.upbeat.simulator().createTarget("handed", "127.0.0.1:0", null);
+            b.upbeat.simulator().open();
+            Run run = a.upbeat.simulator().start("handed", List.of(MaintenanceFault.always()), Duration.ofMinutes(1), RunOrigin.API, null);
+
+            a.upbeat.simulator().close();
+            b.clock.advance(Duration.ofSeconds(1));
+            b.upbeat.simulator().tick();
+            // Longer than a lease: B took the run and renews it, so it is nobody's orphan.
+            b.clock.advance(Duration.ofSeconds(6));
+            b.upbeat.simulator().tick();
+            assertThat(b.upbeat.simulator().run(run.id()).live()).isTrue();
+
+            b.clock.advance(Duration.ofMinutes(1));
+            b.upbeat.simulator().tick();
+            Run ended = b.upbeat.simulator().run(run.id());
+            assertThat(ended.endReason()).isEqualTo("expired");
+        }
+    }
+
+    @Test
+    void a_handed_over_run_nobody_takes_within_the_lease_ends_as_interrupted() {
+        String db = TestDatabases.postgresql();
+        try (TestUpbeat a = TestUpbeat.services(db, LEASE); TestUpbeat b = TestUpbeat.services(db, LEASE)) {
+            // One instant on both: each clock stood still from its instance's start, seconds apart.
+            b.clock.set(a.clock.instant());
+            a.upbeat.simulator().createTarget("dropped", "127.0.0.1:0", null);
+            b.upbeat.simulator().open();
+            long id = a.upbeat.simulator().start("dropped", List.of(MaintenanceFault.always()), Duration.ofMinutes(10), RunOrigin.API, null).id();
+
+            a.upbeat.simulator().close();
+            String owner = a.upbeat.database().read(tx -> tx.handle().createQuery("SELECT owner FROM sim_runs WHERE id = :id")
+                    .bind("id", id).mapTo(String.class).one());
+            assertThat(owner).as("handed over, as B was alive").isEqualTo(Lease.HANDOVER);
+            // B was alive when A stopped, then went quiet for longer than the lease A handed over with.
+            b.clock.advance(Duration.ofSeconds(6));
+            b.upbeat.simulator().tick();
+            assertThat(b.upbeat.simulator().run(id).endReason()).isEqualTo("interrupted");
+        }
+    }
+
+    @Test
     void a_target_created_or_deleted_through_one_instance_follows_on_the_other_and_a_port_in_use_is_reported()
             throws Exception {
         String db = TestDatabases.postgresql();
@@ -76,9 +122,10 @@ class RunOwnershipTest {
             b.upbeat.simulator().tick();
             assertThat(b.upbeat.simulator().listenersOf("shared")).contains(new Target.Listener(idB, "failed",
                     "address in use: 127.0.0.1:" + port));
-            // A stops cleanly: its report is withdrawn, and B takes the freed port at its next try.
+            // A stops cleanly: its report is withdrawn, and B, seeing nobody listen on the target, takes the
+            // freed port at its next tick rather than waiting out its 10 s between tries.
             a.upbeat.simulator().close();
-            b.clock.advance(Duration.ofSeconds(11));
+            b.clock.advance(Duration.ofSeconds(1));
             b.upbeat.simulator().tick();
             assertThat(b.upbeat.simulator().listenersOf("shared")).containsExactly(new Target.Listener(idB, "listening", null));
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class DrillRepository {
 
     /** A stored drill: its spec and, when finished, its report. */
-    public record Stored(long id, String target, String spec, String report, Instant startedAt) {
+    public record Stored(long id, String target, String spec, String report, Instant startedAt, String progress) {
     }
 
     public long insert(Tx tx, String target, String spec, String notice, Instant startedAt, Lease lease) {
@@ -39,6 +39,33 @@ public final class DrillRepository {
                 .bind("me", lease.instance()).bind("until", lease.until(now)).bind("id", id).bind("now", now).execute() == 1;
     }
 
+    /**
+     * Gives up a drill this instance runs, with its progress, for another instance to take within a
+     * lease; false when this instance no longer owns it.
+     */
+    public boolean handOver(Tx tx, long id, String progress, Lease lease, Instant now) {
+        return tx.handle().createUpdate("""
+                UPDATE drills SET owner = :h, lease_until = :until, progress = :p
+                WHERE id = :id AND owner = :me AND verdict IS NULL""")
+                .bind("h", Lease.HANDOVER).bind("until", lease.until(now)).bind("p", progress).bind("id", id)
+                .bind("me", lease.instance()).execute() == 1;
+    }
+
+    /** Drills given up by a stopping instance and not yet taken, whose lease still holds. */
+    public List<Long> handedOver(Tx tx, Instant now) {
+        return tx.handle().createQuery("SELECT id FROM drills WHERE verdict IS NULL AND owner = :h AND lease_until >= :now")
+                .bind("h", Lease.HANDOVER).bind("now", now).mapTo(Long.class).list();
+    }
+
+    /** Takes a handed-over drill; the condition is the claim, so exactly one instance carries it on. */
+    public boolean take(Tx tx, long id, Lease lease, Instant now) {
+        return tx.handle().createUpdate("""
+                UPDATE drills SET owner = :me, lease_until = :until
+                WHERE id = :id AND verdict IS NULL AND owner = :h AND lease_until >= :now""")
+                .bind("me", lease.instance()).bind("until", lease.until(now)).bind("id", id).bind("h", Lease.HANDOVER)
+                .bind("now", now).execute() == 1;
+    }
+
     public void finish(Tx tx, long id, Long runId, String verdict, String report, Instant endedAt) {
         tx.handle().createUpdate("""
                 UPDATE drills SET run_id = :r, verdict = :v, report = :rep, ended_at = :at WHERE id = :id""")
@@ -48,7 +75,7 @@ public final class DrillRepository {
     public Optional<Stored> find(Tx tx, long id) {
         return tx.handle().createQuery("SELECT * FROM drills WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("target"), rs.getString("spec"), rs.getString("report"),
-                        EpochMillis.instant(rs, "started_at"))).findOne();
+                        EpochMillis.instant(rs, "started_at"), rs.getString("progress"))).findOne();
     }
 
     public List<Long> recent(Tx tx, int limit) {

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Carries out one drill, start to verdict: checks before (an unhealthy app means skipped), the
  * simulation with checks every interval (a breach fails the drill, or aborts it at once when
- * asked), then checks until the app recovers or the recovery window passes.
+ * asked), then checks until the app recovers or the recovery window passes. Its {@link Progress}
+ * lets another instance carry on from where a stopping one left off.
  */
 final class DrillRunner {
     private final SimulatorService simulations;
@@ -25,40 +26,88 @@ final class DrillRunner {
     private final List<SteadyStateProbe.Result> results = new ArrayList<>();
     private final List<DrillReport.Event> timeline = new ArrayList<>();
     private final Instant startedAt;
+    private final Long noticeId;
+    private Long runId;
+    private boolean breached;
 
-    DrillRunner(SimulatorService simulations, SteadyStateProbe probe, Clock clock, long id, DrillSpec spec) {
+    /**
+     * Where a drill stands: its simulation once started, whether a check failed during it, every check
+     * so far and the timeline. Stored when an instance stops cleanly, read by the one that takes over.
+     */
+    record Progress(Instant startedAt, Long noticeId, Long runId, boolean breached, List<SteadyStateProbe.Result> results,
+                    List<DrillReport.Event> timeline) {
+    }
+
+    DrillRunner(SimulatorService simulations, SteadyStateProbe probe, Clock clock, long id, DrillSpec spec, Long noticeId) {
+        this(simulations, probe, clock, id, spec, new Progress(clock.instant(), noticeId, null, false, List.of(), List.of()));
+    }
+
+    /** Carries on a drill from {@code progress}, as left by the instance that ran it until it stopped. */
+    DrillRunner(SimulatorService simulations, SteadyStateProbe probe, Clock clock, long id, DrillSpec spec, Progress progress) {
         this.simulations = simulations;
         this.probe = probe;
         this.clock = clock;
         this.id = id;
         this.spec = spec;
-        this.startedAt = clock.instant();
+        this.startedAt = progress.startedAt();
+        this.noticeId = progress.noticeId();
+        this.runId = progress.runId();
+        this.breached = progress.breached();
+        this.results.addAll(progress.results());
+        this.timeline.addAll(progress.timeline());
     }
 
+    Progress progress() {
+        return new Progress(startedAt, noticeId, runId, breached, List.copyOf(results), List.copyOf(timeline));
+    }
+
+    Long noticeId() {
+        return noticeId;
+    }
+
+    /** Notes in the timeline that this instance took the drill over. */
+    void takenOver(String instance) {
+        event("during", "taken over by instance " + instance + " from an instance that stopped");
+    }
+
+    /**
+     * Runs the drill to its verdict, or from where it was left when taken over. An interruption (the
+     * instance stopping) leaves the simulation running, for whoever takes the drill over or
+     * {@link #abandon}s it; any other failure ends it.
+     */
     DrillReport run() throws InterruptedException {
-        if (!round("before")) {
-            return report(Verdict.SKIPPED, "the app was already unhealthy before the simulation", null);
-        }
         Run run;
-        try {
-            run = simulations.start(spec.target(), spec.faults(), spec.duration(), RunOrigin.DRILL, null);
-        } catch (Problem e) {
-            return report(Verdict.SKIPPED, "the simulation could not start: " + e.getMessage(), null);
+        if (runId == null) {
+            if (!round("before")) {
+                return report(Verdict.SKIPPED, "the app was already unhealthy before the simulation", null);
+            }
+            try {
+                run = simulations.start(spec.target(), spec.faults(), spec.duration(), RunOrigin.DRILL, null);
+            } catch (Problem e) {
+                return report(Verdict.SKIPPED, "the simulation could not start: " + e.getMessage(), null);
+            }
+            runId = run.id();
+            event("during", "simulation " + run.id() + " started: " + spec.faults().stream().map(f -> f.type()).toList());
+        } else {
+            run = simulations.run(runId);
         }
-        event("during", "simulation " + run.id() + " started: " + spec.faults().stream().map(f -> f.type()).toList());
         try {
             return during(run);
-        } catch (RuntimeException | InterruptedException e) {
-            // Whatever stopped the drill, its faults must not go on breaking the target.
-            endQuietly(run);
+        } catch (RuntimeException e) {
+            // Whatever broke the drill, its faults must not go on breaking the target.
+            abandon();
             throw e;
         }
     }
 
-    private void endQuietly(Run run) {
+    /** Ends the drill's simulation, if it is still live, so its faults stop with the drill. */
+    void abandon() {
+        if (runId == null) {
+            return;
+        }
         try {
-            if (simulations.run(run.id()).live()) {
-                simulations.end(run.id(), EndReason.ABORTED);
+            if (simulations.run(runId).live()) {
+                simulations.end(runId, EndReason.ABORTED);
             }
         } catch (RuntimeException ignored) {
             // The run still expires at its end time, and the proxy stops its faults then.
@@ -66,7 +115,6 @@ final class DrillRunner {
     }
 
     private DrillReport during(Run run) throws InterruptedException {
-        boolean breached = false;
         while (clock.instant().isBefore(run.endsAt()) && simulations.run(run.id()).live()) {
             Thread.sleep(spec.interval());
             if (!round("during")) {
@@ -107,11 +155,14 @@ final class DrillRunner {
         return true;
     }
 
-    /** One probe of every check; true when all passed. */
-    private boolean round(String phase) {
+    /** One probe of every check; true when all passed. Interrupted, it records nothing: the app was not at fault. */
+    private boolean round(String phase) throws InterruptedException {
         boolean all = true;
         for (int i = 0; i < spec.checks().size(); i++) {
             SteadyStateProbe.Result r = probe.run(i, spec.checks().get(i), phase, clock.instant());
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped during a steady-state check");
+            }
             results.add(r);
             if (!r.ok()) {
                 all = false;

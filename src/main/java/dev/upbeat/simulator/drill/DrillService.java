@@ -11,14 +11,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts drills and keeps their reports. A drill runs in the background on a thread of its own;
  * its verdict and report are stored when it ends. The instance running a drill holds a {@link Lease}
- * on it; a drill whose instance died is marked aborted by a surviving one once that lease lapses (its
- * simulation is ended by the simulator's own lease check).
+ * on it. An instance that stops cleanly while another is alive hands its drills over with their
+ * progress, and the other carries them on to their verdict; a drill whose instance died is marked
+ * aborted by a surviving one once that lease lapses (its simulation is ended by the simulator's own
+ * lease check).
  */
 public final class DrillService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DrillService.class);
@@ -31,6 +34,8 @@ public final class DrillService implements AutoCloseable {
     private final PublicNotices notices;
     private final SteadyStateProbe probe = new SteadyStateProbe();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
+    /** Set by {@link #close}: an interrupted drill is then handed over rather than aborted, if another instance lives. */
+    private volatile boolean stopping;
 
     public DrillService(Database db, DrillRepository repo, SimulatorService simulations, Clock clock, Lease lease,
                         PublicNotices notices) {
@@ -47,17 +52,37 @@ public final class DrillService implements AutoCloseable {
         tick();
     }
 
-    /** Renews the leases of this instance's drills, then aborts, once, each drill whose instance died. */
+    /**
+     * Renews the leases of this instance's drills, carries on the drills a stopping instance handed
+     * over, then aborts, once, each drill whose instance died.
+     */
     public void tick() {
         Instant now = clock.instant();
         db.useTransaction(tx -> repo.renew(tx, lease, now));
+        if (stopping) {
+            return;
+        }
+        for (long id : db.read(tx -> repo.handedOver(tx, now))) {
+            if (db.inTransaction(tx -> repo.take(tx, id, lease, now))) {
+                DrillRunner runner = runner(id, db.read(tx -> repo.find(tx, id)).orElseThrow());
+                runner.takenOver(lease.instance());
+                log.info("Drill {}: taken over from an instance that stopped", id);
+                runInBackground(id, runner);
+            }
+        }
         for (long id : db.read(tx -> repo.orphaned(tx, now))) {
             if (db.inTransaction(tx -> repo.claimOrphan(tx, id, lease, now))) {
-                DrillSpec spec = spec(db.read(tx -> repo.find(tx, id)).orElseThrow());
-                DrillRunner runner = new DrillRunner(simulations, probe, clock, id, spec);
+                DrillRunner runner = runner(id, db.read(tx -> repo.find(tx, id)).orElseThrow());
                 save(id, runner.report(Verdict.ABORTED, "Upbeat stopped while the drill was running", null));
             }
         }
+    }
+
+    /** A runner for a stored drill: fresh, or from the progress a stopping instance left. */
+    private DrillRunner runner(long id, DrillRepository.Stored stored) {
+        DrillSpec spec = spec(stored);
+        return stored.progress() == null ? new DrillRunner(simulations, probe, clock, id, spec, (Long) null)
+                : new DrillRunner(simulations, probe, clock, id, spec, read(stored.progress(), DrillRunner.Progress.class));
     }
 
     /** Checks the spec, records the drill and starts it; the returned report says {@code running}. */
@@ -76,20 +101,48 @@ public final class DrillService implements AutoCloseable {
             endNotice(noticeId);
             throw e;
         }
+        runInBackground(id, new DrillRunner(simulations, probe, clock, id, spec, noticeId));
+        return find(id);
+    }
+
+    /**
+     * Runs a drill to its verdict on a thread of its own. Stopped by {@link #close}, it is handed over
+     * with its progress when another instance is alive to carry it on (its simulation and notice go on);
+     * otherwise its simulation is ended and it is aborted.
+     */
+    private void runInBackground(long id, DrillRunner runner) {
         runners.execute(() -> {
-            DrillRunner runner = new DrillRunner(simulations, probe, clock, id, spec);
+            boolean handedOver = false;
             try {
                 save(id, runner.run());
             } catch (InterruptedException e) {
-                save(id, runner.report(Verdict.ABORTED, "Upbeat stopped while the drill was running", null));
+                handedOver = stopping && handOver(id, runner);
+                if (!handedOver) {
+                    runner.abandon();
+                    save(id, runner.report(Verdict.ABORTED, "Upbeat stopped while the drill was running", null));
+                }
             } catch (RuntimeException e) {
                 log.error("Drill {} failed to run", id, e);
                 save(id, runner.report(Verdict.ABORTED, "the drill could not run: " + e.getMessage(), null));
             } finally {
-                endNotice(noticeId);
+                if (!handedOver) {
+                    endNotice(runner.noticeId());
+                }
             }
         });
-        return find(id);
+    }
+
+    private boolean handOver(long id, DrillRunner runner) {
+        try {
+            if (simulations.canHandOver()
+                    && db.inTransaction(tx -> repo.handOver(tx, id, write(runner.progress()), lease, clock.instant()))) {
+                log.info("Drill {}: handed over to the other instances", id);
+                return true;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not hand drill {} over ({}); it is aborted", id, e.getMessage());
+        }
+        return false;
     }
 
     private void endNotice(Long noticeId) {
@@ -144,8 +197,17 @@ public final class DrillService implements AutoCloseable {
         }
     }
 
+    /** Stops the running drills, and waits briefly for them to be handed over or aborted before the pool closes. */
     @Override
     public void close() {
+        stopping = true;
         runners.shutdownNow();
+        try {
+            if (!runners.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Drills still stopping after 10 s; they end as aborted once their lease lapses");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
