@@ -192,7 +192,9 @@ public final class Upbeat implements AutoCloseable {
         notifications.start();
         background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
         probes.start(background);
-        log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
+        // The instance id names this process in the claims and leases it holds in the database.
+        log.info("Upbeat is serving {} on port {} ({}) as instance {}", config.pageName(), server.port(), config.baseUrl(),
+                lease.instance());
         return this;
     }
 
