@@ -68,6 +68,11 @@ final class HeldClaims implements AutoCloseable {
     private void renew() {
         Instant until = clock.instant().plus(lease);
         List<Long> held = List.copyOf(ids);
+        if (held.isEmpty()) {
+            // Idle: nothing to renew, and no reason to touch the database.
+            renewedUntil = until;
+            return;
+        }
         try {
             db.useTransaction(tx -> deliveries.renew(tx, instance, held, until));
             renewedUntil = until;

@@ -53,10 +53,12 @@ class ClusterTakeoverTest {
                 nodes.add(new Http("http://127.0.0.1:" + port));
             }
             ClaimSampler sampler = null;
+            long starting = System.currentTimeMillis();
             try {
                 for (Http node : nodes) {
                     await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> node.get("/healthz").status() == 200);
                 }
+                long started = System.currentTimeMillis() - starting;
                 CliRun.Started writer = processes.get(0);
                 String killed = instanceOf(writer);
                 sampler = new ClaimSampler(database);
@@ -77,8 +79,8 @@ class ClusterTakeoverTest {
                 sampler.stop();
                 long takeover = sink.lastAt() - killedAt;
                 int duplicates = sink.total() - sink.perRecipient().size();
-                System.out.printf("takeover test: killed %s holding %d claims with %d of %d sent; last message %d ms after the kill;"
-                        + " %d repeated; most claims held at once %s%n", killed, heldAtKill, sentAtKill, SUBSCRIBERS, takeover,
+                System.out.printf("takeover test: three instances serving after %d ms; killed %s holding %d claims with %d of %d sent; last message %d ms after the kill;"
+                        + " %d repeated; most claims held at once %s%n", started, killed, heldAtKill, sentAtKill, SUBSCRIBERS, takeover,
                         duplicates, sampler.most());
 
                 assertThat(heldAtKill).as("the killed instance held claims when it died").isPositive();
