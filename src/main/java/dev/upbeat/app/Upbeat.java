@@ -141,7 +141,10 @@ public final class Upbeat implements AutoCloseable {
                 List.of(new CompatBodies()),
                 new ProbeMeasurements(new ProbeRepository(), new ResultRepository(), config.timeZone()),
                 config.probes().uptimeSource());
-        this.notifications = new Notifications(config, db, componentRepository, clock, () -> branding.current().pageName());
+        // One id per process start, in the simulator's leases and the delivery claims alike.
+        this.lease = Lease.fresh(config.simLease());
+        this.notifications = new Notifications(config, db, componentRepository, clock, () -> branding.current().pageName(),
+                lease.instance());
         Runnable onChange = () -> {
             refresh();
             notifications.wake();
@@ -155,7 +158,6 @@ public final class Upbeat implements AutoCloseable {
                 Checker.withDefaultTrust(clock), config.timeZone(), clock, onChange);
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
         SimulatorRepository simulatorRepository = new SimulatorRepository();
-        this.lease = Lease.fresh(config.simLease());
         this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics, clock),
                 clock, lease);
         this.simulatorSchedules = new ScheduleService(db, simulatorRepository, simulator, clock);
@@ -190,7 +192,9 @@ public final class Upbeat implements AutoCloseable {
         notifications.start();
         background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
         probes.start(background);
-        log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
+        // The instance id names this process in the claims and leases it holds in the database.
+        log.info("Upbeat is serving {} on port {} ({}) as instance {}", config.pageName(), server.port(), config.baseUrl(),
+                lease.instance());
         return this;
     }
 

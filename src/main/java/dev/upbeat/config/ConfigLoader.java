@@ -99,8 +99,11 @@ public final class ConfigLoader {
         return Branding.footerLinks(v);
     }
 
-    /** The owner renews every second, so a lease shorter than two ticks would lapse while it lives. */
-    private static Duration leaseDuration(String v) {
+    /**
+     * A lease on background work (simulations renewed every second, delivery claims every third of
+     * the lease): shorter than two seconds it could lapse while its owner lives.
+     */
+    static Duration leaseDuration(String v) {
         Duration d = Duration.parse(v);
         if (d.compareTo(Duration.ofSeconds(2)) < 0) {
             throw new IllegalArgumentException("shorter than PT2S");

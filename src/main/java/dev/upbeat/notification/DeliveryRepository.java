@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * The outbox: notification events and one delivery row per (subscriber, event). Rows are claimed
- * by pushing {@code next_attempt_at} past a lease in the claiming transaction, with
- * {@code SKIP LOCKED} on PostgreSQL, so each row is sent by one worker of one instance at a time,
- * and a claim whose worker died comes due again when its lease ends.
+ * by pushing {@code next_attempt_at} past a short lease and naming the instance in
+ * {@code claimed_by}, in the claiming transaction, with {@code SKIP LOCKED} on PostgreSQL, so each
+ * row is sent by one worker of one instance at a time. The holder renews the lease while it works;
+ * a claim whose instance died comes due again when its lease ends. Recording an outcome clears
+ * {@code claimed_by}.
  */
 public final class DeliveryRepository {
 
@@ -49,8 +51,8 @@ public final class DeliveryRepository {
                 .bind("s", subscriberId).bind("c", channel).bind("now", now).execute();
     }
 
-    /** Claims up to {@code max} due deliveries of one channel until {@code leaseUntil}. */
-    public List<Claim> claim(Tx tx, String channel, Instant now, Instant leaseUntil, int max) {
+    /** Claims up to {@code max} due deliveries of one channel for {@code instance} until {@code leaseUntil}. */
+    public List<Claim> claim(Tx tx, String channel, String instance, Instant now, Instant leaseUntil, int max) {
         List<Long> ids = tx.handle().createQuery("""
                 SELECT id FROM deliveries WHERE channel = :c AND status = 'pending' AND next_attempt_at <= :now
                 ORDER BY next_attempt_at, id LIMIT :n""" + tx.dialect().claimLock())
@@ -58,8 +60,9 @@ public final class DeliveryRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        tx.handle().createUpdate("UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = :lease WHERE id IN (<ids>)")
-                .bind("lease", leaseUntil).bindList("ids", ids).execute();
+        tx.handle().createUpdate("UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = :lease, claimed_by = :me"
+                        + " WHERE id IN (<ids>)")
+                .bind("lease", leaseUntil).bind("me", instance).bindList("ids", ids).execute();
         return tx.handle().createQuery("SELECT id, event_id, subscriber_id, attempts FROM deliveries WHERE id IN (<ids>) ORDER BY id")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> new Claim(rs.getLong("id"), rs.getObject("event_id") == null ? null : rs.getLong("event_id"),
@@ -67,18 +70,44 @@ public final class DeliveryRepository {
                 .list();
     }
 
+    /**
+     * Extends {@code instance}'s claims on {@code ids} to {@code until}; rows it no longer holds
+     * (recorded, or lapsed and taken over) are left alone. Returns how many were renewed.
+     */
+    public int renew(Tx tx, String instance, java.util.Collection<Long> ids, Instant until) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return tx.handle().createUpdate("UPDATE deliveries SET next_attempt_at = :until"
+                        + " WHERE id IN (<ids>) AND claimed_by = :me AND status = 'pending'")
+                .bind("until", until).bind("me", instance).bindList("ids", ids).execute();
+    }
+
+    /** Gives back {@code instance}'s claims on {@code ids}, never tried: due now, the claim's attempt not counted. */
+    public void release(Tx tx, String instance, java.util.Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        tx.handle().createUpdate("UPDATE deliveries SET next_attempt_at = :now, claimed_by = NULL, attempts = attempts - 1"
+                        + " WHERE id IN (<ids>) AND claimed_by = :me AND status = 'pending'")
+                .bind("now", now).bind("me", instance).bindList("ids", ids).execute();
+    }
+
     public void markSent(Tx tx, long id, Instant at) {
-        tx.handle().createUpdate("UPDATE deliveries SET status = 'sent', sent_at = :at, last_error = NULL WHERE id = :id AND status = 'pending'")
+        tx.handle().createUpdate("UPDATE deliveries SET status = 'sent', sent_at = :at, last_error = NULL, claimed_by = NULL"
+                        + " WHERE id = :id AND status = 'pending'")
                 .bind("id", id).bind("at", at).execute();
     }
 
     public void markFailed(Tx tx, long id, String error, Instant retryAt) {
-        tx.handle().createUpdate("UPDATE deliveries SET last_error = :e, next_attempt_at = :at WHERE id = :id AND status = 'pending'")
+        tx.handle().createUpdate("UPDATE deliveries SET last_error = :e, next_attempt_at = :at, claimed_by = NULL"
+                        + " WHERE id = :id AND status = 'pending'")
                 .bind("id", id).bind("e", error).bind("at", retryAt).execute();
     }
 
     public void markDead(Tx tx, long id, String error) {
-        tx.handle().createUpdate("UPDATE deliveries SET status = 'dead', last_error = :e WHERE id = :id AND status = 'pending'")
+        tx.handle().createUpdate("UPDATE deliveries SET status = 'dead', last_error = :e, claimed_by = NULL"
+                        + " WHERE id = :id AND status = 'pending'")
                 .bind("id", id).bind("e", error).execute();
     }
 

@@ -20,16 +20,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The delivery workers: for each channel, as many threads as its concurrency, each claiming a
- * batch of due deliveries, sending them and recording each outcome at once (so a crash repeats at
- * most the sends in flight). Channels have threads of their own, so a channel that fails or hangs
+ * small batch of due deliveries, sending them and recording each outcome at once (so a crash
+ * repeats at most the sends in flight: one per thread). Claims carry this instance's id and a short
+ * lease that {@link HeldClaims} renews while the batch is worked on, so the claims of a killed
+ * instance come due for the others within one lease. A thread holds one batch of at most
+ * {@link #BATCH} at a time, so an instance never holds more than {@code threads x BATCH} claims
+ * of a channel: what it can start on soon, leaving the rest of a large fan-out to whichever
+ * instance is free next. Channels have threads of their own, so a channel that fails or hangs
  * (SMTP down) never holds up another. Failures come back after {@link Backoff}; after
  * {@code maxAttempts} a delivery is parked as dead until an admin re-sends it.
  */
 public final class Dispatcher implements AutoCloseable {
-    static final int BATCH = 20;
+    /** Claims per batch: enough to reuse an SMTP session, few enough that one instance never hoards a fan-out. */
+    public static final int BATCH = 5;
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    /** Longest one send may take (HTTP 10 s, SMTP steps); a batch stops this long before its lease ends. */
-    private static final java.time.Duration LEASE_MARGIN = java.time.Duration.ofSeconds(30);
+    /** Longest one send may take (HTTP 10 s, SMTP steps): no send starts this close to the end of a lease not renewed. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
     /** Delivery policy: attempts before dead, retry spacing, claim lease, idle poll. */
     public record Policy(int maxAttempts, Backoff backoff, Duration lease, Duration poll, Map<Channel, Integer> threads) {
@@ -41,24 +47,31 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<Channel, Sender> senders;
     private final Policy policy;
     private final Clock clock;
+    private final String instance;
+    private final HeldClaims held;
     private final Map<Long, NotificationEvent> events = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private long generation;
     private volatile boolean running;
+    private volatile boolean closing;
 
+    /** {@code instance} names this process in the claims it holds; fresh at each start. */
     public Dispatcher(Database db, DeliveryRepository deliveries, SubscriberRepository subscribers, Map<Channel, Sender> senders,
-                      Policy policy, Clock clock) {
+                      Policy policy, Clock clock, String instance) {
         this.db = db;
         this.deliveries = deliveries;
         this.subscribers = subscribers;
         this.senders = senders;
         this.policy = policy;
         this.clock = clock;
+        this.instance = instance;
+        this.held = new HeldClaims(db, deliveries, instance, policy.lease(), clock);
     }
 
     public synchronized void start() {
         running = true;
+        held.start();
         senders.keySet().forEach(channel -> {
             for (int i = 0; i < policy.threads().getOrDefault(channel, 1); i++) {
                 Thread t = new Thread(() -> work(channel), "upbeat-" + channel.wire() + "-" + i);
@@ -113,21 +126,32 @@ public final class Dispatcher implements AutoCloseable {
     public int runOnce(Channel channel) {
         Sender sender = senders.get(channel);
         Instant now = clock.instant();
+        Instant claimedUntil = now.plus(policy.lease());
         List<DeliveryRepository.Claim> claims = db.inTransaction(tx ->
-                deliveries.claim(tx, channel.wire(), now, now.plus(policy.lease()), BATCH));
+                deliveries.claim(tx, channel.wire(), instance, now, claimedUntil, BATCH));
         if (claims.isEmpty() || sender == null) {
             return claims.size();
         }
+        List<Long> unfinished = new ArrayList<>(claims.stream().map(DeliveryRepository.Claim::id).toList());
+        held.hold(unfinished);
+        try {
+            send(sender, claims, claimedUntil, unfinished);
+        } finally {
+            giveBack(unfinished);
+        }
+        return claims.size();
+    }
+
+    private void send(Sender sender, List<DeliveryRepository.Claim> claims, Instant claimedUntil, List<Long> unfinished) {
         Map<String, Subscriber> byId = db.read(tx -> subscribers.findAll(tx,
                 claims.stream().map(DeliveryRepository.Claim::subscriberId).collect(Collectors.toSet())))
                 .stream().collect(Collectors.toMap(Subscriber::id, Function.identity()));
-        // Stop well before the lease ends: past it another worker may claim (and send) the rest.
-        java.time.Duration margin = LEASE_MARGIN.compareTo(policy.lease().dividedBy(2)) < 0 ? LEASE_MARGIN : policy.lease().dividedBy(2);
-        Instant stopBy = now.plus(policy.lease()).minus(margin);
+        Duration margin = LEASE_MARGIN.compareTo(policy.lease().dividedBy(2)) < 0 ? LEASE_MARGIN : policy.lease().dividedBy(2);
         try (Sender.Batch batch = sender.open()) {
             for (DeliveryRepository.Claim c : claims) {
-                if (clock.instant().isAfter(stopBy)) {
-                    break;
+                // Renewals failing (database away) or shutting down: leave the rest rather than send past the lease.
+                if (closing || clock.instant().isAfter(held.leasedUntil(claimedUntil).minus(margin))) {
+                    return;
                 }
                 Subscriber s = byId.get(c.subscriberId());
                 if (s == null) {
@@ -138,9 +162,24 @@ public final class Dispatcher implements AutoCloseable {
                 } else {
                     deliver(batch, c, s);
                 }
+                unfinished.remove(Long.valueOf(c.id()));
+                held.drop(c.id());
             }
         }
-        return claims.size();
+    }
+
+    /** Claims not taken up are handed back at once; if that fails too, they come due when their lease ends. */
+    private void giveBack(List<Long> unfinished) {
+        if (unfinished.isEmpty()) {
+            return;
+        }
+        held.dropAll(unfinished);
+        try {
+            db.useTransaction(tx -> deliveries.release(tx, instance, unfinished, clock.instant()));
+        } catch (RuntimeException e) {
+            StorageUnavailable.logRetry(log, "Could not hand back " + unfinished.size() + " delivery claim(s); they come due after "
+                    + policy.lease(), e);
+        }
     }
 
     private void deliver(Sender.Batch batch, DeliveryRepository.Claim c, Subscriber s) {
@@ -173,19 +212,24 @@ public final class Dispatcher implements AutoCloseable {
         return events.computeIfAbsent(id, k -> db.read(tx -> deliveries.findEvent(tx, k, Outbox::read)).orElseThrow());
     }
 
-    /** Stops the workers; sends in flight finish or time out, and their claims come due again after the lease. */
+    /**
+     * Stops the workers: sends in flight finish or time out, claims not yet taken up are handed back,
+     * and whatever a worker still held when it did not stop in time comes due after the lease.
+     */
     @Override
     public synchronized void close() {
         running = false;
+        closing = true;
         wake();
-        for (Thread t : threads) {
-            try {
+        try {
+            for (Thread t : threads) {
                 t.join(Duration.ofSeconds(15).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            threads.clear();
+            held.close();
         }
-        threads.clear();
     }
 }

@@ -32,13 +32,12 @@ public final class Notifications implements AutoCloseable {
     private final WebPoster webhooks;
     private final WebPoster providers;
 
-    public Notifications(UpbeatConfig config, Database db, ComponentRepository components, Clock clock) {
-        this(config, db, components, clock, config::pageName);
-    }
-
-    /** With the page's name asked each time a message is written, so a renamed page signs its messages anew. */
+    /**
+     * With the page's name asked each time a message is written, so a renamed page signs its messages
+     * anew; {@code instance} names this process in the delivery claims it holds.
+     */
     public Notifications(UpbeatConfig config, Database db, ComponentRepository components, Clock clock,
-                         java.util.function.Supplier<String> pageName) {
+                         java.util.function.Supplier<String> pageName, String instance) {
         NotificationConfig n = config.notifications();
         Signer signer = Signer.load(db, n.signingKey());
         this.links = new Links(config.baseUrl(), signer, n.confirmTtl());
@@ -55,7 +54,7 @@ public final class Notifications implements AutoCloseable {
             threads.put(c, n.concurrency(c.wire()));
         }
         this.dispatcher = new Dispatcher(db, deliveries, subscribers, senders,
-                new Dispatcher.Policy(n.maxAttempts(), new Backoff(n.backoff(), n.backoffMax()), n.lease(), n.poll(), threads), clock);
+                new Dispatcher.Policy(n.maxAttempts(), new Backoff(n.backoff(), n.backoffMax()), n.lease(), n.poll(), threads), clock, instance);
         this.subscriptions = new SubscriptionService(db, subscribers, components, outbox, guard, signer, links,
                 unavailable(n), clock, dispatcher::wake);
         this.directory = new SubscriberDirectory(db, subscribers, components, guard, clock);

@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Probe definitions, their running state and their claims. A due probe is claimed by moving
- * {@code next_run_at} one interval ahead in the claiming transaction ({@code SKIP LOCKED} on
- * PostgreSQL), so each run happens on one instance however many share the database.
+ * {@code next_run_at} to the end of a short lease ({@link Probe#claimLease}) in the claiming
+ * transaction ({@code SKIP LOCKED} on PostgreSQL), so each run happens on one instance however many
+ * share the database; recording the result moves it on to one interval after the claim.
  */
 public final class ProbeRepository {
     private static final String COLUMNS = "id, name, url, method, headers, expected_status, body_contains, json_path, json_equals,"
@@ -88,18 +90,27 @@ public final class ProbeRepository {
                 .bind("n", name).bind("id", exceptId == null ? "" : exceptId).mapTo(Integer.class).one() > 0;
     }
 
-    /** Claims up to {@code max} due probes: each is moved one interval past {@code now} and returned. */
+    /** Claims up to {@code max} due probes: each is held until {@code now} plus its claim lease, and returned. */
     public List<Probe> claimDue(Tx tx, Instant now, int max) {
-        List<String> ids = tx.handle().createQuery("SELECT id FROM probes WHERE next_run_at <= :now ORDER BY next_run_at LIMIT :n"
-                        + tx.dialect().claimLock())
-                .bind("now", now).bind("n", max).mapTo(String.class).list();
-        if (ids.isEmpty()) {
+        List<Probe> due = tx.handle().createQuery("SELECT " + COLUMNS + " FROM probes WHERE next_run_at <= :now"
+                        + " ORDER BY next_run_at LIMIT :n" + tx.dialect().claimLock())
+                .bind("now", now).bind("n", max).map((rs, ctx) -> probe(rs)).list();
+        if (due.isEmpty()) {
             return List.of();
         }
-        tx.handle().createUpdate("UPDATE probes SET next_run_at = :now + interval_ms WHERE id IN (<ids>)")
-                .bind("now", now).bindList("ids", ids).execute();
-        return tx.handle().createQuery("SELECT " + COLUMNS + " FROM probes WHERE id IN (<ids>) ORDER BY id")
-                .bindList("ids", ids).map((rs, ctx) -> probe(rs)).list();
+        PreparedBatch hold = tx.handle().prepareBatch("UPDATE probes SET next_run_at = :until WHERE id = :id");
+        due.forEach(p -> hold.bind("until", now.plus(p.claimLease())).bind("id", p.id()).add());
+        hold.execute();
+        return due;
+    }
+
+    /**
+     * Ends a claim held until {@code heldUntil}: the next run at {@code next}. A claim that lapsed and
+     * was taken over by another instance is that one's to move, so it is left alone.
+     */
+    public void scheduleNext(Tx tx, String id, Instant heldUntil, Instant next) {
+        tx.handle().createUpdate("UPDATE probes SET next_run_at = :next WHERE id = :id AND next_run_at = :held")
+                .bind("next", next).bind("id", id).bind("held", heldUntil).execute();
     }
 
     /** Whether maintenance in progress (or being verified) covers the component: auto-incidents hold off. */

@@ -3,6 +3,7 @@ package dev.upbeat.probe;
 import dev.upbeat.storage.Database;
 import dev.upbeat.storage.StorageUnavailable;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the checks that are due: claims them (so each run happens on one instance), runs them side
  * by side on virtual threads, and records each result. A slow or hanging target only holds its
- * own thread, bounded by the probe's timeout.
+ * own thread, bounded by the probe's timeout. A claim lasts the timeout plus a little
+ * ({@link Probe#claimLease}); recording the result schedules the next run one interval after the
+ * claim, so a run lost with a killed instance is taken up by another when the claim ends.
  */
 public final class ProbeRunner implements AutoCloseable {
     static final int BATCH = 50;
@@ -38,13 +41,14 @@ public final class ProbeRunner implements AutoCloseable {
 
     /** Claims, runs and records every due probe, waiting for all of them; returns how many ran. */
     public int runDue() {
-        List<Probe> due = db.inTransaction(tx -> probes.claimDue(tx, clock.instant(), BATCH));
-        List<Future<?>> running = launch(due);
+        Instant now = clock.instant();
+        List<Probe> due = db.inTransaction(tx -> probes.claimDue(tx, now, BATCH));
+        List<Future<?>> running = launch(due, now);
         for (int i = 0; i < running.size(); i++) {
             try {
                 running.get(i).get();
             } catch (ExecutionException e) {
-                log.error("Could not record a result of probe {}; it runs again at its next interval", due.get(i).name(), e.getCause());
+                log.error("Could not record a result of probe {}; it runs again when its claim ends", due.get(i).name(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return i;
@@ -53,12 +57,12 @@ public final class ProbeRunner implements AutoCloseable {
         return due.size();
     }
 
-    private List<Future<?>> launch(List<Probe> due) {
+    private List<Future<?>> launch(List<Probe> due, Instant claimedAt) {
         List<Future<?>> running = new ArrayList<>();
         for (Probe p : due) {
             running.add(threads.submit(() -> {
                 try {
-                    return recorder.record(p.id(), checker.run(p.check()));
+                    return recorder.record(p, claimedAt, checker.run(p.check()));
                 } catch (RuntimeException e) {
                     // Nobody waits on this future in the scheduled path: say it here or it is lost.
                     StorageUnavailable.logRetry(log, "Could not record a result of probe " + p.name() + " (" + p.id() + ")", e);
@@ -71,12 +75,13 @@ public final class ProbeRunner implements AutoCloseable {
 
     /**
      * The scheduled entry point: starts the due checks without waiting for them, so one slow
-     * target does not delay the others (a claim already moved each one interval ahead, and a
-     * timeout is never longer than the interval). Catches and logs, so the schedule never dies.
+     * target does not delay the others (a claim holds each one past its timeout). Catches and
+     * logs, so the schedule never dies.
      */
     public void tick() {
         try {
-            launch(db.inTransaction(tx -> probes.claimDue(tx, clock.instant(), BATCH)));
+            Instant now = clock.instant();
+            launch(db.inTransaction(tx -> probes.claimDue(tx, now, BATCH)), now);
         } catch (RuntimeException e) {
             StorageUnavailable.logRetry(log, "Could not claim due probes; will retry", e);
         }

@@ -11,6 +11,7 @@ import dev.upbeat.storage.Database;
 import dev.upbeat.storage.Tx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,15 @@ public final class ResultRecorder {
         this.onChange = onChange;
     }
 
-    /** Records one result of {@code probeId}; returns the action taken on its auto-incident. */
-    public AutoIncidentRule.Action record(String probeId, CheckResult r) {
-        AutoIncidentRule.Action action = db.inTransaction(tx -> probes.lock(tx, probeId)
-                .map(p -> record(tx, p, r)).orElse(AutoIncidentRule.Action.NONE));
+    /**
+     * Records one result of the run of {@code claimed} claimed at {@code claimedAt}, and schedules its
+     * next run one interval after the claim; returns the action taken on its auto-incident.
+     */
+    public AutoIncidentRule.Action record(Probe claimed, Instant claimedAt, CheckResult r) {
+        AutoIncidentRule.Action action = db.inTransaction(tx -> {
+            probes.scheduleNext(tx, claimed.id(), claimedAt.plus(claimed.claimLease()), claimedAt.plus(claimed.interval()));
+            return probes.lock(tx, claimed.id()).map(p -> record(tx, p, r)).orElse(AutoIncidentRule.Action.NONE);
+        });
         if (action != AutoIncidentRule.Action.NONE) {
             onChange.run();
         }

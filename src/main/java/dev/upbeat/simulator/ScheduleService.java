@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Simulations on a schedule. Each due occurrence is claimed (the schedule moved to its next
- * time) in one transaction, so with several instances only one starts it; the run is started
- * after that commit. An occurrence missed while Upbeat was down still runs for what is left of
+ * time, under a row lock) and its run recorded in one transaction, so with several instances only
+ * one starts it, and none can claim it and die before it is a run. An occurrence missed while Upbeat was down still runs for what is left of
  * it; one whose window has passed, or that finds the target busy, is skipped, never stacked.
  */
 public final class ScheduleService {
@@ -60,35 +60,34 @@ public final class ScheduleService {
         }
     }
 
-    /** Starts the occurrences that are due; returns the runs started. */
+    /**
+     * Starts the occurrences that are due; returns the runs started. Each occurrence is claimed and
+     * its run recorded in the same transaction, so no instance can die holding a claimed occurrence
+     * that never became a run: once committed, the run is followed by every instance, and ended as
+     * interrupted if its instance dies (its {@link Lease} lapses), like any other run.
+     */
     public List<Run> runDue() {
         Instant now = clock.instant();
-        List<Occurrence> claimed = db.inTransaction(tx -> {
-            List<Occurrence> due = new ArrayList<>();
+        List<Run> recorded = db.inTransaction(tx -> {
+            List<Run> runs = new ArrayList<>();
             for (Schedule s : repo.dueSchedules(tx, now)) {
                 Instant end = s.nextAt().plus(s.duration());
                 Instant after = (end.isAfter(now) ? end : now).minusMillis(1);
                 repo.moveSchedule(tx, s.id(), s.cron().next(after, s.timeZone()));
-                if (end.isAfter(now)) {
-                    due.add(new Occurrence(s, Duration.between(now, end)));
-                } else {
+                if (!end.isAfter(now)) {
                     log.warn("Schedule {} missed its run at {} (window over); next one is later", s.id(), s.nextAt());
+                    continue;
+                }
+                try {
+                    // Refused before anything is written, so the claim of the others still commits.
+                    runs.add(simulations.record(tx, s.target(), s.faults(), now, end, RunOrigin.SCHEDULE, s.id()));
+                } catch (Problem e) {
+                    log.warn("Schedule {} skipped its run on {}: {}", s.id(), s.target(), e.getMessage());
                 }
             }
-            return due;
+            return runs;
         });
-        List<Run> started = new ArrayList<>();
-        for (Occurrence o : claimed) {
-            try {
-                started.add(simulations.start(o.schedule().target(), o.schedule().faults(), o.left(), RunOrigin.SCHEDULE, o.schedule().id()));
-            } catch (Problem e) {
-                log.warn("Schedule {} skipped its run on {}: {}", o.schedule().id(), o.schedule().target(), e.getMessage());
-            }
-        }
-        return started;
-    }
-
-    private record Occurrence(Schedule schedule, Duration left) {
+        return recorded.stream().map(simulations::activate).toList();
     }
 
     private static ZoneId zone(String timeZone) {

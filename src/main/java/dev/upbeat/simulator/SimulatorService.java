@@ -2,6 +2,7 @@ package dev.upbeat.simulator;
 
 import dev.upbeat.problem.Problem;
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.Tx;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,19 +118,29 @@ public final class SimulatorService implements AutoCloseable {
     public Run start(String targetName, List<Fault> faults, Duration duration, RunOrigin origin, Long scheduleId) {
         checkDuration(duration);
         Instant now = clock.instant();
-        Run run = db.inTransaction(tx -> {
-            repo.target(tx, targetName).orElseThrow(() -> Problem.notFound("target", targetName));
-            repo.liveRuns(tx).stream().filter(r -> r.target().equals(targetName)).findFirst().ifPresent(r -> {
-                throw Problem.conflict("Target " + targetName + " already has live simulation " + r.id() + " until " + r.endsAt()
-                        + "; stop it first (DELETE /api/v1/simulator/simulations/" + r.id() + ")");
-            });
-            long id = repo.insertRun(tx, Run.builder().target(targetName).faults(faults).origin(origin.wire())
-                    .scheduleId(scheduleId).startedAt(now).endsAt(now.plus(duration)).build(), lease);
-            return repo.run(tx, id).orElseThrow();
+        return activate(db.inTransaction(tx -> record(tx, targetName, faults, now, now.plus(duration), origin, scheduleId)));
+    }
+
+    /**
+     * Records a live run owned by this instance in {@code tx}, refusing a missing target or one with a
+     * live run before writing anything; the caller {@link #activate}s it after commit.
+     */
+    Run record(Tx tx, String targetName, List<Fault> faults, Instant from, Instant until, RunOrigin origin, Long scheduleId) {
+        repo.target(tx, targetName).orElseThrow(() -> Problem.notFound("target", targetName));
+        repo.liveRuns(tx).stream().filter(r -> r.target().equals(targetName)).findFirst().ifPresent(r -> {
+            throw Problem.conflict("Target " + targetName + " already has live simulation " + r.id() + " until " + r.endsAt()
+                    + "; stop it first (DELETE /api/v1/simulator/simulations/" + r.id() + ")");
         });
+        long id = repo.insertRun(tx, Run.builder().target(targetName).faults(faults).origin(origin.wire())
+                .scheduleId(scheduleId).startedAt(from).endsAt(until).build(), lease);
+        return repo.run(tx, id).orElseThrow();
+    }
+
+    /** Applies a committed run on this instance's listener (the others follow it at their next tick). */
+    Run activate(Run run) {
         listeners.activate(run);
-        log.info("Simulation {} started on {} until {}: {}", run.id(), targetName, run.endsAt(),
-                faults.stream().map(Fault::type).toList());
+        log.info("Simulation {} started on {} until {}: {}", run.id(), run.target(), run.endsAt(),
+                run.faults().stream().map(Fault::type).toList());
         return run;
     }
 

@@ -45,6 +45,15 @@ class ConfigLoaderTest {
                 .hasMessageContaining("UPBEAT_BASE_URL");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_PROBE_RAW_RETENTION", "PT6H")).load())
                 .hasMessageContaining("UPBEAT_PROBE_RAW_RETENTION").hasMessageContaining("PT26H");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_DELIVERY_LEASE", "PT1S")).load())
+                .hasMessageContaining("UPBEAT_DELIVERY_LEASE").hasMessageContaining("PT1S").hasMessageContaining("at least PT2S");
+    }
+
+    @Test
+    void a_delivery_claim_lasts_fifteen_seconds_unless_set() {
+        assertThat(new ConfigLoader(Map.of()).load().notifications().lease()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(new ConfigLoader(Map.of("UPBEAT_DELIVERY_LEASE", "PT2S")).load().notifications().lease())
+                .isEqualTo(java.time.Duration.ofSeconds(2));
     }
 
     @Test

@@ -144,7 +144,7 @@ abstract class OutboxContract {
                     go.await();
                     List<DeliveryRepository.Claim> batch;
                     do {
-                        batch = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", NOW, NOW.plusSeconds(60), 7));
+                        batch = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", "test", NOW, NOW.plusSeconds(60), 7));
                         batch.forEach(c -> claimed.add(c.id()));
                     } while (!batch.isEmpty());
                 } catch (InterruptedException e) {
@@ -168,13 +168,60 @@ abstract class OutboxContract {
         hook("one", null);
         open("Crash", Map.of(), null);
         DeliveryRepository repo = new DeliveryRepository();
-        var first = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", NOW, NOW.plus(Duration.ofMinutes(5)), 10));
+        var first = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", "test", NOW, NOW.plus(Duration.ofMinutes(5)), 10));
         assertThat(first).hasSize(1);
-        var during = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", NOW.plusSeconds(299), NOW.plusSeconds(600), 10));
+        var during = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", "test", NOW.plusSeconds(299), NOW.plusSeconds(600), 10));
         assertThat(during).as("still leased").isEmpty();
-        var after = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", NOW.plusSeconds(300), NOW.plusSeconds(600), 10));
+        var after = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", "test", NOW.plusSeconds(300), NOW.plusSeconds(600), 10));
         assertThat(after).extracting(DeliveryRepository.Claim::id).containsExactly(first.get(0).id());
         assertThat(after.get(0).attempts()).isEqualTo(2);
+    }
+
+    private int renew(DeliveryRepository repo, String instance, long id, Instant until) {
+        return t.upbeat.database().inTransaction(tx -> repo.renew(tx, instance, List.of(id), until));
+    }
+
+    @Test
+    void a_renewed_claim_stays_with_its_holder_while_an_unrenewed_one_comes_due_when_its_lease_ends() {
+        hook("kept", null);
+        hook("lapsed", null);
+        open("Lease", Map.of(), null);
+        DeliveryRepository repo = new DeliveryRepository();
+        var claimed = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", "a", NOW, NOW.plusSeconds(15), 10));
+        assertThat(claimed).hasSize(2);
+        long kept = claimed.get(0).id();
+        long lapsed = claimed.get(1).id();
+
+        assertThat(renew(repo, "b", kept, NOW.plusSeconds(40)))
+                .as("another instance cannot renew a claim it does not hold").isZero();
+        assertThat(renew(repo, "a", kept, NOW.plusSeconds(25))).isEqualTo(1);
+
+        var atLeaseEnd = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", "b", NOW.plusSeconds(15), NOW.plusSeconds(30), 10));
+        assertThat(atLeaseEnd).extracting(DeliveryRepository.Claim::id).containsExactly(lapsed);
+        assertThat(renew(repo, "a", lapsed, NOW.plusSeconds(40)))
+                .as("a claim taken over is no longer its first holder's").isZero();
+        var atRenewalEnd = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", "b", NOW.plusSeconds(25), NOW.plusSeconds(40), 10));
+        assertThat(atRenewalEnd).extracting(DeliveryRepository.Claim::id).containsExactly(kept);
+    }
+
+    @Test
+    void a_claim_handed_back_is_due_at_once_without_counting_an_attempt_and_an_outcome_ends_the_hold() {
+        hook("one", null);
+        hook("two", null);
+        open("Handover", Map.of(), null);
+        DeliveryRepository repo = new DeliveryRepository();
+        var claimed = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", "a", NOW, NOW.plusSeconds(15), 10));
+        long sent = claimed.get(0).id();
+        long given = claimed.get(1).id();
+        t.upbeat.database().useTransaction(tx -> repo.markSent(tx, sent, NOW));
+        t.upbeat.database().useTransaction(tx -> repo.release(tx, "a", List.of(given), NOW));
+
+        assertThat(renew(repo, "a", sent, NOW.plusSeconds(40))).isZero();
+        var again = t.upbeat.database().inTransaction(tx -> repo.claim(tx, "webhook", "b", NOW, NOW.plusSeconds(15), 10));
+        assertThat(again).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo(given);
+            assertThat(c.attempts()).isEqualTo(1);
+        });
     }
 
     @Test

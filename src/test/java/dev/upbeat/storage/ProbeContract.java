@@ -10,6 +10,7 @@ import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.MaintenanceDraft;
 import dev.upbeat.probe.Probe;
 import dev.upbeat.probe.ProbeDraft;
+import dev.upbeat.probe.ProbeRepository;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.testing.TestUpbeat;
 import dev.upbeat.testing.ProbedServer;
@@ -101,6 +102,48 @@ abstract class ProbeContract {
         assertThat(t.upbeat.probes().runner().runDue()).isZero();
         t.clock.advance(MINUTE);
         assertThat(t.upbeat.probes().runner().runDue()).isEqualTo(1);
+    }
+
+    private List<Probe> claimDue(ProbeRepository repo, Instant now) {
+        return t.upbeat.database().inTransaction(tx -> repo.claimDue(tx, now, 50));
+    }
+
+    @Test
+    void a_run_claimed_by_an_instance_that_died_is_run_by_another_when_its_claim_ends_not_an_interval_later() {
+        Probe p = probe("PT5M", false);
+        ProbeRepository repo = new ProbeRepository();
+        // Another instance claims the run, then is killed before recording anything.
+        assertThat(claimDue(repo, MIDNIGHT)).hasSize(1);
+        assertThat(p.claimLease()).as("the 2 s timeout and time to record").isEqualTo(Duration.ofSeconds(12));
+
+        t.clock.advance(Duration.ofSeconds(11));
+        assertThat(t.upbeat.probes().runner().runDue()).as("still held").isZero();
+        t.clock.advance(Duration.ofSeconds(1));
+        assertThat(t.upbeat.probes().runner().runDue()).isEqualTo(1);
+        assertThat(upstream.requests()).isEqualTo(1);
+
+        // The run that took over sets the next one a whole interval after its own claim, as a single instance would.
+        t.clock.advance(Duration.ofMinutes(5).minusMillis(1));
+        assertThat(t.upbeat.probes().runner().runDue()).isZero();
+        t.clock.advance(Duration.ofMillis(1));
+        assertThat(t.upbeat.probes().runner().runDue()).isEqualTo(1);
+    }
+
+    @Test
+    void a_late_result_of_a_lapsed_claim_leaves_the_claim_that_took_over_alone() {
+        Probe p = probe("PT5M", false);
+        ProbeRepository repo = new ProbeRepository();
+        Instant first = MIDNIGHT;
+        Instant second = first.plus(p.claimLease());
+        claimDue(repo, first);
+        assertThat(claimDue(repo, second)).hasSize(1);
+
+        t.upbeat.database().useTransaction(tx -> repo.scheduleNext(tx, p.id(), first.plus(p.claimLease()), first.plus(p.interval())));
+        assertThat(claimDue(repo, second.plus(p.claimLease()).minusMillis(1)))
+                .as("the second claim still holds").isEmpty();
+        t.upbeat.database().useTransaction(tx -> repo.scheduleNext(tx, p.id(), second.plus(p.claimLease()), second.plus(p.interval())));
+        assertThat(claimDue(repo, second.plus(p.interval()).minusMillis(1))).isEmpty();
+        assertThat(claimDue(repo, second.plus(p.interval()))).hasSize(1);
     }
 
     @Test
