@@ -383,6 +383,21 @@ public final class Upbeat implements AutoCloseable {
     }
 
     /**
+     * Lets a tick already running (a snapshot refresh, a simulator tick) finish before the pool
+     * closes under it: closing aborts the connections in use, and the tick would log a database
+     * failure for what is only a stop.
+     */
+    private void awaitBackground() {
+        try {
+            if (!background.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Background work still running 10 s into the stop; closing the database anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * Ends live-update streams (they never finish on their own), stops taking requests and lets
      * those in flight finish, then stops background work and the pool.
      */
@@ -392,7 +407,9 @@ public final class Upbeat implements AutoCloseable {
         if (server != null) {
             server.stop();
         }
-        background.shutdownNow();
+        // Cancels the periodic ticks without interrupting one that runs: an interrupted JDBC call fails loudly.
+        background.shutdown();
+        awaitBackground();
         if (feed != null) {
             feed.close();
         }
