@@ -1,0 +1,301 @@
+package dev.upbeat.simulator.tcp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One direction of one connection: a reader that stamps each chunk with the time it was read,
+ * and a writer that passes chunks through the direction's active toxics to the other socket. The
+ * reader stops while 1024 chunks or 1 MiB wait, so a slow reader slows the sender (back-pressure)
+ * while latency still counts from the read, as Toxiproxy's does.
+ */
+final class Link {
+    private static final int READ_SIZE = 32 * 1024;
+    private static final int MAX_CHUNKS = 1024;
+    private static final long MAX_BUFFERED = 1 << 20;
+    private static final Object EOF = new Object();
+    private static final Object FAILED = new Object();
+    private static final Object WAKE = new Object();
+
+    private record Chunk(byte[] data, long at) {
+    }
+
+    /** A toxic as it runs on this link: whether its toxicity roll hit, and its running state. */
+    private static final class Active {
+        final Toxic toxic;
+        long bandwidthDebtNanos;
+
+        Active(Toxic toxic) {
+            this.toxic = toxic;
+        }
+
+        long ms(String attribute) {
+            return toxic.attribute(attribute);
+        }
+    }
+
+    /** Thrown inside the writer once a toxic has closed the connection. */
+    private static final class Ended extends Exception {
+        Ended() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Direction direction;
+    private final Socket source;
+    private final Socket dest;
+    private final ToxicChain toxics;
+    private final TcpConnection connection;
+    private final Random random;
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Map<Long, long[]> limitSent = new HashMap<>();
+    private final Runnable onChange = this::changed;
+    private volatile long changes;
+    private int bufferedChunks;
+    private long bufferedBytes;
+    private long idleSince = System.nanoTime();
+
+    Link(Direction direction, Socket source, Socket dest, ToxicChain toxics, TcpConnection connection, Random random) {
+        this.direction = direction;
+        this.source = source;
+        this.dest = dest;
+        this.toxics = toxics;
+        this.connection = connection;
+        this.random = random;
+    }
+
+    void start() {
+        toxics.watch(onChange);
+        Thread.ofVirtual().name("tcp-" + direction.wire() + "-read").start(this::read);
+        Thread.ofVirtual().name("tcp-" + direction.wire() + "-write").start(this::write);
+    }
+
+    private void changed() {
+        synchronized (this) {
+            changes++;
+            notifyAll();
+        }
+        queue.add(WAKE);
+    }
+
+    private void read() {
+        byte[] buffer = new byte[READ_SIZE];
+        try {
+            InputStream in = source.getInputStream();
+            while (true) {
+                waitForRoom();
+                int n = in.read(buffer);
+                if (n < 0) {
+                    queue.add(EOF);
+                    return;
+                }
+                synchronized (this) {
+                    bufferedChunks++;
+                    bufferedBytes += n;
+                }
+                queue.add(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime()));
+            }
+        } catch (IOException | InterruptedException e) {
+            queue.add(FAILED);
+        }
+    }
+
+    private synchronized void waitForRoom() throws InterruptedException {
+        while (bufferedChunks >= MAX_CHUNKS || bufferedBytes >= MAX_BUFFERED) {
+            wait();
+        }
+    }
+
+    private synchronized void taken(Chunk c) {
+        bufferedChunks--;
+        bufferedBytes -= c.data.length;
+        notifyAll();
+    }
+
+    private void write() {
+        try {
+            pump(dest.getOutputStream());
+        } catch (IOException | InterruptedException | Ended e) {
+            connection.close();
+        } finally {
+            toxics.unwatch(onChange);
+        }
+    }
+
+    private void pump(OutputStream out) throws IOException, InterruptedException, Ended {
+        long seen = -1;
+        List<Active> active = List.of();
+        while (true) {
+            long version = changes;
+            if (version != seen) {
+                List<Active> next = roll(toxics.chain(direction));
+                if (timeoutRemoved(active, next)) {
+                    throw new Ended(); // Toxiproxy's timeout toxic closes the link when it is removed
+                }
+                active = next;
+                seen = version;
+                idleSince = System.nanoTime();
+            }
+            Active timeout = active.stream().filter(a -> a.toxic.type() == ToxicType.TIMEOUT).findFirst().orElse(null);
+            Object item;
+            if (timeout != null && timeout.ms("timeout") > 0) {
+                long left = idleSince + TimeUnit.MILLISECONDS.toNanos(timeout.ms("timeout")) - System.nanoTime();
+                item = left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
+                if (item == null) {
+                    throw new Ended();
+                }
+            } else {
+                item = queue.take();
+            }
+            if (item == FAILED) {
+                throw new Ended();
+            } else if (item == EOF) {
+                closeSlowly(active);
+                return;
+            } else if (item instanceof Chunk c) {
+                taken(c);
+                pass(c, 0, active, out);
+            }
+        }
+    }
+
+    /** The source said EOF: hold it back by every slow_close, then half-close the other side. */
+    private void closeSlowly(List<Active> active) throws IOException, InterruptedException {
+        for (Active a : active) {
+            if (a.toxic.type() == ToxicType.SLOW_CLOSE) {
+                Thread.sleep(a.ms("delay"));
+            }
+        }
+        dest.shutdownOutput();
+        connection.halfClosed();
+    }
+
+    /** Toxicity is rolled once per toxic each time the chain changes, not per chunk (Toxiproxy's rule). */
+    private List<Active> roll(List<Toxic> chain) {
+        List<Active> active = new ArrayList<>();
+        for (Toxic t : chain) {
+            if (random.nextFloat() < t.toxicity()) {
+                active.add(new Active(t));
+            }
+        }
+        return active;
+    }
+
+    private static boolean timeoutRemoved(List<Active> before, List<Active> after) {
+        return before.stream().filter(a -> a.toxic.type() == ToxicType.TIMEOUT)
+                .anyMatch(a -> after.stream().noneMatch(b -> b.toxic.serial() == a.toxic.serial()));
+    }
+
+    private void pass(Chunk c, int index, List<Active> active, OutputStream out) throws IOException, InterruptedException, Ended {
+        if (index == active.size()) {
+            out.write(c.data);
+            return;
+        }
+        Active a = active.get(index);
+        switch (a.toxic.type()) {
+            case LATENCY -> {
+                long jitter = a.ms("jitter");
+                long delay = a.ms("latency") + (jitter > 0 ? random.nextLong(jitter * 2) - jitter : 0);
+                long due = c.at + TimeUnit.MILLISECONDS.toNanos(delay);
+                sleepUntil(due);
+                pass(new Chunk(c.data, Math.max(due, c.at)), index + 1, active, out);
+            }
+            case BANDWIDTH -> throttle(a, c, index, active, out);
+            case SLOW_CLOSE -> pass(c, index + 1, active, out);
+            case TIMEOUT -> idleSince = System.nanoTime(); // data is dropped; each chunk restarts the clock
+            case RESET_PEER -> {
+                Thread.sleep(a.ms("timeout"));
+                connection.reset();
+                throw new Ended();
+            }
+            case SLICER -> slice(a, c, index, active, out);
+            case LIMIT_DATA -> limit(a, c, index, active, out);
+        }
+    }
+
+    private void throttle(Active a, Chunk c, int index, List<Active> active, OutputStream out)
+            throws IOException, InterruptedException, Ended {
+        long rate = a.ms("rate");
+        if (rate <= 0) {
+            pass(c, index + 1, active, out);
+            return;
+        }
+        a.bandwidthDebtNanos += c.data.length * 1_000_000L / rate;
+        int offset = 0;
+        int slice = (int) Math.min(Integer.MAX_VALUE, rate * 100);
+        while (c.data.length - offset > slice) {
+            Thread.sleep(100);
+            pass(new Chunk(Arrays.copyOfRange(c.data, offset, offset + slice), c.at), index + 1, active, out);
+            offset += slice;
+            a.bandwidthDebtNanos -= TimeUnit.MILLISECONDS.toNanos(100);
+        }
+        long start = System.nanoTime();
+        if (a.bandwidthDebtNanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(a.bandwidthDebtNanos);
+        }
+        a.bandwidthDebtNanos -= System.nanoTime() - start; // carries the sleep's overshoot to the next chunk
+        pass(new Chunk(Arrays.copyOfRange(c.data, offset, c.data.length), c.at), index + 1, active, out);
+    }
+
+    private void slice(Active a, Chunk c, int index, List<Active> active, OutputStream out)
+            throws IOException, InterruptedException, Ended {
+        List<Integer> bounds = new ArrayList<>();
+        cut(0, c.data.length, (int) a.ms("average_size"), (int) a.ms("size_variation"), bounds);
+        for (int i = 1; i < bounds.size(); i += 2) {
+            pass(new Chunk(Arrays.copyOfRange(c.data, bounds.get(i - 1), bounds.get(i)), c.at), index + 1, active, out);
+            TimeUnit.MICROSECONDS.sleep(a.ms("delay"));
+        }
+    }
+
+    /** Toxiproxy's slicer: halve (give or take the variation) until a piece is near the average size. */
+    private void cut(int start, int end, int average, int variation, List<Integer> bounds) {
+        if ((end - start) - average <= variation) {
+            bounds.add(start);
+            bounds.add(end);
+            return;
+        }
+        int mid = start + (end - start) / 2;
+        if (variation > 0) {
+            mid += random.nextInt(variation * 2) - variation;
+        }
+        cut(start, mid, average, variation, bounds);
+        cut(mid, end, average, variation, bounds);
+    }
+
+    private void limit(Active a, Chunk c, int index, List<Active> active, OutputStream out)
+            throws IOException, InterruptedException, Ended {
+        long[] sent = limitSent.computeIfAbsent(a.toxic.serial(), s -> new long[1]);
+        long remaining = Math.max(0, a.ms("bytes") - sent[0]);
+        byte[] data = remaining < c.data.length ? Arrays.copyOf(c.data, (int) remaining) : c.data;
+        if (data.length > 0) {
+            pass(new Chunk(data, c.at), index + 1, active, out);
+            sent[0] += data.length;
+        }
+        if (a.ms("bytes") - sent[0] <= 0) {
+            out.flush();
+            throw new Ended();
+        }
+    }
+
+    /** Sleeps until the deadline, or until the chain changes (then the chunk goes on at once, as in Toxiproxy). */
+    private synchronized void sleepUntil(long deadline) throws InterruptedException {
+        long version = changes;
+        while (changes == version) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+}
