@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One direction of one connection: a reader that stamps each chunk with the time it was read,
@@ -60,6 +62,10 @@ final class Link {
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Map<Long, long[]> limitSent = new HashMap<>();
     private final Runnable onChange = this::changed;
+    /** Guards the buffer counts and the chain version; a lock rather than a monitor, which pins a virtual thread on Java 21. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition room = lock.newCondition();
+    private final Condition signal = lock.newCondition();
     private volatile long changes;
     private int bufferedChunks;
     private long bufferedBytes;
@@ -81,9 +87,12 @@ final class Link {
     }
 
     private void changed() {
-        synchronized (this) {
+        lock.lock();
+        try {
             changes++;
-            notifyAll();
+            signal.signalAll();
+        } finally {
+            lock.unlock();
         }
         queue.add(WAKE);
     }
@@ -99,9 +108,12 @@ final class Link {
                     queue.add(EOF);
                     return;
                 }
-                synchronized (this) {
+                lock.lock();
+                try {
                     bufferedChunks++;
                     bufferedBytes += n;
+                } finally {
+                    lock.unlock();
                 }
                 queue.add(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime()));
             }
@@ -110,16 +122,26 @@ final class Link {
         }
     }
 
-    private synchronized void waitForRoom() throws InterruptedException {
-        while (bufferedChunks >= MAX_CHUNKS || bufferedBytes >= MAX_BUFFERED) {
-            wait();
+    private void waitForRoom() throws InterruptedException {
+        lock.lock();
+        try {
+            while (bufferedChunks >= MAX_CHUNKS || bufferedBytes >= MAX_BUFFERED) {
+                room.await();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    private synchronized void taken(Chunk c) {
-        bufferedChunks--;
-        bufferedBytes -= c.data.length;
-        notifyAll();
+    private void taken(Chunk c) {
+        lock.lock();
+        try {
+            bufferedChunks--;
+            bufferedBytes -= c.data.length;
+            room.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void write() {
@@ -288,14 +310,19 @@ final class Link {
     }
 
     /** Sleeps until the deadline, or until the chain changes (then the chunk goes on at once, as in Toxiproxy). */
-    private synchronized void sleepUntil(long deadline) throws InterruptedException {
-        long version = changes;
-        while (changes == version) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
+    private void sleepUntil(long deadline) throws InterruptedException {
+        lock.lock();
+        try {
+            long version = changes;
+            while (changes == version) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                signal.awaitNanos(left);
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+        } finally {
+            lock.unlock();
         }
     }
 }
