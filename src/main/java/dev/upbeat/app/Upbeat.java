@@ -42,6 +42,8 @@ import dev.upbeat.simulator.SimulatorApi;
 import dev.upbeat.simulator.SimulatorRepository;
 import dev.upbeat.simulator.SimulatorService;
 import dev.upbeat.simulator.drill.DrillApi;
+import dev.upbeat.simulator.tcp.TcpProxies;
+import dev.upbeat.simulator.tcp.ToxiproxyApi;
 import dev.upbeat.simulator.drill.DrillRepository;
 import dev.upbeat.simulator.drill.DrillService;
 import dev.upbeat.site.BrandAssets;
@@ -117,6 +119,9 @@ public final class Upbeat implements AutoCloseable {
         return t;
     });
     private final LiveEvents live = new LiveEvents();
+    /** TCP proxies, driven through the Toxiproxy-compatible API when UPBEAT_TOXIPROXY_LISTEN is set. */
+    private final TcpProxies tcpProxies = new TcpProxies(new java.util.Random());
+    private ToxiproxyApi toxiproxy;
     private final BrandingService branding;
     private volatile boolean snapshotFailing;
     private ChangeFeed feed;
@@ -181,6 +186,9 @@ public final class Upbeat implements AutoCloseable {
         drills.open();
         server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
                 new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp));
+        if (config.toxiproxyListen() != null) {
+            toxiproxy = startToxiproxy(config.toxiproxyListen());
+        }
         if (db.dialect() == Dialect.POSTGRESQL) {
             feed = new ChangeFeed(config.database(), this::follow, this::refresh).start();
         }
@@ -192,6 +200,17 @@ public final class Upbeat implements AutoCloseable {
         probes.start(background);
         log.info("Upbeat is serving {} on port {} ({})", config.pageName(), server.port(), config.baseUrl());
         return this;
+    }
+
+    private void closeToxiproxy() {
+        try {
+            if (toxiproxy != null) {
+                toxiproxy.close();
+            }
+        } catch (Exception e) {
+            log.warn("Could not stop the Toxiproxy API cleanly", e);
+        }
+        tcpProxies.close();
     }
 
     /** A port that cannot be had is a setting to change, said in one line, not a stack trace. */
@@ -206,6 +225,15 @@ public final class Upbeat implements AutoCloseable {
                 }
             }
             throw e;
+        }
+    }
+
+    private ToxiproxyApi startToxiproxy(String listen) {
+        try {
+            return ToxiproxyApi.start(tcpProxies, listen);
+        } catch (Exception e) {
+            throw new ConfigException("cannot listen on " + listen + " (" + e.getMessage()
+                    + "); set UPBEAT_TOXIPROXY_LISTEN to a free host:port of this machine, or unset it");
         }
     }
 
@@ -317,6 +345,11 @@ public final class Upbeat implements AutoCloseable {
         return server.port();
     }
 
+    /** The Toxiproxy-compatible API's port, or -1 when it is off. */
+    public int toxiproxyPort() {
+        return toxiproxy == null ? -1 : toxiproxy.port();
+    }
+
     public UpbeatConfig config() {
         return config;
     }
@@ -395,6 +428,7 @@ public final class Upbeat implements AutoCloseable {
         notifications.close();
         drills.close();
         simulator.close();
+        closeToxiproxy();
         db.close();
         // Commands that only open the database (token, user) never served, so have nothing to announce.
         if (server != null) {

@@ -67,6 +67,13 @@ public final class ToxiproxyApi implements AutoCloseable {
         return api;
     }
 
+    /** Starts the API on {@code host:port} ({@code [v6]:port} for an IPv6 address). */
+    public static ToxiproxyApi start(TcpProxies proxies, String hostPort) throws Exception {
+        int colon = hostPort.lastIndexOf(':');
+        String host = hostPort.substring(0, colon).replaceAll("^\\[|\\]$", "");
+        return start(proxies, host, Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
     public int port() {
         return connector.getLocalPort();
     }

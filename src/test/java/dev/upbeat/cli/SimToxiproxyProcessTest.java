@@ -1,0 +1,59 @@
+package dev.upbeat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.upbeat.testing.TestDatabases;
+import dev.upbeat.testing.TestUpbeat;
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Toxiproxy-compatible API as an operator starts it: {@code upbeat sim toxiproxy}, or beside the status page. */
+class SimToxiproxyProcessTest {
+
+    @Test
+    void sim_toxiproxy_serves_the_api_in_its_own_process_without_a_database() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CliRun.Started server = CliRun.start("jdbc:sqlite:/nonexistent/never-opened.db", Map.of(),
+                "sim", "toxiproxy", "--listen", "127.0.0.1:" + port);
+        try (ServerSocket upstream = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            ToxiproxyClient client = new ToxiproxyClient("127.0.0.1", port);
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> client.version().contains("2.12.0"));
+
+            Proxy proxy = client.createProxy("db", "127.0.0.1:0", "127.0.0.1:" + upstream.getLocalPort());
+            proxy.toxics().limitData("cut", ToxicDirection.DOWNSTREAM, 3);
+            String host = proxy.getListen().substring(0, proxy.getListen().lastIndexOf(':'));
+            int listen = Integer.parseInt(proxy.getListen().substring(proxy.getListen().lastIndexOf(':') + 1));
+            try (Socket s = new Socket(host, listen); Socket served = upstream.accept()) {
+                s.setSoTimeout(5_000);
+                served.getOutputStream().write("hello".getBytes());
+                assertThat(new String(s.getInputStream().readAllBytes())).isEqualTo("hel");
+            }
+        } finally {
+            server.process().destroy();
+            server.process().waitFor();
+        }
+    }
+
+    @Test
+    void upbeat_serves_the_api_beside_the_status_page_when_its_address_is_set() throws Exception {
+        try (TestUpbeat t = TestUpbeat.started(TestDatabases.sqlite(), Map.of("UPBEAT_TOXIPROXY_LISTEN", "127.0.0.1:0"))) {
+            ToxiproxyClient client = new ToxiproxyClient("127.0.0.1", t.upbeat.toxiproxyPort());
+            assertThat(client.version()).contains("2.12.0");
+            assertThat(client.createProxy("redis", "127.0.0.1:0", "127.0.0.1:6379").isEnabled()).isTrue();
+        }
+        try (TestUpbeat t = TestUpbeat.started()) {
+            assertThat(t.upbeat.toxiproxyPort()).as("off unless set").isEqualTo(-1);
+        }
+    }
+}
