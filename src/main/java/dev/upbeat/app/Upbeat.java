@@ -120,7 +120,7 @@ public final class Upbeat implements AutoCloseable {
     });
     private final LiveEvents live = new LiveEvents();
     /** TCP proxies, driven through the Toxiproxy-compatible API when UPBEAT_TOXIPROXY_LISTEN is set. */
-    private final TcpProxies tcpProxies = new TcpProxies(new java.util.Random());
+    private final TcpProxies tcpProxies;
     private ToxiproxyApi toxiproxy;
     private final BrandingService branding;
     private volatile boolean snapshotFailing;
@@ -167,6 +167,7 @@ public final class Upbeat implements AutoCloseable {
         this.drills = new DrillService(db, new DrillRepository(), simulator, clock, lease,
                 new DrillNoticesOnStatusPage(maintenances, clock));
         this.admin = new AdminSite(config, db, clock);
+        this.tcpProxies = new TcpProxies(new java.util.Random(), metrics);
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
         Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);

@@ -9,6 +9,10 @@ import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -46,11 +50,31 @@ class SimToxiproxyProcessTest {
     }
 
     @Test
-    void upbeat_serves_the_api_beside_the_status_page_when_its_address_is_set() throws Exception {
-        try (TestUpbeat t = TestUpbeat.started(TestDatabases.sqlite(), Map.of("UPBEAT_TOXIPROXY_LISTEN", "127.0.0.1:0"))) {
+    void upbeat_serves_the_api_beside_the_status_page_and_counts_each_proxy_in_its_metrics() throws Exception {
+        try (TestUpbeat t = TestUpbeat.started(TestDatabases.sqlite(), Map.of("UPBEAT_TOXIPROXY_LISTEN", "127.0.0.1:0"));
+                ServerSocket upstream = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             ToxiproxyClient client = new ToxiproxyClient("127.0.0.1", t.upbeat.toxiproxyPort());
             assertThat(client.version()).contains("2.12.0");
-            assertThat(client.createProxy("redis", "127.0.0.1:0", "127.0.0.1:6379").isEnabled()).isTrue();
+            Proxy redis = client.createProxy("redis", "127.0.0.1:0", "127.0.0.1:" + upstream.getLocalPort());
+            redis.toxics().latency("slow", ToxicDirection.DOWNSTREAM, 1);
+            String listen = redis.getListen();
+            try (Socket s = new Socket("127.0.0.1", Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)));
+                    Socket served = upstream.accept()) {
+                s.getOutputStream().write("PING\r\n".getBytes());
+                assertThat(served.getInputStream().readNBytes(6)).isEqualTo("PING\r\n".getBytes());
+                served.getOutputStream().write("+PONG\r\n".getBytes());
+                assertThat(s.getInputStream().readNBytes(7)).isEqualTo("+PONG\r\n".getBytes());
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.upbeat.port() + "/metrics"))
+                    .header("Authorization", "Bearer " + TestUpbeat.ADMIN_TOKEN).build();
+            assertThat(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body())
+                    .contains("upbeat_tcp_bytes_total{direction=\"upstream\",proxy=\"redis\"} 6.0")
+                    .contains("upbeat_tcp_bytes_total{direction=\"downstream\",proxy=\"redis\"} 7.0")
+                    .contains("upbeat_tcp_connections_total{proxy=\"redis\"} 1.0")
+                    .contains("upbeat_tcp_toxics_applied_total{proxy=\"redis\",type=\"latency\"} 1.0");
+            redis.delete();
+            assertThat(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body()).doesNotContain("proxy=\"redis\"");
         }
         try (TestUpbeat t = TestUpbeat.started()) {
             assertThat(t.upbeat.toxiproxyPort()).as("off unless set").isEqualTo(-1);

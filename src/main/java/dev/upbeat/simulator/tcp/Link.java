@@ -59,6 +59,7 @@ final class Link {
     private final ToxicChain toxics;
     private final TcpConnection connection;
     private final Random random;
+    private final TcpMetrics metrics;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Map<Long, long[]> limitSent = new HashMap<>();
     private final Runnable onChange = this::changed;
@@ -71,13 +72,15 @@ final class Link {
     private long bufferedBytes;
     private long idleSince = System.nanoTime();
 
-    Link(Direction direction, Socket source, Socket dest, ToxicChain toxics, TcpConnection connection, Random random) {
+    Link(Direction direction, Socket source, Socket dest, ToxicChain toxics, TcpConnection connection, Random random,
+            TcpMetrics metrics) {
         this.direction = direction;
         this.source = source;
         this.dest = dest;
         this.toxics = toxics;
         this.connection = connection;
         this.random = random;
+        this.metrics = metrics;
     }
 
     void start() {
@@ -208,6 +211,7 @@ final class Link {
         for (Toxic t : chain) {
             if (random.nextFloat() < t.toxicity()) {
                 active.add(new Active(t));
+                metrics.applied(t.type());
             }
         }
         return active;
@@ -221,6 +225,7 @@ final class Link {
     private void pass(Chunk c, int index, List<Active> active, OutputStream out) throws IOException, InterruptedException, Ended {
         if (index == active.size()) {
             out.write(c.data);
+            metrics.relayed(direction, c.data.length);
             return;
         }
         Active a = active.get(index);

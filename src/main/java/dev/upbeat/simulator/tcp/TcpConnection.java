@@ -26,13 +26,14 @@ final class TcpConnection {
         this.onClosed = onClosed;
     }
 
-    void start(ToxicChain toxics, Random random) {
+    void start(ToxicChain toxics, Random random, TcpMetrics metrics) {
         if (toxics.has(ToxicType.RESET_PEER)) {
             // As Toxiproxy's link does: with reset_peer in the chain, every close is a reset, whatever the toxicity.
             lingerZero();
         }
-        new Link(Direction.UPSTREAM, client, server, toxics, this, random).start();
-        new Link(Direction.DOWNSTREAM, server, client, toxics, this, random).start();
+        metrics.connected();
+        new Link(Direction.UPSTREAM, client, server, toxics, this, random, metrics).start();
+        new Link(Direction.DOWNSTREAM, server, client, toxics, this, random, metrics).start();
     }
 
     void halfClosed() {

@@ -1,5 +1,7 @@
 package dev.upbeat.simulator.tcp;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,17 @@ public final class TcpProxies implements AutoCloseable {
 
     private final Map<String, TcpProxy> proxies = new TreeMap<>();
     private final Random random;
+    private final MeterRegistry registry;
 
-    public TcpProxies(Random random) {
+    /** Proxies whose counters go to {@code registry} (Upbeat's {@code /metrics}), and toxicity rolled with {@code random}. */
+    public TcpProxies(Random random, MeterRegistry registry) {
         this.random = random;
+        this.registry = registry;
+    }
+
+    /** Proxies alone, as {@code upbeat sim toxiproxy} runs them: counted, but exported nowhere. */
+    public TcpProxies(Random random) {
+        this(random, new SimpleMeterRegistry());
     }
 
     public synchronized List<TcpProxy> all() {
@@ -43,7 +53,7 @@ public final class TcpProxies implements AutoCloseable {
         if (proxies.containsKey(spec.name())) {
             throw ToxiproxyError.proxyExists();
         }
-        TcpProxy proxy = new TcpProxy(spec.name(), spec.listen(), spec.upstream(), random);
+        TcpProxy proxy = new TcpProxy(spec.name(), spec.listen(), spec.upstream(), random, registry);
         if (spec.enabled() == null || spec.enabled()) {
             proxy.start();
         }
@@ -76,9 +86,9 @@ public final class TcpProxies implements AutoCloseable {
             if (!existing.differs(spec.listen(), spec.upstream())) {
                 return existing;
             }
-            existing.stop();
+            existing.remove();
         }
-        TcpProxy proxy = new TcpProxy(spec.name(), spec.listen(), spec.upstream(), random);
+        TcpProxy proxy = new TcpProxy(spec.name(), spec.listen(), spec.upstream(), random, registry);
         if (spec.enabled() == null || spec.enabled()) {
             proxy.start();
         }
@@ -107,7 +117,7 @@ public final class TcpProxies implements AutoCloseable {
     }
 
     public synchronized void delete(String name) {
-        get(name).stop();
+        get(name).remove();
         proxies.remove(name);
     }
 
@@ -121,7 +131,7 @@ public final class TcpProxies implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        proxies.values().forEach(TcpProxy::stop);
+        proxies.values().forEach(TcpProxy::remove);
         proxies.clear();
     }
 

@@ -1,5 +1,6 @@
 package dev.upbeat.simulator.tcp;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet6Address;
@@ -25,15 +26,17 @@ public final class TcpProxy {
     private final ToxicChain toxics = new ToxicChain();
     private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
     private final Random random;
+    private final TcpMetrics metrics;
     private String listen;
     private String upstream;
     private ServerSocket listener;
 
-    TcpProxy(String name, String listen, String upstream, Random random) {
+    TcpProxy(String name, String listen, String upstream, Random random, MeterRegistry registry) {
         this.name = name;
         this.listen = listen == null || listen.isBlank() ? "127.0.0.1:0" : listen;
         this.upstream = upstream;
         this.random = random;
+        this.metrics = new TcpMetrics(registry, name);
     }
 
     public String name() {
@@ -92,6 +95,12 @@ public final class TcpProxy {
         connections.forEach(TcpConnection::close);
     }
 
+    /** Stops it for good: also its counters go. */
+    synchronized void remove() {
+        stop();
+        metrics.remove();
+    }
+
     synchronized void retarget(String newListen, String newUpstream) {
         listen = newListen == null || newListen.isBlank() ? "127.0.0.1:0" : newListen;
         upstream = newUpstream;
@@ -140,7 +149,7 @@ public final class TcpProxy {
                 return;
             }
         }
-        connection.start(toxics, random);
+        connection.start(toxics, random, metrics);
     }
 
     private static InetSocketAddress address(String hostPort) throws UnknownHostException {
