@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.LoggerFactory;
 
 /**
  * One direction of one connection: a reader that stamps each chunk with the time it was read,
@@ -152,6 +153,10 @@ final class Link {
             pump(dest.getOutputStream());
         } catch (IOException | InterruptedException | Ended e) {
             connection.close();
+        } catch (RuntimeException e) {
+            // Attributes no chunk can satisfy must not leave a connection open with no writer.
+            LoggerFactory.getLogger(Link.class).warn("A TCP proxy connection closed on a toxic it could not apply", e);
+            connection.close();
         } finally {
             toxics.unwatch(onChange);
         }
@@ -198,7 +203,7 @@ final class Link {
     private void closeSlowly(List<Active> active) throws IOException, InterruptedException {
         for (Active a : active) {
             if (a.toxic.type() == ToxicType.SLOW_CLOSE) {
-                Thread.sleep(a.ms("delay"));
+                Thread.sleep(Math.max(0, a.ms("delay")));
             }
         }
         dest.shutdownOutput();
@@ -231,7 +236,7 @@ final class Link {
         Active a = active.get(index);
         switch (a.toxic.type()) {
             case LATENCY -> {
-                long jitter = a.ms("jitter");
+                long jitter = Math.min(a.ms("jitter"), Integer.MAX_VALUE);
                 long delay = a.ms("latency") + (jitter > 0 ? random.nextLong(jitter * 2) - jitter : 0);
                 long due = c.at + TimeUnit.MILLISECONDS.toNanos(delay);
                 sleepUntil(due);
@@ -241,7 +246,7 @@ final class Link {
             case SLOW_CLOSE -> pass(c, index + 1, active, out);
             case TIMEOUT -> idleSince = System.nanoTime(); // data is dropped; each chunk restarts the clock
             case RESET_PEER -> {
-                Thread.sleep(a.ms("timeout"));
+                Thread.sleep(Math.max(0, a.ms("timeout")));
                 connection.reset();
                 throw new Ended();
             }
@@ -277,7 +282,8 @@ final class Link {
     private void slice(Active a, Chunk c, int index, List<Active> active, OutputStream out)
             throws IOException, InterruptedException, Ended {
         List<Integer> bounds = new ArrayList<>();
-        cut(0, c.data.length, (int) a.ms("average_size"), (int) a.ms("size_variation"), bounds);
+        cut(0, c.data.length, (int) Math.clamp(a.ms("average_size"), 0, READ_SIZE),
+                (int) Math.clamp(a.ms("size_variation"), 0, READ_SIZE), bounds);
         for (int i = 1; i < bounds.size(); i += 2) {
             pass(new Chunk(Arrays.copyOfRange(c.data, bounds.get(i - 1), bounds.get(i)), c.at), index + 1, active, out);
             TimeUnit.MICROSECONDS.sleep(a.ms("delay"));
@@ -286,14 +292,15 @@ final class Link {
 
     /** Toxiproxy's slicer: halve (give or take the variation) until a piece is near the average size. */
     private void cut(int start, int end, int average, int variation, List<Integer> bounds) {
-        if ((end - start) - average <= variation) {
+        if ((end - start) - average <= variation || end - start <= 1) { // a byte cannot be halved (Toxiproxy recurses forever)
             bounds.add(start);
             bounds.add(end);
             return;
         }
         int mid = start + (end - start) / 2;
         if (variation > 0) {
-            mid += random.nextInt(variation * 2) - variation;
+            // Kept inside the piece: Toxiproxy's halving can step outside it when the variation is large.
+            mid = Math.clamp(mid + random.nextInt(variation * 2) - variation, start + 1, end - 1);
         }
         cut(start, mid, average, variation, bounds);
         cut(mid, end, average, variation, bounds);

@@ -185,6 +185,31 @@ class ToxicBehaviourTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0,0", "0,500", "4,100000"})
+    void slicer_attributes_at_their_edges_still_deliver_every_byte(String sizes) throws Exception {
+        String[] averageAndVariation = sizes.split(",");
+        proxy.toxics().slicer("slicer", ToxicDirection.DOWNSTREAM, Long.parseLong(averageAndVariation[0]), 0)
+                .setSizeVariation(Long.parseLong(averageAndVariation[1]));
+        byte[] payload = new byte[1000];
+        new Random(3).nextBytes(payload);
+        try (Socket s = Wire.connect(proxy.getListen())) {
+            s.getOutputStream().write(payload);
+            s.shutdownOutput();
+            assertThat(s.getInputStream().readAllBytes()).isEqualTo(payload);
+        }
+    }
+
+    @Test
+    void a_negative_reset_timeout_resets_at_once() throws Exception {
+        proxy.toxics().resetPeer("reset", ToxicDirection.DOWNSTREAM, -5);
+        try (Socket s = Wire.connect(proxy.getListen())) {
+            s.getOutputStream().write("hello".getBytes());
+            assertThatThrownBy(() -> s.getInputStream().read()).isInstanceOf(SocketException.class)
+                    .hasMessageContaining("Connection reset");
+        }
+    }
+
     @Test
     void a_half_closed_client_still_reads_the_answer() throws Exception {
         assertThat(Wire.roundTrip(proxy.getListen(), "half")).isEqualTo("half");
