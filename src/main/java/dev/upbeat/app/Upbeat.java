@@ -185,11 +185,11 @@ public final class Upbeat implements AutoCloseable {
             DeclaredTargets.apply(simulator, DeclaredTargets.read(config.simTargetsFile()));
         }
         drills.open();
-        server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
-                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp));
         if (config.toxiproxyListen() != null) {
             toxiproxy = startToxiproxy(config.toxiproxyListen());
         }
+        server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
+                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp));
         if (db.dialect() == Dialect.POSTGRESQL) {
             feed = new ChangeFeed(config.database(), this::follow, this::refresh).start();
         }

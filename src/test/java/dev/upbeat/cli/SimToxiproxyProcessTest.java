@@ -1,8 +1,10 @@
 package dev.upbeat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.upbeat.config.ConfigException;
 import dev.upbeat.testing.TestDatabases;
 import dev.upbeat.testing.TestUpbeat;
 import eu.rekawek.toxiproxy.Proxy;
@@ -78,6 +80,16 @@ class SimToxiproxyProcessTest {
         }
         try (TestUpbeat t = TestUpbeat.started()) {
             assertThat(t.upbeat.toxiproxyPort()).as("off unless set").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void a_taken_toxiproxy_address_stops_startup_naming_the_setting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+                TestUpbeat t = TestUpbeat.services(TestDatabases.sqlite(),
+                        Map.of("UPBEAT_TOXIPROXY_LISTEN", "127.0.0.1:" + taken.getLocalPort()))) {
+            assertThatThrownBy(t.upbeat::start).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort()).hasMessageContaining("UPBEAT_TOXIPROXY_LISTEN");
         }
     }
 }
