@@ -1,7 +1,7 @@
 package dev.upbeat.simulator.tcp;
 
+import dev.upbeat.simulator.tcp.ChunkReader.Chunk;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -10,29 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.LoggerFactory;
 
 /**
- * One direction of one connection: a reader that stamps each chunk with the time it was read,
- * and a writer that passes chunks through the direction's active toxics to the other socket. The
- * reader stops while 1024 chunks or 1 MiB wait, so a slow reader slows the sender (back-pressure)
- * while latency still counts from the read, as Toxiproxy's does.
+ * One direction of one connection: a {@link ChunkReader} on the source, and a writer that passes
+ * each chunk through the direction's active toxics to the other socket. The writer re-reads the
+ * chain whenever it changes, so toxics reach connections already open.
  */
 final class Link {
-    private static final int READ_SIZE = 32 * 1024;
-    private static final int MAX_CHUNKS = 1024;
-    private static final long MAX_BUFFERED = 1 << 20;
-    private static final Object EOF = new Object();
-    private static final Object FAILED = new Object();
-    private static final Object WAKE = new Object();
-
-    private record Chunk(byte[] data, long at) {
-    }
-
     /** A toxic as it runs on this link: whether its toxicity roll hit, and its running state. */
     private static final class Active {
         final Toxic toxic;
@@ -55,28 +43,24 @@ final class Link {
     }
 
     private final Direction direction;
-    private final Socket source;
     private final Socket dest;
     private final ToxicChain toxics;
     private final TcpConnection connection;
     private final Random random;
     private final TcpMetrics metrics;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final ChunkReader reader;
     private final Map<Long, long[]> limitSent = new HashMap<>();
     private final Runnable onChange = this::changed;
-    /** Guards the buffer counts and the chain version; a lock rather than a monitor, which pins a virtual thread on Java 21. */
+    /** Guards the chain version; a lock rather than a monitor, which pins a virtual thread on Java 21. */
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition room = lock.newCondition();
     private final Condition signal = lock.newCondition();
     private volatile long changes;
-    private int bufferedChunks;
-    private long bufferedBytes;
     private long idleSince = System.nanoTime();
 
     Link(Direction direction, Socket source, Socket dest, ToxicChain toxics, TcpConnection connection, Random random,
             TcpMetrics metrics) {
         this.direction = direction;
-        this.source = source;
+        this.reader = new ChunkReader(source);
         this.dest = dest;
         this.toxics = toxics;
         this.connection = connection;
@@ -86,7 +70,7 @@ final class Link {
 
     void start() {
         toxics.watch(onChange);
-        Thread.ofVirtual().name("tcp-" + direction.wire() + "-read").start(this::read);
+        reader.start("tcp-" + direction.wire() + "-read");
         Thread.ofVirtual().name("tcp-" + direction.wire() + "-write").start(this::write);
     }
 
@@ -98,54 +82,7 @@ final class Link {
         } finally {
             lock.unlock();
         }
-        queue.add(WAKE);
-    }
-
-    private void read() {
-        byte[] buffer = new byte[READ_SIZE];
-        try {
-            InputStream in = source.getInputStream();
-            while (true) {
-                waitForRoom();
-                int n = in.read(buffer);
-                if (n < 0) {
-                    queue.add(EOF);
-                    return;
-                }
-                lock.lock();
-                try {
-                    bufferedChunks++;
-                    bufferedBytes += n;
-                } finally {
-                    lock.unlock();
-                }
-                queue.add(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime()));
-            }
-        } catch (IOException | InterruptedException e) {
-            queue.add(FAILED);
-        }
-    }
-
-    private void waitForRoom() throws InterruptedException {
-        lock.lock();
-        try {
-            while (bufferedChunks >= MAX_CHUNKS || bufferedBytes >= MAX_BUFFERED) {
-                room.await();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void taken(Chunk c) {
-        lock.lock();
-        try {
-            bufferedChunks--;
-            bufferedBytes -= c.data.length;
-            room.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        reader.wake();
     }
 
     private void write() {
@@ -180,20 +117,19 @@ final class Link {
             Object item;
             if (timeout != null && timeout.ms("timeout") > 0) {
                 long left = idleSince + TimeUnit.MILLISECONDS.toNanos(timeout.ms("timeout")) - System.nanoTime();
-                item = left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
+                item = reader.poll(left);
                 if (item == null) {
                     throw new Ended();
                 }
             } else {
-                item = queue.take();
+                item = reader.take();
             }
-            if (item == FAILED) {
+            if (item == ChunkReader.FAILED) {
                 throw new Ended();
-            } else if (item == EOF) {
+            } else if (item == ChunkReader.EOF) {
                 closeSlowly(active);
                 return;
             } else if (item instanceof Chunk c) {
-                taken(c);
                 pass(c, 0, active, out);
             }
         }
@@ -229,8 +165,8 @@ final class Link {
 
     private void pass(Chunk c, int index, List<Active> active, OutputStream out) throws IOException, InterruptedException, Ended {
         if (index == active.size()) {
-            out.write(c.data);
-            metrics.relayed(direction, c.data.length);
+            out.write(c.data());
+            metrics.relayed(direction, c.data().length);
             return;
         }
         Active a = active.get(index);
@@ -238,9 +174,9 @@ final class Link {
             case LATENCY -> {
                 long jitter = Math.min(a.ms("jitter"), Integer.MAX_VALUE);
                 long delay = a.ms("latency") + (jitter > 0 ? random.nextLong(jitter * 2) - jitter : 0);
-                long due = c.at + TimeUnit.MILLISECONDS.toNanos(delay);
+                long due = c.at() + TimeUnit.MILLISECONDS.toNanos(delay);
                 sleepUntil(due);
-                pass(new Chunk(c.data, Math.max(due, c.at)), index + 1, active, out);
+                pass(new Chunk(c.data(), Math.max(due, c.at())), index + 1, active, out);
             }
             case BANDWIDTH -> throttle(a, c, index, active, out);
             case SLOW_CLOSE -> pass(c, index + 1, active, out);
@@ -262,12 +198,12 @@ final class Link {
             pass(c, index + 1, active, out);
             return;
         }
-        a.bandwidthDebtNanos += c.data.length * 1_000_000L / rate;
+        a.bandwidthDebtNanos += c.data().length * 1_000_000L / rate;
         int offset = 0;
         int slice = (int) Math.min(Integer.MAX_VALUE, rate * 100);
-        while (c.data.length - offset > slice) {
+        while (c.data().length - offset > slice) {
             Thread.sleep(100);
-            pass(new Chunk(Arrays.copyOfRange(c.data, offset, offset + slice), c.at), index + 1, active, out);
+            pass(new Chunk(Arrays.copyOfRange(c.data(), offset, offset + slice), c.at()), index + 1, active, out);
             offset += slice;
             a.bandwidthDebtNanos -= TimeUnit.MILLISECONDS.toNanos(100);
         }
@@ -276,16 +212,16 @@ final class Link {
             TimeUnit.NANOSECONDS.sleep(a.bandwidthDebtNanos);
         }
         a.bandwidthDebtNanos -= System.nanoTime() - start; // carries the sleep's overshoot to the next chunk
-        pass(new Chunk(Arrays.copyOfRange(c.data, offset, c.data.length), c.at), index + 1, active, out);
+        pass(new Chunk(Arrays.copyOfRange(c.data(), offset, c.data().length), c.at()), index + 1, active, out);
     }
 
     private void slice(Active a, Chunk c, int index, List<Active> active, OutputStream out)
             throws IOException, InterruptedException, Ended {
         List<Integer> bounds = new ArrayList<>();
-        cut(0, c.data.length, (int) Math.clamp(a.ms("average_size"), 0, READ_SIZE),
-                (int) Math.clamp(a.ms("size_variation"), 0, READ_SIZE), bounds);
+        cut(0, c.data().length, (int) Math.clamp(a.ms("average_size"), 0, ChunkReader.READ_SIZE),
+                (int) Math.clamp(a.ms("size_variation"), 0, ChunkReader.READ_SIZE), bounds);
         for (int i = 1; i < bounds.size(); i += 2) {
-            pass(new Chunk(Arrays.copyOfRange(c.data, bounds.get(i - 1), bounds.get(i)), c.at), index + 1, active, out);
+            pass(new Chunk(Arrays.copyOfRange(c.data(), bounds.get(i - 1), bounds.get(i)), c.at()), index + 1, active, out);
             TimeUnit.MICROSECONDS.sleep(a.ms("delay"));
         }
     }
@@ -310,9 +246,9 @@ final class Link {
             throws IOException, InterruptedException, Ended {
         long[] sent = limitSent.computeIfAbsent(a.toxic.serial(), s -> new long[1]);
         long remaining = Math.max(0, a.ms("bytes") - sent[0]);
-        byte[] data = remaining < c.data.length ? Arrays.copyOf(c.data, (int) remaining) : c.data;
+        byte[] data = remaining < c.data().length ? Arrays.copyOf(c.data(), (int) remaining) : c.data();
         if (data.length > 0) {
-            pass(new Chunk(data, c.at), index + 1, active, out);
+            pass(new Chunk(data, c.at()), index + 1, active, out);
             sent[0] += data.length;
         }
         if (a.ms("bytes") - sent[0] <= 0) {
