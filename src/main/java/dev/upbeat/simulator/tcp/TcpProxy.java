@@ -30,6 +30,7 @@ public final class TcpProxy {
     private String listen;
     private String upstream;
     private ServerSocket listener;
+    private Thread accepting;
 
     TcpProxy(String name, String listen, String upstream, Random random, MeterRegistry registry) {
         this.name = name;
@@ -84,14 +85,24 @@ public final class TcpProxy {
         }
         listener = socket;
         listen = format(socket.getInetAddress(), socket.getLocalPort());
-        ServerSocket accepting = socket;
-        Thread.ofVirtual().name("tcp-proxy-" + name).start(() -> accept(accepting));
+        ServerSocket bound = socket;
+        accepting = Thread.ofVirtual().name("tcp-proxy-" + name).start(() -> accept(bound));
     }
 
     /** Closes the listener and every connection. */
     synchronized void stop() {
         quietly(listener);
         listener = null;
+        if (accepting != null) {
+            // The socket is only really closed once the thread blocked in accept has left it; until
+            // then a client could still connect, and be reset instead of refused.
+            try {
+                accepting.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            accepting = null;
+        }
         connections.forEach(TcpConnection::close);
     }
 
