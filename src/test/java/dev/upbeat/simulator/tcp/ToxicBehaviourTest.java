@@ -245,6 +245,23 @@ class ToxicBehaviourTest {
         }
     }
 
+    @Test
+    void a_new_upstream_restarts_the_proxy_and_drops_its_connections() throws Exception {
+        try (EchoServer other = new EchoServer(); Socket s = Wire.connect(proxy.getListen())) {
+            echoOnce(s, "old");
+            proxy.setUpstream(other.address());
+            int read;
+            try {
+                read = s.getInputStream().read();
+            } catch (SocketException reset) {
+                read = -1;
+            }
+            assertThat(read).as("the open connection was dropped").isEqualTo(-1);
+            assertThat(Wire.roundTrip(proxy.getListen(), "new")).as("same address, new upstream").isEqualTo("new");
+            assertThat(proxies.get("echo").upstream()).isEqualTo(other.address());
+        }
+    }
+
     private static void echoOnce(Socket s, String text) throws IOException {
         s.getOutputStream().write(text.getBytes());
         byte[] answer = s.getInputStream().readNBytes(text.length());
