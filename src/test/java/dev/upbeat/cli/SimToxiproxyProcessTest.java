@@ -76,7 +76,10 @@ class SimToxiproxyProcessTest {
                     .contains("upbeat_tcp_connections_total{proxy=\"redis\"} 1.0")
                     .contains("upbeat_tcp_toxics_applied_total{proxy=\"redis\",type=\"latency\"} 1.0");
             redis.delete();
-            assertThat(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body()).doesNotContain("proxy=\"redis\"");
+            assertThatThrownBy(() -> client.createProxy("refused", "127.0.0.1:" + upstream.getLocalPort(), "127.0.0.1:1"))
+                    .as("its address is taken").hasMessageContaining("[500]");
+            assertThat(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body()).as("deleted or refused: no series")
+                    .doesNotContain("proxy=\"redis\"").doesNotContain("proxy=\"refused\"");
         }
         try (TestUpbeat t = TestUpbeat.started()) {
             assertThat(t.upbeat.toxiproxyPort()).as("off unless set").isEqualTo(-1);

@@ -53,10 +53,7 @@ public final class TcpProxies implements AutoCloseable {
         if (proxies.containsKey(spec.name())) {
             throw ToxiproxyError.proxyExists();
         }
-        TcpProxy proxy = new TcpProxy(spec.name(), spec.listen(), spec.upstream(), random, registry);
-        if (spec.enabled() == null || spec.enabled()) {
-            proxy.start();
-        }
+        TcpProxy proxy = opened(spec);
         proxies.put(spec.name(), proxy);
         return proxy;
     }
@@ -88,11 +85,22 @@ public final class TcpProxies implements AutoCloseable {
             }
             existing.remove();
         }
+        TcpProxy proxy = opened(spec);
+        proxies.put(spec.name(), proxy);
+        return proxy;
+    }
+
+    /** A new proxy, listening unless the spec says {@code "enabled": false}; one that cannot listen leaves no trace. */
+    private TcpProxy opened(Spec spec) {
         TcpProxy proxy = new TcpProxy(spec.name(), spec.listen(), spec.upstream(), random, registry);
         if (spec.enabled() == null || spec.enabled()) {
-            proxy.start();
+            try {
+                proxy.start();
+            } catch (ToxiproxyError e) {
+                proxy.remove();
+                throw e;
+            }
         }
-        proxies.put(spec.name(), proxy);
         return proxy;
     }
 
