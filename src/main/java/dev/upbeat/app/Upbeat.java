@@ -42,6 +42,8 @@ import dev.upbeat.simulator.SimulatorApi;
 import dev.upbeat.simulator.SimulatorRepository;
 import dev.upbeat.simulator.SimulatorService;
 import dev.upbeat.simulator.drill.DrillApi;
+import dev.upbeat.simulator.tcp.TcpProxies;
+import dev.upbeat.simulator.tcp.ToxiproxyApi;
 import dev.upbeat.simulator.drill.DrillRepository;
 import dev.upbeat.simulator.drill.DrillService;
 import dev.upbeat.site.BrandAssets;
@@ -117,6 +119,9 @@ public final class Upbeat implements AutoCloseable {
         return t;
     });
     private final LiveEvents live = new LiveEvents();
+    /** TCP proxies, driven through the Toxiproxy-compatible API when UPBEAT_TOXIPROXY_LISTEN is set. */
+    private final TcpProxies tcpProxies;
+    private ToxiproxyApi toxiproxy;
     private final BrandingService branding;
     private volatile boolean snapshotFailing;
     private ChangeFeed feed;
@@ -164,6 +169,7 @@ public final class Upbeat implements AutoCloseable {
         this.drills = new DrillService(db, new DrillRepository(), simulator, clock, lease,
                 new DrillNoticesOnStatusPage(maintenances, clock));
         this.admin = new AdminSite(config, db, clock);
+        this.tcpProxies = new TcpProxies(new java.util.Random(), metrics);
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
         Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);
@@ -181,6 +187,9 @@ public final class Upbeat implements AutoCloseable {
             DeclaredTargets.apply(simulator, DeclaredTargets.read(config.simTargetsFile()));
         }
         drills.open();
+        if (config.toxiproxyListen() != null) {
+            toxiproxy = startToxiproxy(config.toxiproxyListen());
+        }
         server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
                 new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp));
         if (db.dialect() == Dialect.POSTGRESQL) {
@@ -198,6 +207,17 @@ public final class Upbeat implements AutoCloseable {
         return this;
     }
 
+    private void closeToxiproxy() {
+        try {
+            if (toxiproxy != null) {
+                toxiproxy.close();
+            }
+        } catch (Exception e) {
+            log.warn("Could not stop the Toxiproxy API cleanly", e);
+        }
+        tcpProxies.close();
+    }
+
     /** A port that cannot be had is a setting to change, said in one line, not a stack trace. */
     private WebServer listen(WebServer web) {
         try {
@@ -210,6 +230,15 @@ public final class Upbeat implements AutoCloseable {
                 }
             }
             throw e;
+        }
+    }
+
+    private ToxiproxyApi startToxiproxy(String listen) {
+        try {
+            return ToxiproxyApi.start(tcpProxies, listen);
+        } catch (Exception e) {
+            throw new ConfigException("cannot listen on " + listen + " (" + e.getMessage()
+                    + "); set UPBEAT_TOXIPROXY_LISTEN to a free host:port of this machine, or unset it");
         }
     }
 
@@ -322,6 +351,11 @@ public final class Upbeat implements AutoCloseable {
         return server.port();
     }
 
+    /** The Toxiproxy-compatible API's port, or -1 when it is off. */
+    public int toxiproxyPort() {
+        return toxiproxy == null ? -1 : toxiproxy.port();
+    }
+
     public UpbeatConfig config() {
         return config;
     }
@@ -417,6 +451,7 @@ public final class Upbeat implements AutoCloseable {
         notifications.close();
         drills.close();
         simulator.close();
+        closeToxiproxy();
         db.close();
         // Commands that only open the database (token, user) never served, so have nothing to announce.
         if (server != null) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code upbeat sim}: the downtime simulator, standalone or through a running Upbeat's API. */
 @Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulate outages of the services your app depends on.",
-        subcommands = {SimServeCommand.class, SimCommand.Targets.class, SimCommand.Start.class, SimCommand.Stop.class,
+        subcommands = {SimServeCommand.class, SimToxiproxyCommand.class, SimCommand.Targets.class, SimCommand.Start.class, SimCommand.Stop.class,
                 SimCommand.ScheduleIt.class, SimCommand.Runs.class})
 public final class SimCommand implements Runnable {
     @Spec
@@ -24,7 +24,7 @@ public final class SimCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: serve, targets, start, stop, schedule or runs");
+                "Missing subcommand: serve, toxiproxy, targets, start, stop, schedule or runs");
     }
 
     /** A fault given on the command line: a bare type such as {@code maintenance}, or a JSON object. */

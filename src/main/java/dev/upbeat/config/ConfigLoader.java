@@ -56,6 +56,7 @@ public final class ConfigLoader {
                 NotificationSettings.load(this, baseUrl),
                 read("UPBEAT_SIM_TARGETS", "", ConfigLoader::readableFile, "a readable JSON file of simulator targets"),
                 read("UPBEAT_SIM_LEASE", "PT15S", ConfigLoader::leaseDuration, "an ISO 8601 duration of at least PT2S, such as PT15S"),
+                read("UPBEAT_TOXIPROXY_LISTEN", "", ConfigLoader::listenOrOff, "host:port such as 127.0.0.1:8474"),
                 ProbeSettings.load(this),
                 AdminSettings.load(this));
     }
@@ -70,6 +71,19 @@ public final class ConfigLoader {
                     ? "" : " (" + e.getMessage() + ")";
             throw new ConfigException(key + " must be " + expected + "; got '" + value + "'" + detail);
         }
+    }
+
+    /** An address to listen on, {@code host:port}; empty means the listener is off (null). */
+    public static String listenOrOff(String v) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        int colon = v.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("no host or no port");
+        }
+        port(v.substring(colon + 1));
+        return v;
     }
 
     private static int port(String v) {

@@ -30,6 +30,7 @@ public record UpbeatConfig(
         NotificationConfig notifications,
         Path simTargetsFile,
         Duration simLease,
+        String toxiproxyListen,
         ProbeConfig probes,
         AdminSettings admin) {
 
@@ -55,6 +56,7 @@ public record UpbeatConfig(
         notifications.describe(d);
         d.put("UPBEAT_SIM_TARGETS", simTargetsFile == null ? "(unset)" : simTargetsFile.toString());
         d.put("UPBEAT_SIM_LEASE", simLease.toString());
+        d.put("UPBEAT_TOXIPROXY_LISTEN", toxiproxyListen == null ? "(off)" : toxiproxyListen);
         probes.describe(d);
         admin.describe(d);
         return d;

@@ -32,6 +32,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_toxiproxy_api_is_off_unless_given_a_host_and_port() {
+        assertThat(new ConfigLoader(Map.of()).load().toxiproxyListen()).isNull();
+        assertThat(new ConfigLoader(Map.of()).load().describe().get("UPBEAT_TOXIPROXY_LISTEN")).isEqualTo("(off)");
+        assertThat(new ConfigLoader(Map.of("UPBEAT_TOXIPROXY_LISTEN", " 127.0.0.1:8474 ")).load().toxiproxyListen())
+                .isEqualTo("127.0.0.1:8474");
+        for (String bad : new String[] {"8474", ":8474", "localhost:http", "127.0.0.1:70000"}) {
+            assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_TOXIPROXY_LISTEN", bad)).load()).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("UPBEAT_TOXIPROXY_LISTEN").hasMessageContaining(bad).hasMessageContaining("host:port");
+        }
+    }
+
+    @Test
     void a_bad_value_fails_naming_the_variable_the_value_and_what_was_expected() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PORT", "eighty")).load())
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PORT").hasMessageContaining("eighty").hasMessageContaining("TCP port");

@@ -137,7 +137,7 @@ class DocExamplesTest {
     }
 
     /** The project folder, found from the compiled tests rather than the working directory. */
-    private static Path projectRoot() throws Exception {
+    static Path projectRoot() throws Exception {
         Path classes = Path.of(DocExamplesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return classes.getParent().getParent();
     }
