@@ -2,6 +2,7 @@ package dev.upbeat.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upbeat.testing.LogCapture;
 import dev.upbeat.testing.ProbedServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -122,7 +123,13 @@ class CheckerTest {
     void a_failure_is_told_in_fixed_words_never_in_an_exceptions_text_that_could_quote_a_secret() {
         CheckSpec broken = CheckSpec.builder().url(URI.create(upstream.url("/"))).method("GET")
                 .headers(Map.of("Authorization", "Bearer PRIVATE-KEY\n")).timeout(Duration.ofSeconds(2)).build();
-        CheckResult r = checker.run(broken);
+        CheckResult r;
+        try (LogCapture log = LogCapture.of(Checker.class.getName())) {
+            r = checker.run(broken);
+            assertThat(log.events()).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
+                    .isEqualTo("A check of 127.0.0.1 failed unexpectedly (java.lang.IllegalArgumentException)")
+                    .doesNotContain("PRIVATE-KEY"));
+        }
         assertThat(r.ok()).isFalse();
         assertThat(r.error()).isEqualTo("check failed");
         CheckResult slow = checker.run(CheckSpec.builder().url(URI.create(upstream.url("/"))).method("GET")

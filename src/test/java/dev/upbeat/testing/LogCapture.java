@@ -34,6 +34,13 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture(names);
     }
 
+    /** Every event so far, at any level. */
+    public List<ILoggingEvent> events() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
+    }
+
     /** Every event at ERROR so far. */
     public List<ILoggingEvent> errors() {
         synchronized (appender) {
