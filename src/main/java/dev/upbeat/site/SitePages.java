@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -74,35 +73,35 @@ public final class SitePages implements Endpoints {
     }
 
     public void home(Context ctx) {
-        page(ctx, "home.jte", s -> pages.home(s, now()));
+        page(ctx, "home", "home.jte", s -> pages.home(s, now()));
     }
 
     public void uptime(Context ctx) {
-        page(ctx, "uptime.jte", s -> uptime.uptime(s, now()));
+        page(ctx, "uptime", "uptime.jte", s -> uptime.uptime(s, now()));
     }
 
     public void incident(Context ctx) {
         long id = Params.id(ctx, "incident");
         Incident i = snapshots.current().incident(id).orElseThrow(() -> Problem.notFound("incident", id));
-        page(ctx, "incident.jte", s -> pages.incident(s, s.incident(id).orElse(i), now()));
+        page(ctx, "incident " + id, "incident.jte", s -> pages.incident(s, s.incident(id).orElse(i), now()));
     }
 
     public void maintenance(Context ctx) {
         long id = Params.id(ctx, "maintenance");
         Incident m = snapshots.current().maintenance(id).orElseThrow(() -> Problem.notFound("maintenance", id));
-        page(ctx, "incident.jte", s -> pages.incident(s, s.maintenance(id).orElse(m), now()));
+        page(ctx, "maintenance " + id, "incident.jte", s -> pages.incident(s, s.maintenance(id).orElse(m), now()));
     }
 
     public void history(Context ctx) {
         int page = Params.intQuery(ctx, "page", 1, 1, 1000);
-        page(ctx, "history.jte", s -> pages.history(s, page, now()));
+        page(ctx, "history " + page, "history.jte", s -> pages.history(s, page, now()));
     }
 
     public void componentMonth(Context ctx) {
         String id = ctx.pathParam("id");
         Component c = snapshots.current().component(id).orElseThrow(() -> Problem.notFound("component", id));
         YearMonth month = month(ctx.queryParam("month"));
-        page(ctx, "component.jte", s -> uptime.month(s, s.component(id).orElse(c), month, now()));
+        page(ctx, "component " + c.id() + " " + month, "component.jte", s -> uptime.month(s, s.component(id).orElse(c), month, now()));
     }
 
     public void events(Context ctx) throws Exception {
@@ -126,10 +125,16 @@ public final class SitePages implements Endpoints {
                 + dev.upbeat.uptime.UptimeReader.HISTORY_MONTHS + " months; got '" + raw + "'");
     }
 
-    private void page(Context ctx, String template, Function<PublicStatus, Object> model) {
+    /**
+     * Serves a page from the rendered-page cache under {@code page}, a name made only of what the
+     * page was rendered from (its parsed parameters): junk query strings such as {@code ?cb=<random>},
+     * which widgets add to defeat caches, share one rendering with the plain URL instead of each
+     * rendering anew and pushing real pages out of the bounded cache.
+     */
+    private void page(Context ctx, String page, String template, Function<PublicStatus, Object> model) {
         PublicStatus s = snapshots.current();
         boolean fragment = "live".equals(ctx.header(FRAGMENT_HEADER));
-        String key = template + "?" + ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse("") + (fragment ? "#live" : "");
+        String key = fragment ? page + " #live" : page;
         byte[] body = rendered.get(s, key, () -> render(template, model.apply(s), fragment));
         ctx.header("Vary", FRAGMENT_HEADER);
         caching.serve(ctx, s.etag(), "text/html; charset=utf-8", body);

@@ -73,6 +73,27 @@ class SitePagesTest {
     }
 
     @Test
+    void junk_query_strings_share_the_plain_pages_rendering_instead_of_rendering_anew() {
+        long ongoing = http.post("/api/v1/incidents", "{\"title\":\"Queue backlog\",\"message\":\"Looking.\"}")
+                .json().get("id").asLong();
+        try {
+            t.upbeat.snapshots().rebuild();
+            String home = http.get("/").body();
+            String history = http.get("/history").body();
+            // Two hours on, the same snapshot: a fresh rendering would say the incident lasted 2 h longer.
+            t.clock.set(Instant.now().plus(Duration.ofHours(2)));
+            assertThat(http.get("/?cb=" + System.nanoTime()).body()).isEqualTo(home);
+            assertThat(http.get("/?utm_source=x&cb=1").body()).isEqualTo(home);
+            assertThat(http.get("/history?page=1&cb=2").body()).isEqualTo(history);
+            assertThat(http.get("/history?page=01").body()).isEqualTo(history);
+        } finally {
+            t.clock.reset();
+            http.post("/api/v1/incidents/" + ongoing + "/updates", "{\"status\":\"resolved\",\"message\":\"Fixed.\"}");
+            t.upbeat.snapshots().rebuild();
+        }
+    }
+
+    @Test
     void a_maintenance_window_not_yet_begun_is_shown_as_not_started_and_never_as_ongoing_or_started() {
         // Minutes ahead, so the window falls in this month, which the history's first page shows.
         Instant soon = Instant.now().plus(Duration.ofMinutes(2));
