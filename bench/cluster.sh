@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Change-feed benchmark: three `upbeat serve` processes on one embedded PostgreSQL; N writes
-# (default 200) through the first, each timed until the other two serve its ETag. Prints p50, p90,
+# (default 200) through the first, each timed until the other two serve its ETag on
+# /api/v1/components and /api/v2/summary.json and send it on a live stream. Prints p50, p90,
 # p99 and max in milliseconds. Not part of the test suite. Usage: bench/cluster.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
