@@ -19,21 +19,26 @@ import org.slf4j.LoggerFactory;
  * its own, outside the pool, so a busy pool never delays it and it never holds a pooled one. A
  * lost connection is retried with backoff; since notifications sent meanwhile are lost, each
  * (re)connection is followed by one {@code onConnected} call, so the listener rebuilds once.
+ * A lost connection that means the server is gone opens the database's {@link Breaker} (which says
+ * so once); while it is open the feed waits for it to close rather than retrying on its own.
  */
 public final class ChangeFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     private static final int WAIT_MILLIS = 500;
+    private static final int BREAKER_POLL_MILLIS = 200;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final DatabaseUrl url;
+    private final Breaker breaker;
     private final LongConsumer onChange;
     private final Runnable onConnected;
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection connection;
 
-    public ChangeFeed(DatabaseUrl url, LongConsumer onChange, Runnable onConnected) {
-        this.url = url;
+    public ChangeFeed(Database db, LongConsumer onChange, Runnable onConnected) {
+        this.url = db.url();
+        this.breaker = db.breaker();
         this.onChange = onChange;
         this.onConnected = onConnected;
         this.thread = Thread.ofPlatform().daemon().name("upbeat-change-feed").unstarted(this::run);
@@ -48,6 +53,11 @@ public final class ChangeFeed implements AutoCloseable {
         long backoffMillis = 500;
         boolean failing = false;
         while (!closed) {
+            if (breaker.isOpen()) {
+                // The probe finds the server back within a second; connect right after, not a backoff later.
+                pause(BREAKER_POLL_MILLIS);
+                continue;
+            }
             try (Connection c = connect()) {
                 connection = c;
                 if (failing) {
@@ -60,6 +70,11 @@ public final class ChangeFeed implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
                     return;
+                }
+                if (Breaker.isOutage(e)) {
+                    breaker.open(e);
+                    backoffMillis = 500;
+                    continue;
                 }
                 if (!failing) {
                     log.warn("The change feed lost {} ({}); retrying, other instances' changes arrive by the timer meanwhile",

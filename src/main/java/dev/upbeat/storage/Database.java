@@ -29,9 +29,11 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final Breaker breaker;
 
     private Database(DatabaseUrl url, HikariDataSource dataSource) {
         this.url = url;
+        this.breaker = new Breaker(url.describe());
         this.dialect = Dialect.of(url);
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource)
@@ -57,10 +59,11 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
+            // Waiting for the one connection is SQLite being busy, not an outage: give it time.
+            config.setConnectionTimeout(10_000);
         } else {
-            config.setMaximumPoolSize(10);
+            outageSettings(config);
         }
-        config.setConnectionTimeout(10_000);
         try {
             return new Database(url, new HikariDataSource(config));
         } catch (RuntimeException e) {
@@ -68,6 +71,19 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException(fault != null ? fault.getMessage() + " (DATABASE_URL)"
                     : "Cannot connect to the database at " + url.describe() + " (DATABASE_URL): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A PostgreSQL that went away is found within a second: a borrow waits at most that long, a
+     * connection idle for half a second is checked in a quarter. No idle connections are kept
+     * filled: the pool only connects for a caller, so after an outage it tries again at once for
+     * the breaker's probe instead of from a retry loop grown to five seconds between attempts.
+     */
+    private static void outageSettings(HikariConfig config) {
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(1_000);
+        config.setValidationTimeout(250);
     }
 
     private static void createSqliteDirectory(DatabaseUrl url) {
@@ -151,6 +167,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T run(TransactionIsolationLevel isolation, Function<Tx, T> work) {
+        breaker.refuseIfOpen();
         try {
             HandleCallback<T, RuntimeException> unit = handle -> {
                 Tx tx = new Tx(handle, dialect);
@@ -162,12 +179,51 @@ public final class Database implements AutoCloseable {
             };
             // Naming no level leaves the connection's own, without asking the server what it is.
             return isolation == TransactionIsolationLevel.UNKNOWN ? jdbi.inTransaction(unit) : jdbi.inTransaction(isolation, unit);
-        } catch (ConnectionException e) {
-            throw new StorageUnavailable("The database at " + url.describe() + " cannot be reached", e);
+        } catch (StorageUnavailable e) {
+            throw e;
         } catch (RuntimeException e) {
-            StorageUnavailable fault = StorageFaults.classify(e, url);
-            throw fault != null ? fault : e;
+            throw fault(e);
         }
+    }
+
+    /** What a failed access means: the database going down (opening the breaker), a storage fault, or the failure itself. */
+    private RuntimeException fault(RuntimeException e) {
+        if (dialect == Dialect.POSTGRESQL && Breaker.isOutage(e)) {
+            return breaker.open(e);
+        }
+        if (e instanceof ConnectionException) {
+            return new StorageUnavailable("The database at " + url.describe() + " cannot be reached", e);
+        }
+        StorageUnavailable fault = StorageFaults.classify(e, url);
+        return fault != null ? fault : e;
+    }
+
+    /**
+     * While the database is known to be down, asks it once whether it answers ({@code SELECT 1})
+     * and closes the breaker if it does. Cheap to call every second: it does nothing while the
+     * database is up. True when this call found the database back.
+     */
+    public boolean probe() {
+        if (!breaker.isOpen()) {
+            return false;
+        }
+        try {
+            jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+        } catch (RuntimeException e) {
+            return false; // still away; the breaker said so when it opened
+        }
+        breaker.close();
+        return true;
+    }
+
+    /** False while the database is known to be down: background work skips its turn instead of failing. */
+    public boolean reachable() {
+        return !breaker.isOpen();
+    }
+
+    /** For the change feed, which reaches the database on a connection of its own. */
+    Breaker breaker() {
+        return breaker;
     }
 
     public void useTransaction(java.util.function.Consumer<Tx> work) {
