@@ -2,11 +2,9 @@ package dev.upbeat.storage;
 
 import dev.upbeat.config.DatabaseUrl;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -88,19 +86,9 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        Properties props = new Properties();
-        if (url.user() != null) {
-            props.setProperty("user", url.user());
-        }
-        if (url.password() != null) {
-            props.setProperty("password", url.password());
-        }
         // A dead server must not go unnoticed while waiting for notifications: keepalive plus a
         // read timeout well above the wait below.
-        props.setProperty("tcpKeepAlive", "true");
-        props.setProperty("socketTimeout", "30");
-        props.setProperty("ApplicationName", "upbeat-change-feed");
-        Connection c = DriverManager.getConnection(url.jdbcUrl(), props);
+        Connection c = Database.connectOutsidePool(url, "upbeat-change-feed", 30);
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
             s.execute("LISTEN " + ChangeSequence.CHANNEL);
