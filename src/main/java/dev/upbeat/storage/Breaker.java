@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Knows when PostgreSQL is down, so an outage costs a refused call nothing and the log one line.
- * The first access that fails at the connection level opens it, saying so once; while open, every
+ * The first access that fails to connect opens it (as does one that lost its connection when a
+ * fresh connect fails too), saying so once; while open, every
  * access fails at once with {@link DatabaseDown} instead of waiting on the pool and logging a
  * failure of its own; a probe (one {@code SELECT 1} a second) closes it when the server answers,
  * saying so once again. Everything else a database can answer (a constraint, a lock timeout, a
@@ -18,6 +19,8 @@ final class Breaker {
     private static final Logger log = LoggerFactory.getLogger(Breaker.class);
     /** The server is going down or not accepting connections yet: admin, crash or restart shutdown, cannot connect now. */
     private static final Set<String> SERVER_GOING = Set.of("57P01", "57P02", "57P03");
+    /** What a failed attempt to connect says: refused or unreachable, rejected, or not taking connections (yet or any more). */
+    private static final Set<String> CANNOT_CONNECT = Set.of("08001", "08004", "57P03");
     private static final long CLOSED = Long.MIN_VALUE;
 
     private final String where;
@@ -64,6 +67,20 @@ final class Breaker {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || SERVER_GOING.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An {@link #isOutage} failure that came from trying to connect, which only an unreachable
+     * server gives. The others (an I/O error, an administrator's termination) end one connection:
+     * the server may be fine, so they are evidence only once a fresh connect fails too.
+     */
+    static boolean couldNotConnect(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && CANNOT_CONNECT.contains(sql.getSQLState())) {
                 return true;
             }
         }

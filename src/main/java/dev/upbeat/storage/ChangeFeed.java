@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * its own, outside the pool, so a busy pool never delays it and it never holds a pooled one. A
  * lost connection is retried with backoff; since notifications sent meanwhile are lost, each
  * (re)connection is followed by one {@code onConnected} call, so the listener rebuilds once.
- * A lost connection that means the server is gone opens the database's {@link Breaker} (which says
- * so once); while it is open the feed waits for it to close rather than retrying on its own.
+ * A connection that ends is first tried again at once: if that connect fails too, the server is
+ * gone, and the feed opens the database's {@link Breaker} (which says so once) and waits for it to
+ * close rather than retrying on its own.
  */
 public final class ChangeFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
@@ -50,9 +51,11 @@ public final class ChangeFeed implements AutoCloseable {
     private void run() {
         long backoffMillis = 500;
         boolean failing = false;
+        String lost = null;
         while (!closed) {
             if (breaker.isOpen()) {
                 // The probe finds the server back within a second; connect right after, not a backoff later.
+                lost = null;
                 pause(BREAKER_POLL_MILLIS);
                 continue;
             }
@@ -60,8 +63,11 @@ public final class ChangeFeed implements AutoCloseable {
                 connection = c;
                 if (failing) {
                     log.info("The change feed is listening again");
+                } else if (lost != null) {
+                    log.info("The change feed lost its connection ({}) and is listening again", lost);
                 }
                 failing = false;
+                lost = null;
                 backoffMillis = 500;
                 onConnected.run();
                 listen(c.unwrap(PGConnection.class));
@@ -69,9 +75,13 @@ public final class ChangeFeed implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                if (Breaker.couldNotConnect(e) || Breaker.isOutage(e) && lost != null) {
+                    breaker.open(e); // says once that the database is down; the loop waits for it to close
+                    continue;
+                }
                 if (Breaker.isOutage(e)) {
-                    breaker.open(e);
-                    backoffMillis = 500;
+                    // Its connection ended; whether the server did too, connecting again at once tells.
+                    lost = e.getMessage();
                     continue;
                 }
                 if (!failing) {

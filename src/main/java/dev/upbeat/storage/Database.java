@@ -192,9 +192,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** What a failed access means: the database going down (opening the breaker), a storage fault, or the failure itself. */
+    /**
+     * What a failed access means: the database going down (opening the breaker), a storage fault, or
+     * the failure itself. A connection lost while the server still answers (one backend ended by
+     * an administrator, say) fails only its own request.
+     */
     private RuntimeException fault(RuntimeException e) {
-        if (dialect == Dialect.POSTGRESQL && Breaker.isOutage(e)) {
+        if (dialect == Dialect.POSTGRESQL && Breaker.isOutage(e) && (Breaker.couldNotConnect(e) || !answersOutsidePool())) {
             return breaker.open(e);
         }
         if (e instanceof ConnectionException) {

@@ -68,6 +68,22 @@ class DatabaseDownTest {
         }
     }
 
+    @Test
+    void stopping_while_postgresql_is_down_logs_no_error() {
+        try (RestartablePostgres postgres = RestartablePostgres.started();
+             LogCapture logs = LogCapture.withInfo("dev.upbeat", "com.zaxxer.hikari")) {
+            try (TestUpbeat t = TestUpbeat.started(postgres.url(), Map.of("UPBEAT_SNAPSHOT_REFRESH", "PT0.2S"))) {
+                assertThat(t.http.post("/api/v1/components", "{\"name\":\"API\"}").status()).isEqualTo(201);
+                postgres.stop();
+                await().atMost(Duration.ofSeconds(5)).until(() -> "down".equals(t.http.get("/healthz").json().get("database").asText()));
+            }
+            assertThat(logs.events()).as("no stack trace").allSatisfy(e -> assertThat(e.getThrowableProxy())
+                    .as(LogCapture.describe(e)).isNull());
+            assertThat(logs.errors()).isEmpty();
+            assertThat(logs.events()).anyMatch(e -> e.getFormattedMessage().equals("Upbeat stopped"));
+        }
+    }
+
     /** A write while the database is away: 503 with Retry-After and the one error shape; returns the ms it took. */
     private static long refusedWrite(Http http) {
         long start = System.nanoTime();

@@ -106,7 +106,8 @@ class DatabaseOutageClusterTest {
         assertThat(write.status()).as(write.toString()).isEqualTo(503);
         assertThat(write.header("Retry-After")).isEqualTo("5");
         assertThat(write.json().get("id").asText()).isEqualTo("service_unavailable");
-        assertThat(took).as("ms to refuse a write while the database is known to be down").isLessThan(1_000);
+        assertThat(took).as("ms to refuse a write while the database is known to be down (nothing waits; the margin is "
+                + "for three JVMs and PostgreSQL on a loaded machine)").isLessThan(2_000);
         return took;
     }
 

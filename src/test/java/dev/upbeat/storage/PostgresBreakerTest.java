@@ -59,12 +59,27 @@ class PostgresBreakerTest {
     }
 
     @Test
+    void a_connection_ended_by_an_administrator_fails_its_request_but_is_no_outage() {
+        try (RestartablePostgres postgres = RestartablePostgres.started();
+             LogCapture logs = LogCapture.withInfo("dev.upbeat.storage", "com.zaxxer.hikari");
+             Database db = Database.open(DatabaseUrl.parse(postgres.url(), Path.of(".")))) {
+            assertThatThrownBy(() -> db.read(tx -> tx.handle().createQuery("SELECT pg_terminate_backend(pg_backend_pid())")
+                    .mapTo(Boolean.class).one())).isInstanceOf(StorageUnavailable.class).isNotInstanceOf(DatabaseDown.class);
+            assertThat(db.reachable()).isTrue();
+            assertThat(selectOne(db)).isEqualTo(1);
+            assertThat(logs.events()).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
+        }
+    }
+
+    @Test
     void only_failures_to_reach_the_server_count_as_an_outage() {
         assertThat(Breaker.isOutage(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
         assertThat(Breaker.isOutage(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
         assertThat(Breaker.isOutage(new SQLException("the database system is starting up", "57P03"))).isTrue();
         assertThat(Breaker.isOutage(new SQLTransientConnectionException("request timed out", "08001",
                 new SQLException("Connection refused", "08001")))).isTrue();
+        assertThat(Breaker.couldNotConnect(new RuntimeException(new SQLException("Connection refused", "08001")))).isTrue();
+        assertThat(Breaker.couldNotConnect(new SQLException("I/O error", "08006"))).as("one connection's end").isFalse();
         // A busy pool, a conflict, a full disk, a busy SQLite file: answers about the request, not the server's reach.
         assertThat(Breaker.isOutage(new SQLTransientConnectionException("request timed out"))).isFalse();
         assertThat(Breaker.isOutage(new SQLException("could not serialize access", "40001"))).isFalse();
