@@ -8,12 +8,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Knows when PostgreSQL is down, so an outage costs a refused call nothing and the log one line.
- * The first access that fails to connect opens it (as does one that lost its connection when a
- * fresh connect fails too), saying so once; while open, every
- * access fails at once with {@link DatabaseDown} instead of waiting on the pool and logging a
- * failure of its own; a probe (one {@code SELECT 1} a second) closes it when the server answers,
- * saying so once again. Everything else a database can answer (a constraint, a lock timeout, a
- * full disk) is about the request, not the server's reach, and leaves it closed.
+ * The first access that fails to connect opens it (so does one whose connection broke, when a
+ * fresh connect fails too), saying so once. While open, every access fails at once with
+ * {@link DatabaseDown} instead of waiting on the pool and logging a failure of its own; a probe
+ * (one {@code SELECT 1} a second) closes it when the server answers, saying so once again.
+ * Everything else a database can answer (a constraint, a lock timeout, a full disk) is about the
+ * request, not the server's reach, and leaves it closed.
  */
 final class Breaker {
     private static final Logger log = LoggerFactory.getLogger(Breaker.class);
