@@ -1,23 +1,32 @@
 package dev.upbeat.app;
 
+import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
 import dev.upbeat.web.Access;
 import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Endpoints for whoever runs Upbeat: a health check that needs no database (the page keeps
- * serving its last snapshot when the database is away) and Prometheus metrics (with a token).
+ * serving its last snapshot when the database is away, so it stays 200 and says in its body
+ * whether the database answers and how old the snapshot is) and Prometheus metrics (with a token).
  */
 public final class Operations implements Endpoints {
     private final StatusSnapshots snapshots;
     private final PrometheusMeterRegistry metrics;
+    private final BooleanSupplier databaseUp;
+    private final Clock clock;
 
-    public Operations(StatusSnapshots snapshots, PrometheusMeterRegistry metrics) {
+    public Operations(StatusSnapshots snapshots, PrometheusMeterRegistry metrics, BooleanSupplier databaseUp, Clock clock) {
         this.snapshots = snapshots;
         this.metrics = metrics;
+        this.databaseUp = databaseUp;
+        this.clock = clock;
     }
 
     @Override
@@ -28,8 +37,15 @@ public final class Operations implements Endpoints {
     }
 
     public void health(Context ctx) {
+        PublicStatus s = snapshots.current();
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType("application/json").result("{\"status\":\"ok\",\"snapshot_version\":" + snapshots.current().version() + "}");
+        ctx.contentType("application/json").result("{\"status\":\"ok\",\"database\":\"" + (databaseUp.getAsBoolean() ? "up" : "down")
+                + "\",\"snapshot_version\":" + s.version() + ",\"snapshot_age_seconds\":" + ageSeconds(s, clock) + "}");
+    }
+
+    /** Whole seconds since the snapshot was built, never negative. */
+    static long ageSeconds(PublicStatus s, Clock clock) {
+        return Math.max(0, Duration.between(s.generatedAt(), clock.instant()).toSeconds());
     }
 
     public void metrics(Context ctx) {

@@ -59,6 +59,7 @@ import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
 import dev.upbeat.storage.ChangeFeed;
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.DatabaseDown;
 import dev.upbeat.storage.Dialect;
 import dev.upbeat.storage.StorageUnavailable;
 import dev.upbeat.subscription.SubscriberApi;
@@ -173,6 +174,8 @@ public final class Upbeat implements AutoCloseable {
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
         Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);
+        Gauge.builder("upbeat_database_up", db, d -> d.reachable() ? 1 : 0).register(metrics);
+        Gauge.builder("upbeat_snapshot_age_seconds", snapshots, s -> Operations.ageSeconds(s.current(), clock)).register(metrics);
     }
 
     /** Catches up roll-ups, builds the first snapshot, starts HTTP and the background work. */
@@ -193,10 +196,11 @@ public final class Upbeat implements AutoCloseable {
         server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
                 new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp));
         if (db.dialect() == Dialect.POSTGRESQL) {
-            feed = new ChangeFeed(config.database(), this::follow, this::refresh).start();
+            feed = new ChangeFeed(db, this::follow, this::refresh).start();
         }
         long refreshMillis = config.snapshotRefresh().toMillis();
         background.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(this::probeDatabase, 1, 1, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
         notifications.start();
         background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
@@ -252,7 +256,7 @@ public final class Upbeat implements AutoCloseable {
                 new SitePages(snapshots, caching, clock, zone, () -> branding.current().branding(), config.uptimeWeights(), live,
                         new SubscribeForm(notifications.links()::formToken, notifications.subscriptions().channels().stream()
                                 .map(c -> new SubscribeForm.Choice(c.wire(), c.displayName(), c.addressWords())).toList())),
-                new BrandAssets(() -> branding.current().branding()), new Operations(snapshots, metrics),
+                new BrandAssets(() -> branding.current().branding()), new Operations(snapshots, metrics, db::reachable, clock),
                 new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching), new PublicApi(snapshots, caching),
                 new HerokuApi(snapshots, caching), new StatuspageApi(snapshots, caching),
                 new ComponentApi(components, groups, bodies, snapshots),
@@ -282,14 +286,23 @@ public final class Upbeat implements AutoCloseable {
         return names;
     }
 
-    /** Rebuilds the snapshot; a failure keeps the last good one serving and is logged, never thrown. */
+    /**
+     * Rebuilds the snapshot; a failure keeps the last good one serving and is logged, never thrown.
+     * While the database is down it skips its turn: the breaker has said so, and the snapshot's
+     * age (on /healthz and the pages) tells how old the truth served is.
+     */
     private void refresh() {
+        if (!db.reachable()) {
+            return;
+        }
         try {
             snapshots.rebuild();
             if (snapshotFailing) {
                 snapshotFailing = false;
                 log.info("The public snapshot is being rebuilt again");
             }
+        } catch (DatabaseDown e) {
+            // The database went down during this rebuild; the breaker said so, the last snapshot serves.
         } catch (RuntimeException e) {
             // The full trace once per outage; after that one line per attempt keeps the log readable.
             if (!snapshotFailing) {
@@ -317,9 +330,19 @@ public final class Upbeat implements AutoCloseable {
     private void catchUp(long version) {
         try {
             snapshots.catchUp(version);
+        } catch (DatabaseDown e) {
+            // Answered from the snapshot at hand; the breaker has said the database is down.
         } catch (RuntimeException e) {
             // The request is still answered, from the snapshot at hand; the timer and the feed retry.
             log.warn("Could not catch up to version {} ({})", version, e.getMessage());
+        }
+    }
+
+    /** While the database is down, asks it every second whether it is back; once back, catches up at once. */
+    private void probeDatabase() {
+        if (db.probe()) {
+            refresh();
+            notifications.wake();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.upbeat.config.Branding;
 import dev.upbeat.problem.Check;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.DatabaseDown;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ public final class BrandingService {
     public Brand reload() {
         try {
             current.set(apply(db.read(settings::overrides)));
+        } catch (DatabaseDown e) {
+            // Said once, when the database went down; the last brand stays.
         } catch (RuntimeException e) {
             log.warn("Could not read the branding settings; keeping the last ones: {}", e.getMessage());
         }

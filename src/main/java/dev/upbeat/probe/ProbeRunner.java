@@ -48,7 +48,8 @@ public final class ProbeRunner implements AutoCloseable {
             try {
                 running.get(i).get();
             } catch (ExecutionException e) {
-                log.error("Could not record a result of probe {}; it runs again when its claim ends", due.get(i).name(), e.getCause());
+                StorageUnavailable.logRetry(log, "Could not record a result of probe " + due.get(i).name()
+                        + "; it runs again when its claim ends", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return i;

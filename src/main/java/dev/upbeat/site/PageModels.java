@@ -27,6 +27,7 @@ import java.util.TreeMap;
 /** Turns a snapshot into the home, incident and history page models, in the page's time zone. */
 final class PageModels {
     static final int MONTHS_PER_HISTORY_PAGE = 3;
+    static final Duration STALE_AFTER = Duration.ofMinutes(2);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final ZoneId zone;
@@ -41,10 +42,20 @@ final class PageModels {
         this.form = form;
     }
 
-    Views.Chrome chrome(PublicStatus s, String title, String current) {
+    Views.Chrome chrome(PublicStatus s, String title, String current, Instant now) {
         String full = title == null ? s.page().name() : title + " · " + s.page().name();
         return new Views.Chrome(full, s.page().name(), hasLogo, branding.get().footerLinks(), zone.getId(),
-                time(s.generatedAt()), s.version(), current);
+                time(s.generatedAt()), s.version(), current, staleness(s, now));
+    }
+
+    /**
+     * "Last updated 5 min ago" once the snapshot is older than {@link #STALE_AFTER}, else null. A
+     * snapshot is rebuilt every UPBEAT_SNAPSHOT_REFRESH (30 s by default), so one that old means the
+     * database has been out of reach: the page says how old the status it shows is.
+     */
+    static String staleness(PublicStatus s, Instant now) {
+        Duration age = Duration.between(s.generatedAt(), now);
+        return age.compareTo(STALE_AFTER) > 0 ? "Last updated " + Durations.words(age) + " ago" : null;
     }
 
     Views.Home home(PublicStatus s, Instant now) {
@@ -60,7 +71,7 @@ final class PageModels {
                 .map(m -> new Views.WindowBox(m.id(), m.title(), words(m.status().wire()), time(m.scheduledFor()),
                         time(m.scheduledUntil()), names(s, m)))
                 .toList();
-        return new Views.Home(chrome(s, null, "home"), s.overall().wire(), StatusRollup.describe(s.overall()),
+        return new Views.Home(chrome(s, null, "home", now), s.overall().wire(), StatusRollup.describe(s.overall()),
                 Colors.circle(s.overall()), groups.stream().filter(g -> !g.components().isEmpty()).toList(), open, windows,
                 form == null ? null : new Views.Subscribe(form.token().apply(now),
                         form.channels().stream().map(c -> new Views.Option(c.wire(), c.name())).toList(), form.addressLabel(), form.emailOnly(),
@@ -99,7 +110,7 @@ final class PageModels {
                                 + " → " + StatusRollup.words(c.newStatus())).toList()))
                 .toList();
         String window = maintenance ? time(i.scheduledFor()) + " – " + time(i.scheduledUntil()) : null;
-        return new Views.IncidentPage(chrome(s, i.title(), maintenance ? "maintenance" : "incident"), i.id(),
+        return new Views.IncidentPage(chrome(s, i.title(), maintenance ? "maintenance" : "incident", now), i.id(),
                 maintenance ? "Scheduled maintenance" : "Incident", i.title(), i.impact().wire(), Colors.impact(i.impact()),
                 words(i.status().wire()), duration, i.hasStarted() ? time(i.startedAt()) : null, i.resolvedAt() == null ? null : time(i.resolvedAt()),
                 window, names(s, i), updates, i.postmortem() == null ? null : Markdown.toSafeHtml(i.postmortem()));
@@ -125,7 +136,7 @@ final class PageModels {
         List<Views.MonthGroup> months = byMonth.entrySet().stream()
                 .map(e -> new Views.MonthGroup(MONTH.format(e.getKey()), e.getValue())).toList();
         boolean hasOlder = newest.minusMonths(MONTHS_PER_HISTORY_PAGE).compareTo(oldest) >= 0;
-        return new Views.History(chrome(s, "History", "history"), months, page > 1 ? "/history?page=" + (page - 1) : null,
+        return new Views.History(chrome(s, "History", "history", now), months, page > 1 ? "/history?page=" + (page - 1) : null,
                 hasOlder ? "/history?page=" + (page + 1) : null);
     }
 

@@ -18,6 +18,7 @@ import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -134,10 +135,20 @@ public final class SitePages implements Endpoints {
     private void page(Context ctx, String page, String template, Function<PublicStatus, Object> model) {
         PublicStatus s = snapshots.current();
         boolean fragment = "live".equals(ctx.header(FRAGMENT_HEADER));
-        String key = fragment ? page + " #live" : page;
+        // A stale snapshot's page says how old it is, so the age is part of what is kept and of its ETag.
+        String stale = PageModels.staleness(s, now());
+        String key = (fragment ? page + " #live" : page) + (stale == null ? "" : " #" + stale);
         byte[] body = rendered.get(s, key, () -> render(template, model.apply(s), fragment));
         ctx.header("Vary", FRAGMENT_HEADER);
-        caching.serve(ctx, s.etag(), "text/html; charset=utf-8", body);
+        caching.serve(ctx, stale == null ? s.etag() : staleEtag(s), "text/html; charset=utf-8", body);
+    }
+
+    /**
+     * Changes with each minute of age, so a browser or CDN revalidating a page it has does not get
+     * a 304 for the copy without the notice. It names no plain version: nobody catches up to it.
+     */
+    private String staleEtag(PublicStatus s) {
+        return "\"" + s.version() + "-" + Duration.between(s.generatedAt(), now()).toMinutes() + "m\"";
     }
 
     private byte[] render(String template, Object model, boolean fragment) {

@@ -49,7 +49,7 @@ final class UptimeModels {
             groups.add(group(s, PublicStatus.UNGROUPED, ungrouped));
         }
         Period previous = Period.previousMonth(LocalDate.ofInstant(now, zone));
-        return new Views.Uptime(pages.chrome(s, "Uptime", "uptime"), MONTH.format(previous.from()),
+        return new Views.Uptime(pages.chrome(s, "Uptime", "uptime", now), MONTH.format(previous.from()),
                 groups.stream().filter(g -> !g.components().isEmpty()).toList(), timeline(s, now));
     }
 
@@ -140,7 +140,7 @@ final class UptimeModels {
         YearMonth current = YearMonth.from(now.atZone(zone));
         YearMonth earliest = current.minusMonths(dev.upbeat.uptime.UptimeReader.HISTORY_MONTHS);
         String base = "/components/" + c.id() + "/uptime?month=";
-        return new Views.ComponentMonth(pages.chrome(s, c.name() + " uptime, " + MONTH.format(month), "uptime"), c.id(), c.name(),
+        return new Views.ComponentMonth(pages.chrome(s, c.name() + " uptime, " + MONTH.format(month), "uptime", now), c.id(), c.name(),
                 MONTH.format(month), Percent.words(UptimeCalculator.uptime(u.daily(), period, weights)), days,
                 month.isAfter(earliest) ? base + month.minusMonths(1) : null,
                 month.isBefore(current) ? base + month.plusMonths(1) : null,

@@ -11,9 +11,12 @@ public final class Views {
     private Views() {
     }
 
-    /** What every page shares: name, branding, zone, and the snapshot version it was made from. */
+    /**
+     * What every page shares: name, branding, zone, and the snapshot version it was made from;
+     * {@code stale} says how old that snapshot is when it is too old to pass for current, else null.
+     */
     public record Chrome(String title, String pageName, boolean hasLogo, List<Branding.FooterLink> footerLinks,
-                         String timeZone, String updatedAt, long version, String current) {
+                         String timeZone, String updatedAt, long version, String current, String stale) {
     }
 
     public record Home(Chrome chrome, String overallStatus, String overallWords, String overallColor,

@@ -7,7 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.Properties;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.ConnectionException;
@@ -29,9 +34,11 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final Breaker breaker;
 
     private Database(DatabaseUrl url, HikariDataSource dataSource) {
         this.url = url;
+        this.breaker = new Breaker(url.describe());
         this.dialect = Dialect.of(url);
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource)
@@ -57,10 +64,11 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
+            // Waiting for the one connection is SQLite being busy, not an outage: give it time.
+            config.setConnectionTimeout(10_000);
         } else {
-            config.setMaximumPoolSize(10);
+            outageSettings(config);
         }
-        config.setConnectionTimeout(10_000);
         try {
             return new Database(url, new HikariDataSource(config));
         } catch (RuntimeException e) {
@@ -68,6 +76,20 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException(fault != null ? fault.getMessage() + " (DATABASE_URL)"
                     : "Cannot connect to the database at " + url.describe() + " (DATABASE_URL): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A PostgreSQL that went away is found within a second: a borrow waits at most 0.8 s (checking
+     * a connection idle for half a second takes at most a quarter of that), so the first write
+     * after the server died is answered 503 within the second. No idle connections are kept
+     * filled: the pool only connects for a caller, so after an outage it tries again at once for
+     * the breaker's probe instead of from a retry loop grown to five seconds between attempts.
+     */
+    private static void outageSettings(HikariConfig config) {
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(800);
+        config.setValidationTimeout(250);
     }
 
     private static void createSqliteDirectory(DatabaseUrl url) {
@@ -151,6 +173,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T run(TransactionIsolationLevel isolation, Function<Tx, T> work) {
+        breaker.refuseIfOpen();
         try {
             HandleCallback<T, RuntimeException> unit = handle -> {
                 Tx tx = new Tx(handle, dialect);
@@ -162,12 +185,86 @@ public final class Database implements AutoCloseable {
             };
             // Naming no level leaves the connection's own, without asking the server what it is.
             return isolation == TransactionIsolationLevel.UNKNOWN ? jdbi.inTransaction(unit) : jdbi.inTransaction(isolation, unit);
-        } catch (ConnectionException e) {
-            throw new StorageUnavailable("The database at " + url.describe() + " cannot be reached", e);
+        } catch (StorageUnavailable e) {
+            throw e;
         } catch (RuntimeException e) {
-            StorageUnavailable fault = StorageFaults.classify(e, url);
-            throw fault != null ? fault : e;
+            throw fault(e);
         }
+    }
+
+    /**
+     * What a failed access means: the database going down (opening the breaker), a storage fault, or
+     * the failure itself. A connection lost while the server still answers (one backend ended by
+     * an administrator, say) fails only its own request.
+     */
+    private RuntimeException fault(RuntimeException e) {
+        if (dialect == Dialect.POSTGRESQL && Breaker.isOutage(e) && (Breaker.couldNotConnect(e) || !answersOutsidePool())) {
+            return breaker.open(e);
+        }
+        if (e instanceof ConnectionException) {
+            return new StorageUnavailable("The database at " + url.describe() + " cannot be reached", e);
+        }
+        StorageUnavailable fault = StorageFaults.classify(e, url);
+        return fault != null ? fault : e;
+    }
+
+    /**
+     * While the database is known to be down, asks it once whether it answers ({@code SELECT 1})
+     * and closes the breaker if it does. Cheap to call every second: it does nothing while the
+     * database is up. True when this call found the database back. It asks on a connection of its
+     * own first: a borrow from the pool would leave the pool retrying its connects with a backoff
+     * that grows to seconds between attempts, and those would follow the server's return late.
+     */
+    public boolean probe() {
+        if (!breaker.isOpen() || !answersOutsidePool()) {
+            return false;
+        }
+        try {
+            jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+        } catch (RuntimeException e) {
+            return false; // still away; the breaker said so when it opened
+        }
+        breaker.close();
+        return true;
+    }
+
+    private boolean answersOutsidePool() {
+        try (Connection c = connectOutsidePool(url, "upbeat-probe", 2); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A PostgreSQL connection of its own, outside the pool (the change feed's, the probe's): a
+     * second to connect, and reads that give up after {@code readTimeoutSeconds}, so a dead server
+     * is noticed even when it stopped answering without closing the connection.
+     */
+    static Connection connectOutsidePool(DatabaseUrl url, String application, int readTimeoutSeconds) throws SQLException {
+        Properties props = new Properties();
+        if (url.user() != null) {
+            props.setProperty("user", url.user());
+        }
+        if (url.password() != null) {
+            props.setProperty("password", url.password());
+        }
+        props.setProperty("connectTimeout", "1");
+        props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("socketTimeout", Integer.toString(readTimeoutSeconds));
+        props.setProperty("ApplicationName", application);
+        return DriverManager.getConnection(url.jdbcUrl(), props);
+    }
+
+    /** False while the database is known to be down: background work skips its turn instead of failing. */
+    public boolean reachable() {
+        return !breaker.isOpen();
+    }
+
+    /** For the change feed, which reaches the database on a connection of its own. */
+    Breaker breaker() {
+        return breaker;
     }
 
     public void useTransaction(java.util.function.Consumer<Tx> work) {

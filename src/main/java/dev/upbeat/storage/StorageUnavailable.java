@@ -8,7 +8,7 @@ import org.slf4j.Logger;
  * from the last snapshot. The message is for the operator's log (it names the file or server and
  * what to do); {@link #publicMessage()} is what a client is told.
  */
-public final class StorageUnavailable extends RuntimeException {
+public sealed class StorageUnavailable extends RuntimeException permits DatabaseDown {
     static final String UNREACHABLE = "The database cannot be reached; nothing was changed. Try again shortly.";
 
     private final String publicMessage;
@@ -29,9 +29,12 @@ public final class StorageUnavailable extends RuntimeException {
     /**
      * Logs a failed attempt of background work that will be retried: one line for a storage
      * fault (it comes back at every attempt until someone acts, and its message says what to do),
-     * the stack trace for anything else.
+     * nothing while the database is down (the breaker said so once), the stack trace for anything else.
      */
     public static void logRetry(Logger log, String what, Throwable e) {
+        if (e instanceof DatabaseDown) {
+            return;
+        }
         if (e instanceof StorageUnavailable fault) {
             log.error("{}: {}", what, fault.getMessage());
         } else {

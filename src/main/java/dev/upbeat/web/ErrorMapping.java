@@ -2,6 +2,7 @@ package dev.upbeat.web;
 
 import dev.upbeat.json.Json;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.storage.DatabaseDown;
 import dev.upbeat.storage.StorageUnavailable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -69,6 +70,12 @@ public final class ErrorMapping {
         routes.exception(Problem.class, (p, ctx) -> write(ctx, status(p.kind()), new ErrorBody(id(p.kind()), p.getMessage(), p.field())));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), fromStatus(e.getStatus(), e.getMessage())));
         routes.exception(StorageUnavailable.class, (e, ctx) -> {
+            if (e instanceof DatabaseDown) {
+                // The breaker logged the outage once; a line per refused request would bury it.
+                ctx.header("Retry-After", Integer.toString(DatabaseDown.RETRY_AFTER_SECONDS));
+                write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null));
+                return;
+            }
             // One line saying what to do; the cause's trace would repeat for every refused request.
             log.error("{} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", "30");

@@ -17,24 +17,34 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogCapture implements AutoCloseable {
     private final List<Logger> loggers = new ArrayList<>();
+    private final List<Level> levels = new ArrayList<>();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private LogCapture(String... names) {
+    private LogCapture(Level level, String... names) {
         appender.start();
         for (String name : names) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
             logger.addAppender(appender);
             logger.setAdditive(false);
             loggers.add(logger);
+            levels.add(logger.getLevel());
+            if (level != null) {
+                logger.setLevel(level);
+            }
         }
     }
 
     /** Captures these loggers and everything under them, e.g. {@code "dev.upbeat"}. */
     public static LogCapture of(String... names) {
-        return new LogCapture(names);
+        return new LogCapture(null, names);
     }
 
-    /** Every event so far, at any level. */
+    /** Also at INFO, which the tests' configuration leaves out: for tests of what an operator reads. */
+    public static LogCapture withInfo(String... names) {
+        return new LogCapture(Level.INFO, names);
+    }
+
+    /** Every event so far. */
     public List<ILoggingEvent> events() {
         synchronized (appender) {
             return List.copyOf(appender.list);
@@ -67,9 +77,10 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Logger logger : loggers) {
-            logger.detachAppender(appender);
-            logger.setAdditive(true);
+        for (int i = 0; i < loggers.size(); i++) {
+            loggers.get(i).detachAppender(appender);
+            loggers.get(i).setAdditive(true);
+            loggers.get(i).setLevel(levels.get(i));
         }
         appender.stop();
     }

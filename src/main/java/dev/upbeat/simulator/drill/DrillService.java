@@ -6,6 +6,7 @@ import dev.upbeat.problem.Problem;
 import dev.upbeat.simulator.Lease;
 import dev.upbeat.simulator.SimulatorService;
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.StorageUnavailable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class DrillService implements AutoCloseable {
                     save(id, runner.report(Verdict.ABORTED, "Upbeat stopped while the drill was running", null));
                 }
             } catch (RuntimeException e) {
-                log.error("Drill {} failed to run", id, e);
+                StorageUnavailable.logRetry(log, "Drill " + id + " failed to run", e);
                 save(id, runner.report(Verdict.ABORTED, "the drill could not run: " + e.getMessage(), null));
             } finally {
                 if (!handedOver) {
