@@ -80,8 +80,9 @@ class SitePagesTest {
             t.upbeat.snapshots().rebuild();
             String home = http.get("/").body();
             String history = http.get("/history").body();
-            // Two hours on, the same snapshot: a fresh rendering would say the incident lasted 2 h longer.
-            t.clock.set(Instant.now().plus(Duration.ofHours(2)));
+            // 90 s on, the same snapshot (not yet old enough to say so): a fresh rendering would
+            // say the incident has lasted a minute longer.
+            t.clock.set(Instant.now().plus(Duration.ofSeconds(90)));
             assertThat(http.get("/?cb=" + System.nanoTime()).body()).isEqualTo(home);
             assertThat(http.get("/?utm_source=x&cb=1").body()).isEqualTo(home);
             assertThat(http.get("/history?page=1&cb=2").body()).isEqualTo(history);
