@@ -132,6 +132,9 @@ class SitePagesTest {
         assertThat(api.split("<li class=\"day ", -1).length - 1).isEqualTo(90);
         assertThat(api).contains("180 min downtime").contains("<a href=\"/incidents/" + incident + "\">API down</a>").contains("fill-red");
         assertThat(api).as("days before the component existed are unknown").contains("no data yet").contains("fill-unknown");
+        String[] days = api.split("<li class=\"day ");
+        assertThat(days[90 - 7]).as("a day between the component's creation and the back-dated incident is known")
+                .startsWith("fill-green").contains("100.00% uptime");
     }
 
     @Test
