@@ -154,6 +154,7 @@ class BrowserTest {
         var day = browser.driver.findElements(By.cssSelector("[aria-label='Postgres: daily uptime, last 90 days'] .day")).get(89 - 61);
         var tip = day.findElement(By.className("tip"));
         assertThat(tip.getCssValue("opacity")).isEqualTo("0");
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", day);
         new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(day).perform();
         await().atMost(Duration.ofSeconds(2)).until(() -> "1".equals(tip.getCssValue("opacity")));
         assertThat(tip.getText()).contains("150 min downtime").contains("Database failover");
