@@ -151,15 +151,26 @@ class BrowserTest {
     void a_day_of_the_bar_shows_its_date_uptime_and_incidents_on_hover_with_links_to_them() {
         browser.size(1280, 900);
         browser.driver.get(base + "/");
-        var day = browser.driver.findElements(By.cssSelector("[aria-label='Postgres: daily uptime, last 90 days'] .day")).get(89 - 61);
-        var tip = day.findElement(By.className("tip"));
-        assertThat(tip.getCssValue("opacity")).isEqualTo("0");
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", day);
-        new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(day).perform();
-        await().atMost(Duration.ofSeconds(2)).until(() -> "1".equals(tip.getCssValue("opacity")));
-        assertThat(tip.getText()).contains("150 min downtime").contains("Database failover");
+        String day = "[aria-label='Postgres: daily uptime, last 90 days'] .day:nth-child(" + (90 - 61) + ")";
+        assertThat(browser.driver.executeScript("return getComputedStyle(document.querySelector(arguments[0] + ' .tip')).opacity", day))
+                .as("hidden until hovered").isEqualTo("0");
+        // A live update may replace the page between two steps; each attempt starts again from the page.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
+            var element = browser.driver.findElement(By.cssSelector(day));
+            browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(element).perform();
+            var tip = element.findElement(By.className("tip"));
+            boolean asWideAsTheBar = tip.getRect().getWidth() >= element.findElement(By.xpath("..")).getRect().getWidth() - 1;
+            return "1".equals(tip.getCssValue("opacity")) && asWideAsTheBar && tip.getText().contains("150 min downtime")
+                    && tip.getText().contains("Database failover");
+        });
         browser.screenshot("home-bar-tooltip");
-        tip.findElement(By.linkText("Database failover")).click();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
+            var element = browser.driver.findElement(By.cssSelector(day));
+            new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(element).perform();
+            element.findElement(By.linkText("Database failover")).click();
+            return true;
+        });
         await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver.getCurrentUrl().contains("/incidents/"));
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Database failover");
     }
