@@ -131,7 +131,8 @@ class BrowserTest {
                     assertThat(shown).as(device + ": days shown in a bar").isEqualTo("phone".equals(device) ? 30L : 90L);
                     fullPage();
                     assertThat(browser.screenshot("home" + suffix)).exists();
-                    for (String[] page : new String[][] {{"incident", "/incidents/" + id}, {"uptime", "/uptime"}, {"not-found", "/no-such-page"}}) {
+                    for (String[] page : new String[][] {{"incident", "/incidents/" + id}, {"uptime", "/uptime"}, {"history", "/history"},
+                            {"not-found", "/no-such-page"}}) {
                         browser.driver.get(base + page[1]);
                         fullPage();
                         assertThat(browser.screenshot(page[0] + suffix)).exists();
