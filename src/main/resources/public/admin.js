@@ -43,4 +43,10 @@
       message.dispatchEvent(new Event('input'));
     });
   }
+  // On a phone the tabs scroll sideways: bring the current one into view.
+  var current = document.querySelector('nav.tabs > [aria-current="page"], nav.tabs summary.current');
+  var tabs = document.querySelector('nav.tabs');
+  if (current && tabs && tabs.scrollWidth > tabs.clientWidth) {
+    tabs.scrollLeft = current.offsetLeft - tabs.offsetLeft - (tabs.clientWidth - current.offsetWidth) / 2;
+  }
 })();

@@ -43,7 +43,7 @@ public final class DashboardPages implements Endpoints {
         List<IncidentViews.Row> maintenance = s.maintenances().stream().filter(m -> m.status().isOpen())
                 .map(m -> models.row(m, "/admin/maintenance#m-")).toList();
         pages.render(ctx, 200, "admin/dashboard.jte", new IncidentViews.Dashboard(pages.chrome(ctx, "Dashboard", "dashboard"),
-                StatusRollup.words(s.overall()), open, maintenance, recent));
+                StatusRollup.describe(s.overall()), open, maintenance, recent));
     }
 
     public void audit(Context ctx) {

@@ -17,7 +17,8 @@ import java.util.Locale;
 
 /** Wire words as people read them, the select options built from them, and local times in the page's zone. */
 final class Words {
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+    /** Non-breaking hyphens and space, so a narrow column wraps between date and time, never inside either. */
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy\u2011MM\u2011dd HH:mm\u00a0z", Locale.ROOT);
 
     private Words() {
     }

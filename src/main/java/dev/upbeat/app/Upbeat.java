@@ -193,8 +193,9 @@ public final class Upbeat implements AutoCloseable {
         if (config.toxiproxyListen() != null) {
             toxiproxy = startToxiproxy(config.toxiproxyListen());
         }
-        server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
-                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp));
+        SitePages site = sitePages();
+        server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(site),
+                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp, site::errorPage));
         if (db.dialect() == Dialect.POSTGRESQL) {
             feed = new ChangeFeed(db, this::follow, this::refresh).start();
         }
@@ -246,16 +247,20 @@ public final class Upbeat implements AutoCloseable {
         }
     }
 
+    /** The public pages, which also draw the error pages browsers get. */
+    private SitePages sitePages() {
+        return new SitePages(snapshots, new Caching(config.cacheMaxAge()), clock, config.timeZone(), () -> branding.current().branding(),
+                config.uptimeWeights(), live, new SubscribeForm(notifications.links()::formToken, notifications.subscriptions().channels()
+                .stream().map(c -> new SubscribeForm.Choice(c.wire(), c.displayName(), c.addressWords())).toList()));
+    }
+
     /** Every feature's HTTP edge, in the order their routes are matched; each declares its own routes. */
-    private List<Endpoints> endpoints() {
+    private List<Endpoints> endpoints(SitePages site) {
         Bodies bodies = new Bodies(config.maxBodyBytes());
         Caching caching = new Caching(config.cacheMaxAge());
         ZoneId zone = config.timeZone();
         AdminPages pages = admin.pages();
-        return List.of(
-                new SitePages(snapshots, caching, clock, zone, () -> branding.current().branding(), config.uptimeWeights(), live,
-                        new SubscribeForm(notifications.links()::formToken, notifications.subscriptions().channels().stream()
-                                .map(c -> new SubscribeForm.Choice(c.wire(), c.displayName(), c.addressWords())).toList())),
+        return List.of(site,
                 new BrandAssets(() -> branding.current().branding()), new Operations(snapshots, metrics, db::reachable, clock),
                 new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching), new PublicApi(snapshots, caching),
                 new HerokuApi(snapshots, caching), new StatuspageApi(snapshots, caching),

@@ -3,6 +3,7 @@ package dev.upbeat.app;
 import dev.upbeat.json.Json;
 import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.ErrorMapping;
+import dev.upbeat.web.ErrorPages;
 import dev.upbeat.web.RouteTable;
 import dev.upbeat.web.ServerErrors;
 import io.javalin.Javalin;
@@ -40,7 +41,7 @@ public final class WebServer {
      * before the request is answered, so a client served by another instance is not sent back in time.
      */
     public WebServer(String host, int port, long maxBodyBytes, List<Endpoints> features, Auth auth, ApiAudit audit,
-                     java.util.function.LongConsumer catchUp) {
+                     java.util.function.LongConsumer catchUp, ErrorPages errorPages) {
         this.host = host;
         this.port = port;
         this.app = Javalin.create(config -> {
@@ -75,7 +76,7 @@ public final class WebServer {
             config.routes.beforeMatched(auth::check);
             config.routes.afterMatched(audit::after);
             RouteTable table = new RouteTable(config.routes);
-            ErrorMapping.install(config.routes, table::allowed);
+            ErrorMapping.install(config.routes, table::allowed, errorPages);
             routes.addAll(table.addAll(features).declared());
         });
     }

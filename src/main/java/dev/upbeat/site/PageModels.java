@@ -28,15 +28,19 @@ import java.util.TreeMap;
 final class PageModels {
     static final int MONTHS_PER_HISTORY_PAGE = 3;
     static final Duration STALE_AFTER = Duration.ofMinutes(2);
+    /** A group with more components than this folds into its heading on the home page. */
+    static final int LONG_GROUP = 4;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final ZoneId zone;
     private final java.util.function.Supplier<Branding> branding;
     private final boolean hasLogo;
     private final SubscribeForm form;
+    private final DayBars bars;
 
-    PageModels(ZoneId zone, java.util.function.Supplier<Branding> branding, SubscribeForm form) {
+    PageModels(ZoneId zone, java.util.function.Supplier<Branding> branding, SubscribeForm form, DayBars bars) {
         this.zone = zone;
+        this.bars = bars;
         this.branding = branding;
         this.hasLogo = branding.get().logoFile() != null;
         this.form = form;
@@ -84,10 +88,12 @@ final class PageModels {
                 .filter(c -> !c.onlyShowIfDegraded() || c.status() != ComponentStatus.OPERATIONAL)
                 .map(c -> new Views.ComponentRow(c.id(), c.name(), c.status().wire(), StatusRollup.words(c.status()),
                         Colors.circle(c.status()), c.description(),
-                        s.uptime().get(c.id()).last90Days().map(f -> Percent.words(Optional.of(f)) + " uptime, last 90 days")
-                                .orElse("No uptime data yet")))
+                        s.uptime().get(c.id()).last90Days().map(f -> Percent.words(Optional.of(f)) + " uptime")
+                                .orElse("No uptime data yet"),
+                        bars.of(s, c, s.uptime().get(c.id()), c.name() + ": daily uptime, last 90 days")))
                 .toList();
-        return new Views.Group(id, name, Colors.circle(worst), StatusRollup.words(worst), rows);
+        return new Views.Group(id, name, Colors.circle(worst), StatusRollup.words(worst), rows, rows.size() > LONG_GROUP,
+                worst != ComponentStatus.OPERATIONAL);
     }
 
     private Views.IncidentBox box(PublicStatus s, Incident i, Instant now) {

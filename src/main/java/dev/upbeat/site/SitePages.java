@@ -57,8 +57,9 @@ public final class SitePages implements Endpoints {
         this.caching = caching;
         this.clock = clock;
         this.zone = zone;
-        this.pages = new PageModels(zone, branding, form);
-        this.uptime = new UptimeModels(pages, zone, weights);
+        DayBars bars = new DayBars(zone);
+        this.pages = new PageModels(zone, branding, form, bars);
+        this.uptime = new UptimeModels(pages, bars, zone, weights);
         this.live = live;
     }
 
@@ -103,6 +104,20 @@ public final class SitePages implements Endpoints {
         Component c = snapshots.current().component(id).orElseThrow(() -> Problem.notFound("component", id));
         YearMonth month = month(ctx.queryParam("month"));
         page(ctx, "component " + c.id() + " " + month, "component.jte", s -> uptime.month(s, s.component(id).orElse(c), month, now()));
+    }
+
+    /** The page a browser gets for an error (see {@code ErrorMapping}), with the site's header, so a way home. */
+    public byte[] errorPage(int status, String message) {
+        String[] words = switch (status) {
+            case 404 -> new String[] {"Page not found", "There is no page at this address; the link may be mistyped or out of date."};
+            case 405 -> new String[] {"Not allowed here", "This address exists, but not for what the browser asked of it."};
+            case 429 -> new String[] {"Too many requests", "Please wait a minute and try again."};
+            case 503 -> new String[] {"Temporarily unavailable", "Please try again in a minute."};
+            default -> status >= 500 ? new String[] {"Something went wrong", "The server could not answer this request."}
+                    : new String[] {"Request refused", "The server could not accept this request."};
+        };
+        return render("error.jte", new Views.ErrorPage(pages.chrome(snapshots.current(), words[0], "error"), status, words[0], words[1],
+                message), false);
     }
 
     public void events(Context ctx) throws Exception {

@@ -3,10 +3,8 @@ package dev.upbeat.site;
 import dev.upbeat.component.Component;
 import dev.upbeat.config.UptimeSource;
 import dev.upbeat.config.UptimeWeights;
-import dev.upbeat.incident.Incident;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.uptime.DayTotals;
-import dev.upbeat.uptime.DayUptime;
 import dev.upbeat.uptime.Period;
 import dev.upbeat.uptime.UptimeCalculator;
 import dev.upbeat.uptime.UptimeSummary;
@@ -25,18 +23,23 @@ import java.util.TreeMap;
 
 /** The uptime page (previous month, 90-day bars, proportional timeline) and monthly pages per component. */
 final class UptimeModels {
-    static final int BAR_WIDTH = 4;
-    static final int BAR_GAP = 1;
     static final int TIMELINE_DAYS = 30;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    /** Intervals between dated ticks under the timeline: one every six days. */
+    static final int TICKS = 5;
+    /** The narrowest an incident is drawn, in percent of the timeline: about 7 hours, a few pixels even on a phone. */
+    static final double MIN_SEGMENT = 1.0;
+    private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DayBars.DAY;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final PageModels pages;
+    private final DayBars bars;
     private final ZoneId zone;
     private final UptimeWeights weights;
 
-    UptimeModels(PageModels pages, ZoneId zone, UptimeWeights weights) {
+    UptimeModels(PageModels pages, DayBars bars, ZoneId zone, UptimeWeights weights) {
         this.pages = pages;
+        this.bars = bars;
         this.zone = zone;
         this.weights = weights;
     }
@@ -66,43 +69,17 @@ final class UptimeModels {
         Optional<UptimeSummary> measured = s.measured().uptimeOf(c.id());
         String basis = measured.isPresent() && s.measured().source() == UptimeSource.PROBES ? "measured by probes" : null;
         Views.MeasuredBars beside = measured.filter(m -> s.measured().source() == UptimeSource.BOTH)
-                .map(m -> new Views.MeasuredBars(Percent.words(m.last90Days()), bars(s, c, m))).orElse(null);
+                .map(m -> new Views.MeasuredBars(Percent.words(m.last90Days()),
+                        bars.of(s, c, m, c.name() + ": daily uptime measured by probes, last 90 days"))).orElse(null);
         return new Views.ComponentUptime(c.id(), c.name(), Percent.words(u.previousMonth()), Percent.words(u.last90Days()),
-                bars(s, c, u), basis, beside);
+                bars.of(s, c, u, c.name() + ": daily uptime, last 90 days"), basis, beside);
     }
 
-    private List<Views.BarDay> bars(PublicStatus s, Component c, UptimeSummary u) {
-        List<Views.BarDay> bars = new ArrayList<>();
-        for (int i = 0; i < u.days().size(); i++) {
-            bars.add(bar(s, c, u.days().get(i), i * (BAR_WIDTH + BAR_GAP)));
-        }
-        return bars;
-    }
-
-    private Views.BarDay bar(PublicStatus s, Component c, DayUptime d, int x) {
-        Double minutes = downtimeMinutes(d.totals(), d.uptime());
-        List<String> incidents = incidentsOn(s, c.id(), d.day());
-        String label = DAY.format(d.day()) + ": " + (minutes == null ? "no data"
-                : Math.round(minutes) + " min downtime, " + Percent.words(d.uptime()) + " uptime")
-                + (incidents.isEmpty() ? "" : "; " + String.join("; ", incidents));
-        return new Views.BarDay(x, Colors.day(minutes), label);
-    }
-
-    /** Weighted downtime in minutes (null when the day is unknown). */
-    private Double downtimeMinutes(DayTotals t, Optional<Double> uptime) {
-        return uptime.map(u -> (1 - u) * t.observedSeconds() / 60d).orElse(null);
-    }
-
-    private List<String> incidentsOn(PublicStatus s, String componentId, LocalDate day) {
-        Instant from = day.atStartOfDay(zone).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        return s.incidents().stream()
-                .filter(i -> i.components().stream().anyMatch(a -> a.componentId().equals(componentId)))
-                .filter(i -> i.startedAt().isBefore(to) && (i.resolvedAt() == null || i.resolvedAt().isAfter(from)))
-                .map(Incident::title).toList();
-    }
-
-    /** The last 30 days, each incident as wide as it lasted, labelled with its time to resolution. */
+    /**
+     * The last 30 days, each incident as wide as it lasted, labelled with its time to resolution.
+     * A short incident still gets a visible width, kept inside the track, so one that began minutes
+     * ago shows at the right edge rather than as a sliver past it.
+     */
     private Views.Timeline timeline(PublicStatus s, Instant now) {
         Instant start = now.minus(Duration.ofDays(TIMELINE_DAYS));
         double span = Duration.between(start, now).toMillis();
@@ -112,17 +89,16 @@ final class UptimeModels {
                 .map(i -> {
                     Instant from = i.startedAt().isBefore(start) ? start : i.startedAt();
                     Instant to = i.resolvedAt() == null ? now : i.resolvedAt();
-                    double left = Duration.between(start, from).toMillis() / span * 100;
-                    double width = Math.max(0.15, Duration.between(from, to).toMillis() / span * 100);
+                    double width = Math.min(100, Math.max(MIN_SEGMENT, Duration.between(from, to).toMillis() / span * 100));
+                    double left = Math.min(Duration.between(start, from).toMillis() / span * 100, 100 - width);
                     String took = i.resolvedAt() == null ? "ongoing for " + Durations.words(Duration.between(i.startedAt(), now))
                             : "resolved in " + Durations.words(Duration.between(i.startedAt(), i.resolvedAt()));
-                    return new Views.Segment(i.id(), i.title(), round(left), round(Math.min(width, 100 - left)),
-                            Colors.impact(i.impact()), i.title() + ": " + i.impact().wire() + " impact, " + took);
+                    return new Views.Segment(i.id(), i.title(), round(left), round(width), Colors.impact(i.impact()),
+                            i.title() + ": " + i.impact().wire() + " impact, " + took, i.resolvedAt() == null);
                 }).toList();
-        List<Views.Tick> ticks = new ArrayList<>();
-        for (int week = 0; week <= TIMELINE_DAYS; week += 7) {
-            Instant at = start.plus(Duration.ofDays(week));
-            ticks.add(new Views.Tick(round(week * 100d / TIMELINE_DAYS), DAY.format(at.atZone(zone))));
+        List<String> ticks = new ArrayList<>();
+        for (int day = 0; day <= TIMELINE_DAYS; day += TIMELINE_DAYS / TICKS) {
+            ticks.add(TICK.format(start.plus(Duration.ofDays(day)).atZone(zone)));
         }
         return new Views.Timeline(DAY.format(start.atZone(zone)), DAY.format(now.atZone(zone)), segments, ticks);
     }
@@ -133,7 +109,7 @@ final class UptimeModels {
         List<Views.DayRow> days = UptimeCalculator.series(u.daily(), period, weights).stream()
                 .filter(d -> !d.day().isAfter(LocalDate.ofInstant(now, zone)))
                 .map(d -> {
-                    Double minutes = downtimeMinutes(d.totals(), d.uptime());
+                    Double minutes = DayBars.downtimeMinutes(d.totals(), d.uptime());
                     return new Views.DayRow(DAY.format(d.day()), Percent.words(d.uptime()),
                             minutes == null ? "no data" : Math.round(minutes) + " min", Colors.day(minutes));
                 }).toList();

@@ -30,11 +30,13 @@ public final class Views {
     public record Option(String id, String name) {
     }
 
-    public record Group(String id, String name, String color, String words, List<ComponentRow> components) {
+    /** @param collapsible long groups fold into their heading ({@code <details>}); {@code open} when something is wrong */
+    public record Group(String id, String name, String color, String words, List<ComponentRow> components, boolean collapsible,
+                        boolean open) {
     }
 
     public record ComponentRow(String id, String name, String status, String words, String color, String description,
-                               String uptime) {
+                               String uptime, Bars bars) {
     }
 
     public record IncidentBox(long id, String title, String impact, String color, String status, String duration,
@@ -54,12 +56,12 @@ public final class Views {
      * @param basis    where the headline numbers come from, in words ("measured by probes"), or null for the status history
      * @param measured the probes' own bars beside the headline ones (UPBEAT_UPTIME_SOURCE=both), or null
      */
-    public record ComponentUptime(String id, String name, String previousMonth, String last90Days, List<BarDay> bars,
+    public record ComponentUptime(String id, String name, String previousMonth, String last90Days, Bars bars,
                                   String basis, MeasuredBars measured) {
     }
 
     /** A 90-day bar measured by probes. */
-    public record MeasuredBars(String last90Days, List<BarDay> bars) {
+    public record MeasuredBars(String last90Days, Bars bars) {
     }
 
     /**
@@ -70,18 +72,23 @@ public final class Views {
                                String summary) {
     }
 
-    /** One day of a 90-day bar; {@code x} is its position in the SVG's viewBox. */
-    public record BarDay(int x, String color, String label) {
+    /** A 90-day bar, oldest day first; {@code label} names it for screen readers. */
+    public record Bars(String label, List<BarDay> days) {
     }
 
-    public record Timeline(String from, String to, List<Segment> segments, List<Tick> ticks) {
+    /** One day of a bar: its date, its uptime in words and the incidents that touched it. */
+    public record BarDay(String date, String color, String words, List<Link> incidents) {
+    }
+
+    public record Link(String href, String title) {
+    }
+
+    /** @param ticks the dates under the track, evenly spaced, oldest first */
+    public record Timeline(String from, String to, List<Segment> segments, List<String> ticks) {
     }
 
     /** An incident on the proportional timeline; positions are percentages of the period. */
-    public record Segment(long id, String title, double left, double width, String color, String label) {
-    }
-
-    public record Tick(double left, String label) {
+    public record Segment(long id, String title, double left, double width, String color, String label, boolean ongoing) {
     }
 
     public record IncidentPage(Chrome chrome, long id, String kind, String title, String impact, String color, String status,
@@ -108,6 +115,10 @@ public final class Views {
      */
     public record ComponentMonth(Chrome chrome, String id, String name, String month, String uptime, List<DayRow> days,
                                  String previous, String next, String measuredUptime, List<LatencyChart> latency) {
+    }
+
+    /** An error as a page: its status, a heading and a sentence in words, and the server's own detail. */
+    public record ErrorPage(Chrome chrome, int status, String title, String lead, String detail) {
     }
 
     public record DayRow(String date, String uptime, String downtime, String color) {

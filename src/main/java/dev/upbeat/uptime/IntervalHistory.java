@@ -57,10 +57,13 @@ public final class IntervalHistory implements StatusHistory {
         if (!start.isBefore(to)) {
             return;
         }
+        Instant rollFrom = start;
         for (Interval i : intervals.overlapping(tx, componentId, start, to)) {
             if (i.status().isWorseThan(status) || i.status() == status) {
                 continue;
             }
+            // Splitting the open interval closes its first part, whose days had no roll-up until now.
+            rollFrom = i.end() == null && i.start().isBefore(rollFrom) ? i.start() : rollFrom;
             Instant overlapStart = i.start().isBefore(start) ? start : i.start();
             Instant overlapEnd = i.end() == null || i.end().isAfter(to) ? to : i.end();
             intervals.delete(tx, i.id());
@@ -72,7 +75,7 @@ public final class IntervalHistory implements StatusHistory {
                 intervals.insert(tx, componentId, i.status(), overlapEnd, i.end());
             }
         }
-        rollUp(tx, componentId, start, to);
+        rollUp(tx, componentId, rollFrom, to);
     }
 
     /** Rebuilds every roll-up when the configured zone differs from the one they were made in. */

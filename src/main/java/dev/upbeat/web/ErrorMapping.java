@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where failures become HTTP answers: each {@link Problem.Kind} to its status,
  * framework errors to the same body shape, anything else to a 500 that is logged once with
- * context and never echoes internals.
+ * context and never echoes internals. A browser asking for a page (Accept: text/html) outside
+ * {@code /api/} gets the same status as a page in the site's style; API clients always get JSON.
  */
 public final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
@@ -55,20 +56,20 @@ public final class ErrorMapping {
      * Installs the mapping; {@code allowed} gives the methods the route table has for a path, so a
      * path that exists under other methods answers 405 with {@code Allow} instead of 404.
      */
-    public static void install(RoutesConfig routes, Function<String, List<String>> allowed) {
+    public static void install(RoutesConfig routes, Function<String, List<String>> allowed, ErrorPages pages) {
         routes.exception(EndpointNotFound.class, (e, ctx) -> {
             List<String> methods = allowed.apply(ctx.path());
             if (methods.isEmpty() || methods.contains(ctx.method().name())) {
                 // No method in the message: HEAD must get the headers, Content-Length included, of GET.
-                write(ctx, 404, new ErrorBody("not_found", "No route for " + ctx.path(), null));
+                write(ctx, 404, new ErrorBody("not_found", "No route for " + ctx.path(), null), pages);
                 return;
             }
             ctx.header("Allow", String.join(", ", methods));
             write(ctx, 405, new ErrorBody("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()
-                    + "; it allows " + String.join(", ", methods), null));
+                    + "; it allows " + String.join(", ", methods), null), pages);
         });
-        routes.exception(Problem.class, (p, ctx) -> write(ctx, status(p.kind()), new ErrorBody(id(p.kind()), p.getMessage(), p.field())));
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), fromStatus(e.getStatus(), e.getMessage())));
+        routes.exception(Problem.class, (p, ctx) -> write(ctx, status(p.kind()), new ErrorBody(id(p.kind()), p.getMessage(), p.field()), pages));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), fromStatus(e.getStatus(), e.getMessage()), pages));
         routes.exception(StorageUnavailable.class, (e, ctx) -> {
             if (e instanceof DatabaseDown) {
                 // The breaker logged the outage once; a line per refused request would bury it.
@@ -79,14 +80,21 @@ public final class ErrorMapping {
             // One line saying what to do; the cause's trace would repeat for every refused request.
             log.error("{} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", "30");
-            write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null));
+            write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null), pages);
         });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error in {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, 500, new ErrorBody("internal_error", "Something went wrong on our side; it has been logged.", null));
+            write(ctx, 500, new ErrorBody("internal_error", "Something went wrong on our side; it has been logged.", null), pages);
         });
-        routes.error(404, ctx -> writeUnlessWritten(ctx, 404, new ErrorBody("not_found", "No route for " + ctx.path(), null)));
-        routes.error(405, ctx -> writeUnlessWritten(ctx, 405, new ErrorBody("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null)));
+        routes.error(404, ctx -> writeUnlessWritten(ctx, 404, new ErrorBody("not_found", "No route for " + ctx.path(), null), pages));
+        routes.error(405, ctx -> writeUnlessWritten(ctx, 405, new ErrorBody("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null), pages));
+    }
+
+    /** A browser navigating to a page; API paths answer JSON whatever the Accept header says. */
+    static boolean wantsPage(Context ctx) {
+        String accept = ctx.header("Accept");
+        String path = ctx.path();
+        return accept != null && accept.contains("text/html") && !path.equals("/api") && !path.startsWith("/api/");
     }
 
     private static ErrorBody fromStatus(int status, String message) {
@@ -98,14 +106,23 @@ public final class ErrorMapping {
         };
     }
 
-    private static void writeUnlessWritten(Context ctx, int status, ErrorBody body) {
+    private static void writeUnlessWritten(Context ctx, int status, ErrorBody body, ErrorPages pages) {
         if (ctx.attribute(WRITTEN) == null) {
-            write(ctx, status, body);
+            write(ctx, status, body, pages);
         }
     }
 
-    static void write(Context ctx, int status, ErrorBody body) {
+    static void write(Context ctx, int status, ErrorBody body, ErrorPages pages) {
         ctx.attribute(WRITTEN, true);
+        if (wantsPage(ctx)) {
+            try {
+                ctx.status(status).contentType("text/html; charset=utf-8").header("Cache-Control", "no-store")
+                        .result(pages.render(status, body.message()));
+                return;
+            } catch (RuntimeException e) {
+                log.error("The error page for {} {} could not be drawn; answering in JSON", ctx.method(), ctx.path(), e);
+            }
+        }
         if ("GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name())) {
             // Widgets on other sites read public errors too (a 404 for a deleted component, say).
             ctx.header("Access-Control-Allow-Origin", "*");

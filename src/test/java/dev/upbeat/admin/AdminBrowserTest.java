@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.Select;
  */
 class AdminBrowserTest {
     static final String EMAIL = "oncall@example.com";
+    static final String ADMIN_EMAIL = "lead@example.com";
     static final String PASSWORD = "correct horse battery staple";
     static TestUpbeat t;
     static Browser browser;
@@ -37,6 +38,7 @@ class AdminBrowserTest {
         t.http.post("/api/v1/components", "{\"name\":\"Routing\",\"group\":\"Apps\"}");
         t.http.post("/api/v1/components", "{\"name\":\"Postgres\",\"group\":\"Data\"}");
         t.upbeat.admin().users().add(EMAIL, "editor", PASSWORD);
+        t.upbeat.admin().users().add(ADMIN_EMAIL, "admin", PASSWORD);
         browser = new Browser();
     }
 
@@ -102,6 +104,69 @@ class AdminBrowserTest {
         browser.driver.get(base + "/admin");
         assertThat(main()).contains("Recently resolved").contains("Elevated routing errors");
         saveScreenshot("admin-dashboard");
+    }
+
+    @Test
+    void the_admin_says_what_the_public_banner_says_and_its_navigation_and_dates_fit_on_desktop_and_phone() {
+        browser.driver.get(base + "/");
+        browser.driver.manage().deleteAllCookies();
+        signIn(ADMIN_EMAIL);
+        t.http.patch("/api/v1/components/postgres", "{\"status\":\"degraded_performance\"}");
+        t.http.post("/api/v1/incidents", "{\"title\":\"Slow queries\",\"message\":\"Fixed.\",\"status\":\"resolved\"}");
+        t.upbeat.snapshots().rebuild();
+        try {
+            browser.size(1280, 900);
+            browser.driver.get(base + "/");
+            // The page may have been cached before the change; a reload asks again.
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                browser.driver.navigate().refresh();
+                return !browser.driver.findElement(By.cssSelector(".overall h1")).getText().equals("All Systems Operational");
+            });
+            String banner = browser.driver.findElement(By.cssSelector(".overall h1")).getText();
+            browser.driver.get(base + "/admin");
+            assertThat(browser.driver.findElement(By.id("overall")).getText()).isEqualTo(banner).isEqualTo("Partially Degraded Service");
+            assertThat(browser.driver.getPageSource()).as("dates that do not break inside")
+                    .containsPattern("\\d{4}\u2011\\d\\d\u2011\\d\\d \\d\\d:\\d\\d(\u00a0|&nbsp;)UTC");
+            for (String theme : new String[] {"light", "dark"}) {
+                browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                        java.util.List.of(Map.of("name", "prefers-color-scheme", "value", theme))));
+                for (int width : new int[] {1280, 390}) {
+                    String device = width < 500 ? "phone" : "desktop";
+                    for (String page : new String[] {"dashboard", "components"}) {
+                        browser.size(width, 900);
+                        browser.driver.get(base + ("dashboard".equals(page) ? "/admin" : "/admin/" + page));
+                        Object lines = browser.driver.executeScript("""
+                                const nav = document.querySelector('nav.tabs'), tab = nav.querySelector('a');
+                                return Math.round(nav.getBoundingClientRect().height / tab.getBoundingClientRect().height);""");
+                        assertThat(lines).as(device + " " + page + ": navigation lines").isEqualTo(1L);
+                        Object overflow = browser.driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+                        assertThat(overflow).as(device + " " + page + " fits its width").isEqualTo(false);
+                        saveScreenshot("admin-" + page + "-" + device + ("dark".equals(theme) ? "-dark" : ""));
+                    }
+                }
+            }
+            browser.size(1280, 900);
+            browser.driver.get(base + "/admin");
+            browser.driver.findElement(By.cssSelector("nav.tabs summary")).click();
+            browser.driver.findElement(By.linkText("Audit log")).click();
+            await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver.getCurrentUrl().endsWith("/admin/audit"));
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of()));
+            browser.size(1280, 900);
+            t.http.patch("/api/v1/components/postgres", "{\"status\":\"operational\"}");
+            browser.driver.manage().deleteAllCookies();
+        }
+    }
+
+    /** Signs in (the caller has signed out first). */
+    private static void signIn(String email) {
+        browser.driver.get(base + "/admin");
+        if (browser.driver.getCurrentUrl().contains("/admin/sign-in")) {
+            byLabel("Email").sendKeys(email);
+            byLabel("Password").sendKeys(PASSWORD);
+            button("Sign in").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !browser.driver.getCurrentUrl().contains("/admin/sign-in"));
+        }
     }
 
     private static WebElement byLabel(String text) {

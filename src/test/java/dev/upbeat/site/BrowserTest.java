@@ -26,9 +26,20 @@ class BrowserTest {
         t = TestUpbeat.started();
         http = t.http;
         base = "http://127.0.0.1:" + t.upbeat.port();
+        // Most components are older than the 90 days the bars show; one is new, so its bar starts with "no data yet".
+        t.clock.set(java.time.Instant.now().minus(Duration.ofDays(120)));
         http.post("/api/v1/components", "{\"name\":\"Web Dynos\",\"group\":\"Apps\"}");
         http.post("/api/v1/components", "{\"name\":\"Routing\",\"group\":\"Apps\"}");
+        http.post("/api/v1/components", "{\"name\":\"Scheduler and background workers\",\"group\":\"Apps\"}");
         http.post("/api/v1/components", "{\"name\":\"Postgres\",\"group\":\"Data\"}");
+        t.clock.set(java.time.Instant.now().minus(Duration.ofDays(40)));
+        http.post("/api/v1/components", "{\"name\":\"Key-value store\",\"group\":\"Data\"}");
+        t.clock.reset();
+        pastIncident("Slow deploys", "minor", "web-dynos", "degraded_performance", 12, 9, 40);
+        pastIncident("Router errors in one region", "major", "routing", "partial_outage", 33, 14, 95);
+        pastIncident("Database failover", "critical", "postgres", "major_outage", 61, 3, 150);
+        pastIncident("Delayed jobs", "minor", "scheduler-and-background-workers", "degraded_performance", 5, 20, 15);
+        t.upbeat.snapshots().rebuild();
         browser = new Browser();
     }
 
@@ -99,25 +110,99 @@ class BrowserTest {
     }
 
     @Test
-    void screenshots_of_home_and_incident_pages_on_desktop_and_phone() {
+    void screenshots_of_the_pages_on_desktop_and_phone_in_both_themes_with_statuses_in_line_and_nothing_overflowing() {
         var body = Json.mapper().createObjectNode().put("title", "Elevated database latency")
                 .put("message", "Queries are **slower** than usual; we are adding capacity.").put("impact", "minor");
         body.putObject("components").put("postgres", "degraded_performance");
         long id = http.post("/api/v1/incidents", body.toString()).json().get("id").asLong();
         http.post("/api/v1/incidents/" + id + "/updates", "{\"status\":\"identified\",\"message\":\"A noisy neighbour was found.\"}");
 
-        for (var size : new int[][] {{1280, 900}, {360, 740}}) {
-            browser.size(size[0], size[1]);
-            String device = size[0] < 500 ? "phone" : "desktop";
-            browser.driver.get(base + "/");
-            assertThat(browser.screenshot("home-" + device)).exists();
-            browser.driver.get(base + "/incidents/" + id);
-            assertThat(browser.screenshot("incident-" + device)).exists();
-            Object overflow = browser.driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
-            assertThat(overflow).as(device + " page fits its width").isEqualTo(false);
+        try {
+            for (String theme : new String[] {"light", "dark"}) {
+                colorScheme(theme);
+                for (var size : new int[][] {{1280, 900}, {390, 844}}) {
+                    browser.size(size[0], size[1]);
+                    String device = size[0] < 500 ? "phone" : "desktop";
+                    String suffix = "-" + device + ("dark".equals(theme) ? "-dark" : "");
+                    browser.driver.get(base + "/");
+                    assertStatusesInLine(device);
+                    Object shown = browser.driver.executeScript(
+                            "return [...document.querySelector('main .bars').children].filter(d => d.offsetWidth > 0).length");
+                    assertThat(shown).as(device + ": days shown in a bar").isEqualTo("phone".equals(device) ? 30L : 90L);
+                    fullPage();
+                    assertThat(browser.screenshot("home" + suffix)).exists();
+                    for (String[] page : new String[][] {{"incident", "/incidents/" + id}, {"uptime", "/uptime"}, {"history", "/history"},
+                            {"not-found", "/no-such-page"}}) {
+                        browser.driver.get(base + page[1]);
+                        fullPage();
+                        assertThat(browser.screenshot(page[0] + suffix)).exists();
+                        Object overflow = browser.driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+                        assertThat(overflow).as(page[0] + suffix + " fits its width").isEqualTo(false);
+                    }
+                }
+            }
+        } finally {
+            colorScheme("light");
+            browser.size(1280, 900);
+            http.post("/api/v1/incidents/" + id + "/resolve", null);
         }
+    }
+
+    @Test
+    void a_day_of_the_bar_shows_its_date_uptime_and_incidents_on_hover_with_links_to_them() {
         browser.size(1280, 900);
-        http.post("/api/v1/incidents/" + id + "/resolve", null);
+        browser.driver.get(base + "/");
+        String day = "[aria-label='Postgres: daily uptime, last 90 days'] .day:nth-child(" + (90 - 61) + ")";
+        assertThat(browser.driver.executeScript("return getComputedStyle(document.querySelector(arguments[0] + ' .tip')).opacity", day))
+                .as("hidden until hovered").isEqualTo("0");
+        // A live update may replace the page between two steps; each attempt starts again from the page.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
+            var element = browser.driver.findElement(By.cssSelector(day));
+            browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(element).perform();
+            var tip = element.findElement(By.className("tip"));
+            boolean asWideAsTheBar = tip.getRect().getWidth() >= element.findElement(By.xpath("..")).getRect().getWidth() - 1;
+            return "1".equals(tip.getCssValue("opacity")) && asWideAsTheBar && tip.getText().contains("150 min downtime")
+                    && tip.getText().contains("Database failover");
+        });
+        browser.screenshot("home-bar-tooltip");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
+            var element = browser.driver.findElement(By.cssSelector(day));
+            new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(element).perform();
+            element.findElement(By.linkText("Database failover")).click();
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver.getCurrentUrl().contains("/incidents/"));
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Database failover");
+    }
+
+    /** The status of every component and group sits on the line of its name, whatever its length. */
+    private static void assertStatusesInLine(String device) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver.findElement(By.tagName("main")).getText()
+                .contains("Elevated database latency"));
+        // In one script, so a live update replacing the page in between cannot leave a stale element.
+        Object misplaced = browser.driver.executeScript("""
+                const out = [];
+                for (const [head, name, status] of [['.component-head', '.name', '.status'], ['.group-head', '.group-name', '.words']]) {
+                  for (const h of document.querySelectorAll(head)) {
+                    const a = h.querySelector(name).getBoundingClientRect(), b = h.querySelector(status).getBoundingClientRect();
+                    if (Math.abs(a.top - b.top) >= 8) out.push(h.textContent.trim().replace(/\\s+/g, ' '));
+                  }
+                }
+                return out.join(' | ');""");
+        assertThat(misplaced).as(device + ": statuses below their names").isEqualTo("");
+    }
+
+    /** Grows the window to the page's height, so a screenshot shows all of it. */
+    private static void fullPage() {
+        Number height = (Number) browser.driver.executeScript("return document.documentElement.scrollHeight");
+        var size = browser.driver.manage().window().getSize();
+        browser.size(size.getWidth(), Math.min(4000, height.intValue() + 140));
+    }
+
+    private static void colorScheme(String theme) {
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", theme))));
     }
 
     @Test
@@ -172,6 +257,14 @@ class BrowserTest {
         } finally {
             browser.driver.get("about:blank");
         }
+    }
+
+    private static void pastIncident(String title, String impact, String component, String status, int daysAgo, int hour, int minutes) {
+        java.time.Instant started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .minus(Duration.ofDays(daysAgo)).plus(Duration.ofHours(hour));
+        http.post("/api/v1/incidents", "{\"title\":\"" + title + "\",\"message\":\"Fixed.\",\"impact\":\"" + impact
+                + "\",\"components\":{\"" + component + "\":\"" + status + "\"},\"status\":\"resolved\",\"started_at\":\"" + started
+                + "\",\"resolved_at\":\"" + started.plus(Duration.ofMinutes(minutes)) + "\"}");
     }
 
     private static long version() {

@@ -65,8 +65,8 @@ class SitePagesTest {
             t.upbeat.snapshots().rebuild();
             String home = http.get("/").body();
             String row = home.substring(home.indexOf(">Fresh<"));
-            row = row.substring(0, row.indexOf("</li>"));
-            assertThat(row).contains("No uptime data yet").doesNotContain("%");
+            row = row.substring(0, row.indexOf("</li>", row.indexOf("</ol>")));
+            assertThat(row).contains("No uptime data yet").contains("no data yet").doesNotContain("%");
         } finally {
             http.delete("/api/v1/components/" + id);
         }
@@ -149,21 +149,110 @@ class SitePagesTest {
     @Test
     void the_uptime_page_has_a_90_day_bar_per_component_with_labels_for_hover_and_screen_readers() {
         String page = http.get("/uptime").body();
-        int bars = page.split("<svg class=\"bars\"", -1).length - 1;
-        assertThat(bars).isEqualTo(2);
-        String api = page.substring(page.indexOf("API: daily uptime"));
-        api = api.substring(0, api.indexOf("</svg>"));
-        assertThat(api.split("<rect ", -1).length - 1).isEqualTo(90);
-        assertThat(api).contains("180 min downtime").contains("API down").contains("fill-red").contains("<title>");
-        assertThat(api).contains("no data").as("days before the component existed are unknown").contains("fill-unknown");
+        assertThat(page.split("<ol class=\"bars\"", -1).length - 1).isEqualTo(2);
+        String api = bar(page, "API");
+        assertThat(api.split("<li class=\"day ", -1).length - 1).isEqualTo(90);
+        assertThat(api).contains("180 min downtime").contains("<a href=\"/incidents/" + incident + "\">API down</a>").contains("fill-red");
+        assertThat(api).as("days before the component existed are unknown").contains("no data yet").contains("fill-unknown");
+        String[] days = api.split("<li class=\"day ");
+        assertThat(days[90 - 7]).as("a day between the component's creation and the back-dated incident is known")
+                .startsWith("fill-green").contains("100.00% uptime");
+    }
+
+    @Test
+    void the_home_page_shows_the_same_90_day_bar_per_component_with_its_uptime_and_no_data_yet_before_it_existed() {
+        String home = http.get("/").body();
+        String api = bar(home, "API");
+        assertThat(api).as("one rendering for both pages").isEqualTo(bar(http.get("/uptime").body(), "API"));
+        assertThat(api.split("<li class=\"day ", -1).length - 1).isEqualTo(90);
+        String first = api.substring(api.indexOf("<li class=\"day "), api.indexOf("</li>"));
+        assertThat(first).contains("fill-unknown").contains("no data yet").doesNotContain("%");
+        String row = home.substring(home.indexOf("<span class=\"name\">API</span>"));
+        row = row.substring(0, row.indexOf("</li>", row.indexOf("</ol>")));
+        assertThat(row).containsPattern("href=\"/components/api/uptime\">\\d+\\.\\d\\d% uptime</a>");
+        assertThat(home.indexOf("Systems")).as("the banner stays above the systems").isGreaterThan(home.indexOf("class=\"overall"));
+    }
+
+    @Test
+    void a_long_group_folds_into_its_heading_without_javascript_and_opens_when_something_is_wrong() {
+        for (int i = 1; i <= PageModels.LONG_GROUP + 1; i++) {
+            http.post("/api/v1/components", "{\"name\":\"Region " + i + "\",\"group\":\"Regions\"}");
+        }
+        try {
+            t.upbeat.snapshots().rebuild();
+            String home = http.get("/").body();
+            assertThat(home).containsPattern("<details class=\"group\">\\s*<summary><h3 class=\"group-head\">.*Regions</span>");
+            assertThat(home).as("a short group stays a plain card").contains("<section class=\"group\" aria-label=\"Tools: ");
+            http.patch("/api/v1/components/region-2", "{\"status\":\"partial_outage\"}");
+            t.upbeat.snapshots().rebuild();
+            assertThat(http.get("/").body()).containsPattern("<details class=\"group\" open>\\s*<summary><h3 class=\"group-head\">.*Regions</span>");
+        } finally {
+            for (int i = 1; i <= PageModels.LONG_GROUP + 1; i++) {
+                http.delete("/api/v1/components/region-" + i);
+            }
+        }
+    }
+
+    /** The bar list of one component, from its label to its end. */
+    private static String bar(String page, String component) {
+        String from = page.substring(page.indexOf("aria-label=\"" + component + ": daily uptime, last 90 days\""));
+        return from.substring(0, from.indexOf("</ol>"));
     }
 
     @Test
     void the_timeline_shows_each_incident_in_proportion_to_its_duration_with_its_time_to_resolution() {
         String page = http.get("/uptime").body();
         assertThat(page).contains("API down: critical impact, resolved in 3\u00a0h\u00a00\u00a0min");
-        // 3 hours of a 30-day period is 0.42%, drawn 4.2 units wide on a 1000-unit track
-        assertThat(page).containsPattern("<rect x=\"8\\d\\d\\.\\d+\" y=\"4\" width=\"4\\.2\" height=\"20\" class=\"fill-red\">");
+        // 3 hours of a 30-day period is 0.42%: drawn at the 1% minimum, 10 units of a 1000-unit track, so it stays visible
+        assertThat(page).containsPattern("<rect x=\"8\\d\\d\\.\\d+\" y=\"0\" width=\"10\\.0\" height=\"24\" class=\"fill-red\">");
+        int start = page.indexOf("<ol class=\"ticks\"");
+        String ticks = page.substring(start, page.indexOf("</ol>", start));
+        assertThat(ticks.split("<li>", -1).length - 1).as("a dated tick every six days, both ends included").isEqualTo(6);
+        assertThat(ticks).containsPattern("<li>\\d{1,2} [A-Z][a-z]{2}</li>");
+    }
+
+    @Test
+    void an_incident_that_just_began_shows_at_the_right_edge_of_the_timeline_marked_as_ongoing() {
+        long id = http.post("/api/v1/incidents", "{\"title\":\"Just now\",\"message\":\"Looking.\",\"impact\":\"minor\"}")
+                .json().get("id").asLong();
+        try {
+            t.upbeat.snapshots().rebuild();
+            var rect = Pattern.compile("<a href=\"/incidents/" + id + "\"><rect x=\"([0-9.]+)\" y=\"0\" width=\"([0-9.]+)\" height=\"24\" "
+                    + "class=\"fill-yellow ongoing\">").matcher(http.get("/uptime").body());
+            assertThat(rect.find()).isTrue();
+            double x = Double.parseDouble(rect.group(1));
+            double width = Double.parseDouble(rect.group(2));
+            assertThat(width).isGreaterThanOrEqualTo(10);
+            assertThat(x + width).as("inside the track, at its right edge").isLessThanOrEqualTo(1000.0).isGreaterThan(999.0);
+        } finally {
+            http.post("/api/v1/incidents/" + id + "/resolve", null);
+        }
+    }
+
+    @Test
+    void a_browser_gets_404_and_405_as_pages_in_the_site_style_with_a_way_home_and_api_clients_keep_json() {
+        String html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        for (String path : new String[] {"/no-such-page", "/incidents/999999", "/components/nope/uptime"}) {
+            Http.Response page = http.get(path, "Accept", html);
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("<h1>Page not found</h1>").contains("<a class=\"button primary\" href=\"/\">")
+                    .contains("href=\"/assets/upbeat.css\"").contains("Acme Status").doesNotContain(" style=").doesNotContain("<style");
+        }
+        Http.Response notAllowed = http.raw("POST", "/uptime", "", "Accept", html);
+        assertThat(notAllowed.status()).isEqualTo(405);
+        assertThat(notAllowed.header("Allow")).isEqualTo("GET, HEAD");
+        assertThat(notAllowed.body()).contains("<h1>Not allowed here</h1>").contains("href=\"/\"");
+
+        for (String path : new String[] {"/api/v1/nope", "/api/v1/incidents/999999"}) {
+            Http.Response api = http.get(path, "Accept", html);
+            assertThat(api.status()).as(path).isEqualTo(404);
+            assertThat(api.header("Content-Type")).as(path).startsWith("application/json");
+            assertThat(api.json().get("id").asText()).isEqualTo("not_found");
+        }
+        Http.Response json = http.get("/no-such-page");
+        assertThat(json.header("Content-Type")).as("without Accept: text/html, no page").startsWith("application/json");
+        assertThat(json.json().get("id").asText()).isEqualTo("not_found");
     }
 
     @Test

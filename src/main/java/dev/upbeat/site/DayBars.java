@@ -1,0 +1,60 @@
+package dev.upbeat.site;
+
+import dev.upbeat.component.Component;
+import dev.upbeat.incident.Incident;
+import dev.upbeat.status.PublicStatus;
+import dev.upbeat.uptime.DayTotals;
+import dev.upbeat.uptime.DayUptime;
+import dev.upbeat.uptime.UptimeSummary;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one rendering of a component's daily bars, for the home and the uptime pages alike: each
+ * day's colour, its words (date, uptime, downtime) and the incidents that touched it. Days before
+ * the component existed say "no data yet", never 0% or 100%.
+ */
+final class DayBars {
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private final ZoneId zone;
+
+    DayBars(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    Views.Bars of(PublicStatus s, Component c, UptimeSummary u, String label) {
+        LocalDate created = c.createdAt() == null ? null : LocalDate.ofInstant(c.createdAt(), zone);
+        return new Views.Bars(label, u.days().stream().map(d -> day(s, c, d, created)).toList());
+    }
+
+    private Views.BarDay day(PublicStatus s, Component c, DayUptime d, LocalDate created) {
+        Double minutes = downtimeMinutes(d.totals(), d.uptime());
+        String words;
+        if (minutes == null) {
+            words = created != null && d.day().isBefore(created) ? "no data yet" : "no data";
+        } else {
+            words = Percent.words(d.uptime()) + " uptime" + (Math.round(minutes) == 0 ? "" : ", " + Math.round(minutes) + " min downtime");
+        }
+        return new Views.BarDay(DAY.format(d.day()), Colors.day(minutes), words, incidentsOn(s, c.id(), d.day()));
+    }
+
+    /** Weighted downtime in minutes (null when the day is unknown). */
+    static Double downtimeMinutes(DayTotals t, Optional<Double> uptime) {
+        return uptime.map(u -> (1 - u) * t.observedSeconds() / 60d).orElse(null);
+    }
+
+    private List<Views.Link> incidentsOn(PublicStatus s, String componentId, LocalDate day) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        return s.incidents().stream()
+                .filter(i -> i.components().stream().anyMatch(a -> a.componentId().equals(componentId)))
+                .filter(i -> i.startedAt().isBefore(to) && (i.resolvedAt() == null || i.resolvedAt().isAfter(from)))
+                .map(i -> new Views.Link("/incidents/" + i.id(), i.title())).toList();
+    }
+}
