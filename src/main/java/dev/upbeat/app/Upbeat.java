@@ -191,7 +191,8 @@ public final class Upbeat implements AutoCloseable {
             toxiproxy = startToxiproxy(config.toxiproxyListen());
         }
         server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(),
-                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp));
+                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp, metrics,
+                config.logs().accessLog()));
         if (db.dialect() == Dialect.POSTGRESQL) {
             feed = new ChangeFeed(config.database(), this::follow, this::refresh).start();
         }

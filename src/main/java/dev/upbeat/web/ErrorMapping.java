@@ -104,7 +104,8 @@ public final class ErrorMapping {
             ctx.header("Access-Control-Allow-Origin", "*");
         }
         try {
-            ctx.status(status).contentType("application/json").result(Json.mapper().writeValueAsBytes(body));
+            ErrorBody named = body.forPath(ctx.path(), ctx.attribute(RequestIds.ATTRIBUTE));
+            ctx.status(status).contentType("application/json").result(Json.mapper().writeValueAsBytes(named));
         } catch (Exception e) {
             ctx.status(status).result("{\"id\":\"internal_error\",\"message\":\"error body could not be written\",\"field\":null}");
         }

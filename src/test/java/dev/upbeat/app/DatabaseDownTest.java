@@ -24,6 +24,9 @@ class DatabaseDownTest {
             assertThat(logs.errors()).isNotEmpty().allSatisfy(e -> assertThat(LogCapture.causedBy(e, "StorageUnavailable")
                     || e.getFormattedMessage().contains("cannot be reached")).as(LogCapture.describe(e)).isTrue());
             assertThat(logs.errors()).anyMatch(e -> e.getFormattedMessage().startsWith("Could not rebuild the public snapshot"));
+            // The refused write's line names its request, as its answer did.
+            assertThat(logs.errors()).anyMatch(e -> e.getFormattedMessage().contains("refused")
+                    && "report-503".equals(e.getMDCPropertyMap().get("request_id")));
         }
     }
 
@@ -43,8 +46,10 @@ class DatabaseDownTest {
         assertThat(http.get("/api/v2/summary.json").status()).isEqualTo(200);
         assertThat(http.get("/api/v4/current-status").body()).contains("red");
 
-        Http.Response write = http.post("/api/v1/incidents/1/resolve", null);
+        Http.Response write = http.raw("POST", "/api/v1/incidents/1/resolve", null,
+                "Authorization", "Bearer " + dev.upbeat.testing.TestUpbeat.ADMIN_TOKEN, "X-Request-Id", "report-503");
         assertThat(write.status()).isEqualTo(503);
+        assertThat(write.json().get("request_id").asText()).isEqualTo("report-503");
         assertThat(write.header("Retry-After")).isNotBlank();
         assertThat(write.json().get("id").asText()).isEqualTo("service_unavailable");
     }

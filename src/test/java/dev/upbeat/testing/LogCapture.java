@@ -17,7 +17,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogCapture implements AutoCloseable {
     private final List<Logger> loggers = new ArrayList<>();
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent e) {
+            // Takes the logging thread's context (the request id) now: read later, it would be the test's.
+            e.prepareForDeferredProcessing();
+            super.append(e);
+        }
+    };
 
     private LogCapture(String... names) {
         appender.start();
@@ -32,6 +39,13 @@ public final class LogCapture implements AutoCloseable {
     /** Captures these loggers and everything under them, e.g. {@code "dev.upbeat"}. */
     public static LogCapture of(String... names) {
         return new LogCapture(names);
+    }
+
+    /** Every event so far, at any level the loggers let through. */
+    public List<ILoggingEvent> events() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
     }
 
     /** Every event at ERROR so far. */
