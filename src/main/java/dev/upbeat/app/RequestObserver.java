@@ -30,6 +30,8 @@ final class RequestObserver {
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofMillis(2500), Duration.ofSeconds(10)};
 
+    private static final String[] ACCESS_KEYS = {"method", "route", "status", "duration_ms"};
+
     private record Key(String route, HandlerType method, int status) {
     }
 
@@ -61,12 +63,28 @@ final class RequestObserver {
             long nanos = (long) (millis * 1_000_000);
             timers.computeIfAbsent(new Key(route, ctx.method(), status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
             if (accessLog) {
-                access.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("route", route)
-                        .addKeyValue("status", status).addKeyValue("duration_ms", millis)
-                        .log("{} {} {} {} ms", ctx.method().name(), route, status, millis);
+                logAccess(ctx.method().name(), route, status, millis);
             }
         } finally {
             MDC.remove(RequestIds.LOG_KEY);
+        }
+    }
+
+    /**
+     * The fields go in the logging context beside the request id, so the JSON line has them as one
+     * flat object ({@code "mdc": {"request_id", "method", "route", "status", "duration_ms"}}).
+     */
+    private static void logAccess(String method, String route, int status, float millis) {
+        MDC.put("method", method);
+        MDC.put("route", route);
+        MDC.put("status", Integer.toString(status));
+        MDC.put("duration_ms", Float.toString(millis));
+        try {
+            access.info("{} {} {} {} ms", method, route, status, millis);
+        } finally {
+            for (String key : ACCESS_KEYS) {
+                MDC.remove(key);
+            }
         }
     }
 
