@@ -70,16 +70,22 @@ public final class ErrorMapping {
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), fromStatus(e.getStatus(), e.getMessage())));
         routes.exception(StorageUnavailable.class, (e, ctx) -> {
             // One line saying what to do; the cause's trace would repeat for every refused request.
-            log.error("{} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
+            log.error("{} {} refused: {}", ctx.method(), route(ctx), e.getMessage());
             ctx.header("Retry-After", "30");
             write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null));
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unhandled error in {} {}", ctx.method(), ctx.path(), e);
+            log.error("Unhandled error in {} {}", ctx.method(), route(ctx), e);
             write(ctx, 500, new ErrorBody("internal_error", "Something went wrong on our side; it has been logged.", null));
         });
         routes.error(404, ctx -> writeUnlessWritten(ctx, 404, new ErrorBody("not_found", "No route for " + ctx.path(), null)));
         routes.error(405, ctx -> writeUnlessWritten(ctx, 405, new ErrorBody("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null)));
+    }
+
+    /** The route's template for the log: a raw path is the caller's text, unbounded and perhaps not theirs to log. */
+    private static String route(Context ctx) {
+        String template = RouteTable.template(ctx);
+        return template != null ? template : "(no route)";
     }
 
     private static ErrorBody fromStatus(int status, String message) {
