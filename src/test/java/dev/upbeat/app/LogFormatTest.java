@@ -127,6 +127,8 @@ class LogFormatTest {
         configurator.setContext(context);
         configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        assertThat(context.getStatusManager().getCopyOfStatusList()).as("logback.xml configures without a warning")
+                .allMatch(status -> status.getLevel() == ch.qos.logback.core.status.Status.INFO);
         assertThat(root.getAppender("text".equals(format) ? "json" : "text")).as("only the chosen appender").isNull();
         return (OutputStreamAppender<ILoggingEvent>) root.getAppender(format);
     }
