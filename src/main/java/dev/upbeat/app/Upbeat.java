@@ -73,7 +73,6 @@ import dev.upbeat.web.Bodies;
 import dev.upbeat.web.RouteTable;
 import dev.upbeat.web.Caching;
 import dev.upbeat.web.Endpoints;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.SocketException;
@@ -114,6 +113,7 @@ public final class Upbeat implements AutoCloseable {
     private final Probes probes;
     private final AdminSite admin;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Metrics meters = new Metrics(metrics);
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "upbeat-background");
         t.setDaemon(true);
@@ -133,6 +133,7 @@ public final class Upbeat implements AutoCloseable {
         this.clock = clock;
         this.db = Database.open(config.database());
         db.migrate();
+        db.bindMetrics(metrics);
         IntervalRepository intervals = new IntervalRepository();
         this.history = new IntervalHistory(intervals, config.timeZone());
         ComponentRepository componentRepository = new ComponentRepository();
@@ -150,7 +151,7 @@ public final class Upbeat implements AutoCloseable {
         // One id per process start, in the simulator's leases and the delivery claims alike.
         this.lease = Lease.fresh(config.simLease());
         this.notifications = new Notifications(config, db, componentRepository, clock, () -> branding.current().pageName(),
-                lease.instance());
+                lease.instance(), metrics);
         Runnable onChange = () -> {
             refresh();
             notifications.wake();
@@ -161,7 +162,7 @@ public final class Upbeat implements AutoCloseable {
         this.maintenances = new MaintenanceService(db, incidentRepository, components, clock, config.timeZone(), onChange,
                 notifications.outbox());
         this.probes = new Probes(config.probes(), db, componentRepository, components, incidents,
-                Checker.withDefaultTrust(clock), config.timeZone(), clock, onChange);
+                Checker.withDefaultTrust(clock), config.timeZone(), clock, onChange, metrics);
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
         SimulatorRepository simulatorRepository = new SimulatorRepository();
         this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics, clock),
@@ -172,10 +173,10 @@ public final class Upbeat implements AutoCloseable {
         this.admin = new AdminSite(config, db, clock);
         this.tcpProxies = new TcpProxies(new java.util.Random(), metrics);
         snapshots.onRebuild(live::publish);
-        Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
-        Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);
-        Gauge.builder("upbeat_database_up", db, d -> d.reachable() ? 1 : 0).register(metrics);
-        Gauge.builder("upbeat_snapshot_age_seconds", snapshots, s -> Operations.ageSeconds(s.current(), clock)).register(metrics);
+        meters.snapshots(snapshots, clock);
+        meters.live(live);
+        // The breaker's view: down from the first failed connect until its probe reaches the database again.
+        meters.database(db::reachable);
     }
 
     /** Catches up roll-ups, builds the first snapshot, starts HTTP and the background work. */
@@ -195,7 +196,9 @@ public final class Upbeat implements AutoCloseable {
         }
         SitePages site = sitePages();
         server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(site),
-                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp, site::errorPage));
+                new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp, site::errorPage, metrics,
+                config.logs().accessLog()));
+        meters.jetty(server.jetty());
         if (db.dialect() == Dialect.POSTGRESQL) {
             feed = new ChangeFeed(db, this::follow, this::refresh).start();
         }
@@ -205,6 +208,7 @@ public final class Upbeat implements AutoCloseable {
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
         notifications.start();
         background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(this::measureOutbox, 0, 15, TimeUnit.SECONDS);
         probes.start(background);
         // The instance id names this process in the claims and leases it holds in the database.
         log.info("Upbeat is serving {} on port {} ({}) as instance {}", config.pageName(), server.port(), config.baseUrl(),
@@ -300,8 +304,10 @@ public final class Upbeat implements AutoCloseable {
         if (!db.reachable()) {
             return;
         }
+        long start = System.nanoTime();
         try {
             snapshots.rebuild();
+            meters.rebuilt(System.nanoTime() - start, true);
             if (snapshotFailing) {
                 snapshotFailing = false;
                 log.info("The public snapshot is being rebuilt again");
@@ -309,6 +315,7 @@ public final class Upbeat implements AutoCloseable {
         } catch (DatabaseDown e) {
             // The database went down during this rebuild; the breaker said so, the last snapshot serves.
         } catch (RuntimeException e) {
+            meters.rebuilt(System.nanoTime() - start, false);
             // The full trace once per outage; after that one line per attempt keeps the log readable.
             if (!snapshotFailing) {
                 snapshotFailing = true;
@@ -348,6 +355,15 @@ public final class Upbeat implements AutoCloseable {
         if (db.probe()) {
             refresh();
             notifications.wake();
+        }
+    }
+
+    /** Reads the outbox's backlog for its gauges, off the scrape so a scrape never waits on the database. */
+    private void measureOutbox() {
+        try {
+            notifications.metrics().refresh();
+        } catch (RuntimeException e) {
+            StorageUnavailable.logRetry(log, "Could not read the outbox backlog for metrics; will retry", e);
         }
     }
 
@@ -480,6 +496,7 @@ public final class Upbeat implements AutoCloseable {
         drills.close();
         simulator.close();
         closeToxiproxy();
+        meters.close();
         db.close();
         // Commands that only open the database (token, user) never served, so have nothing to announce.
         if (server != null) {

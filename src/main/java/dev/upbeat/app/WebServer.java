@@ -9,6 +9,7 @@ import dev.upbeat.web.ServerErrors;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JsonMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
@@ -31,6 +32,8 @@ public final class WebServer {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    private static final String ASSETS = "/assets";
+
     private final Javalin app;
     private final List<RouteTable.Route> routes = new java.util.ArrayList<>();
     private final String host;
@@ -41,9 +44,10 @@ public final class WebServer {
      * before the request is answered, so a client served by another instance is not sent back in time.
      */
     public WebServer(String host, int port, long maxBodyBytes, List<Endpoints> features, Auth auth, ApiAudit audit,
-                     java.util.function.LongConsumer catchUp, ErrorPages errorPages) {
+                     java.util.function.LongConsumer catchUp, ErrorPages errorPages, MeterRegistry metrics, boolean accessLog) {
         this.host = host;
         this.port = port;
+        RequestObserver observer = new RequestObserver(metrics, accessLog, ASSETS + "/");
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -52,7 +56,7 @@ public final class WebServer {
             config.http.maxRequestSize = maxBodyBytes;
             config.jsonMapper(new SnakeCaseJson());
             config.staticFiles.add(files -> {
-                files.hostedPath = "/assets";
+                files.hostedPath = ASSETS;
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=3600");
@@ -64,7 +68,10 @@ public final class WebServer {
                 // Requests refused before routing (bad URI, URI or headers too long) get the one error shape.
                 server.setErrorHandler(new ServerErrors());
             });
+            // Runs after the answer is written, for every request (errors and static files included).
+            config.requestLogger.http(observer::end);
             config.routes.before(ctx -> {
+                observer.begin(ctx);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
                 ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);

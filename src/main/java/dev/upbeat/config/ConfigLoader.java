@@ -58,7 +58,8 @@ public final class ConfigLoader {
                 read("UPBEAT_SIM_LEASE", "PT15S", ConfigLoader::leaseDuration, "an ISO 8601 duration of at least PT2S, such as PT15S"),
                 read("UPBEAT_TOXIPROXY_LISTEN", "", ConfigLoader::listenOrOff, "host:port such as 127.0.0.1:8474"),
                 ProbeSettings.load(this),
-                AdminSettings.load(this));
+                AdminSettings.load(this),
+                LogSettings.load(this));
     }
 
     <T> T read(String key, String fallback, Function<String, T> parse, String expected) {
@@ -142,6 +143,14 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("out of range");
         }
         return w;
+    }
+
+    static boolean bool(String v) {
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("not a boolean");
+        };
     }
 
     static long positiveLong(String v) {

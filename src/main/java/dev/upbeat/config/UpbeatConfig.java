@@ -32,7 +32,8 @@ public record UpbeatConfig(
         Duration simLease,
         String toxiproxyListen,
         ProbeConfig probes,
-        AdminSettings admin) {
+        AdminSettings admin,
+        LogSettings logs) {
 
     /** The effective settings, secrets hidden, in the order they are documented. */
     public Map<String, String> describe() {
@@ -59,6 +60,7 @@ public record UpbeatConfig(
         d.put("UPBEAT_TOXIPROXY_LISTEN", toxiproxyListen == null ? "(off)" : toxiproxyListen);
         probes.describe(d);
         admin.describe(d);
+        logs.describe(d);
         return d;
     }
 }

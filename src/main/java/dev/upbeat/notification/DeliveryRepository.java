@@ -18,6 +18,20 @@ public final class DeliveryRepository {
     public record Claim(long id, Long eventId, String subscriberId, int attempts) {
     }
 
+    /** Deliveries of one channel in one status, and when the oldest of them was queued. */
+    public record Backlog(String channel, String status, long count, Instant oldest) {
+    }
+
+    /** Pending and dead deliveries by channel, for the outbox metrics; sent rows are history, not backlog. */
+    public List<Backlog> backlog(Tx tx) {
+        return tx.handle().createQuery("""
+                SELECT channel, status, COUNT(*) AS count, MIN(created_at) AS oldest FROM deliveries
+                WHERE status IN ('pending', 'dead') GROUP BY channel, status""")
+                .map((rs, ctx) -> new Backlog(rs.getString("channel"), rs.getString("status"), rs.getLong("count"),
+                        Instant.ofEpochMilli(rs.getLong("oldest"))))
+                .list();
+    }
+
     public long insertEvent(Tx tx, long updateId, long incidentId, EventKind kind, String title, String body, Instant at) {
         return tx.handle().createQuery("""
                 INSERT INTO notification_events (update_id, incident_id, kind, title, body, created_at)

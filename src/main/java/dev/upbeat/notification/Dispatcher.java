@@ -48,6 +48,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Policy policy;
     private final Clock clock;
     private final String instance;
+    private final OutboxMetrics metrics;
     private final HeldClaims held;
     private final Map<Long, NotificationEvent> events = new ConcurrentHashMap<>();
     private final Object signal = new Object();
@@ -58,7 +59,8 @@ public final class Dispatcher implements AutoCloseable {
 
     /** {@code instance} names this process in the claims it holds; fresh at each start. */
     public Dispatcher(Database db, DeliveryRepository deliveries, SubscriberRepository subscribers, Map<Channel, Sender> senders,
-                      Policy policy, Clock clock, String instance) {
+                      Policy policy, Clock clock, String instance, OutboxMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.deliveries = deliveries;
         this.subscribers = subscribers;
@@ -185,18 +187,22 @@ public final class Dispatcher implements AutoCloseable {
     private void deliver(Sender.Batch batch, DeliveryRepository.Claim c, Subscriber s) {
         try {
             NotificationEvent event = c.eventId() == null ? null : event(c.eventId());
+            Instant start = clock.instant();
             batch.send(new Outgoing(c.id(), c.attempts(), s, event));
+            metrics.sent(s.channel(), Duration.between(start, clock.instant()));
             db.useTransaction(tx -> deliveries.markSent(tx, c.id(), clock.instant()));
         } catch (DeliveryFailure f) {
-            failed(c, f.getMessage(), f.permanent());
+            failed(c, s, f.getMessage(), f.permanent());
         } catch (RuntimeException e) {
-            failed(c, e.toString(), false);
+            failed(c, s, e.toString(), false);
         }
     }
 
-    private void failed(DeliveryRepository.Claim c, String error, boolean permanent) {
+    private void failed(DeliveryRepository.Claim c, Subscriber s, String error, boolean permanent) {
         String message = error == null ? "unknown error" : error.length() > 500 ? error.substring(0, 500) : error;
-        if (permanent || c.attempts() >= policy.maxAttempts()) {
+        boolean gaveUp = permanent || c.attempts() >= policy.maxAttempts();
+        metrics.failed(s.channel(), gaveUp);
+        if (gaveUp) {
             log.warn("Delivery {} is dead after {} attempt(s): {}", c.id(), c.attempts(), message);
             db.useTransaction(tx -> deliveries.markDead(tx, c.id(), message));
         } else {

@@ -23,6 +23,7 @@ import java.util.Map;
  */
 public final class Notifications implements AutoCloseable {
     private final Links links;
+    private final OutboxMetrics metrics;
     private final Outbox outbox;
     private final SubscriptionService subscriptions;
     private final SubscriberDirectory directory;
@@ -37,7 +38,8 @@ public final class Notifications implements AutoCloseable {
      * anew; {@code instance} names this process in the delivery claims it holds.
      */
     public Notifications(UpbeatConfig config, Database db, ComponentRepository components, Clock clock,
-                         java.util.function.Supplier<String> pageName, String instance) {
+                         java.util.function.Supplier<String> pageName, String instance,
+                         io.micrometer.core.instrument.MeterRegistry registry) {
         NotificationConfig n = config.notifications();
         Signer signer = Signer.load(db, n.signingKey());
         this.links = new Links(config.baseUrl(), signer, n.confirmTtl());
@@ -53,8 +55,10 @@ public final class Notifications implements AutoCloseable {
         for (Channel c : Channel.values()) {
             threads.put(c, n.concurrency(c.wire()));
         }
+        this.metrics = new OutboxMetrics(registry, db, deliveries, clock);
         this.dispatcher = new Dispatcher(db, deliveries, subscribers, senders,
-                new Dispatcher.Policy(n.maxAttempts(), new Backoff(n.backoff(), n.backoffMax()), n.lease(), n.poll(), threads), clock, instance);
+                new Dispatcher.Policy(n.maxAttempts(), new Backoff(n.backoff(), n.backoffMax()), n.lease(), n.poll(), threads), clock, instance,
+                metrics);
         this.subscriptions = new SubscriptionService(db, subscribers, components, outbox, guard, signer, links,
                 unavailable(n), clock, dispatcher::wake);
         this.directory = new SubscriberDirectory(db, subscribers, components, guard, clock);
@@ -101,6 +105,10 @@ public final class Notifications implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public OutboxMetrics metrics() {
+        return metrics;
     }
 
     public Links links() {

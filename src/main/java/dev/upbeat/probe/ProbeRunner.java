@@ -28,10 +28,12 @@ public final class ProbeRunner implements AutoCloseable {
     private final ProbeRepository probes;
     private final Checker checker;
     private final ResultRecorder recorder;
+    private final ProbeMetrics metrics;
     private final Clock clock;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-    public ProbeRunner(Database db, ProbeRepository probes, Checker checker, ResultRecorder recorder, Clock clock) {
+    ProbeRunner(Database db, ProbeRepository probes, Checker checker, ResultRecorder recorder, Clock clock, ProbeMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.probes = probes;
         this.checker = checker;
@@ -63,7 +65,9 @@ public final class ProbeRunner implements AutoCloseable {
         for (Probe p : due) {
             running.add(threads.submit(() -> {
                 try {
-                    return recorder.record(p, claimedAt, checker.run(p.check()));
+                    CheckResult result = checker.run(p.check());
+                    metrics.record(p, result);
+                    return recorder.record(p, claimedAt, result);
                 } catch (RuntimeException e) {
                     // Nobody waits on this future in the scheduled path: say it here or it is lost.
                     StorageUnavailable.logRetry(log, "Could not record a result of probe " + p.name() + " (" + p.id() + ")", e);

@@ -27,7 +27,8 @@ public final class Probes implements AutoCloseable {
     private final ProbeRollups rollups;
 
     public Probes(ProbeConfig config, Database db, ComponentRepository componentRepository, ComponentService components,
-                  IncidentService incidents, Checker checker, ZoneId zone, Clock clock, Runnable onChange) {
+                  IncidentService incidents, Checker checker, ZoneId zone, Clock clock, Runnable onChange,
+                  io.micrometer.core.instrument.MeterRegistry metrics) {
         this.config = config;
         ProbeRepository probes = new ProbeRepository();
         ResultRepository results = new ResultRepository();
@@ -35,7 +36,7 @@ public final class Probes implements AutoCloseable {
         ResultRecorder recorder = new ResultRecorder(db, probes, results, components, incidents,
                 new IncidentTemplate(config.incidentTitle(), config.incidentMessage(), config.resolveMessage()),
                 config.minStateChange(), clock, onChange);
-        this.runner = new ProbeRunner(db, probes, checker, recorder, clock);
+        this.runner = new ProbeRunner(db, probes, checker, recorder, clock, new ProbeMetrics(metrics));
         this.rollups = new ProbeRollups(db, probes, results, zone,
                 new ProbeRollups.Retention(config.rawRetention(), config.hourlyRetention(), config.dailyRetention()), clock);
     }

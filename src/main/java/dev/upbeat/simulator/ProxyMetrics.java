@@ -22,9 +22,9 @@ final class ProxyMetrics implements AutoCloseable {
     }
 
     void open() {
-        requests = Counter.builder("upbeat_sim_requests").description("Requests received by a simulator target")
+        requests = Counter.builder("upbeat_simulator_requests").description("Requests received by a simulator target")
                 .tag("target", target).register(registry);
-        upstreamLatency = Timer.builder("upbeat_sim_upstream_latency").description("Time to the upstream's response headers")
+        upstreamLatency = Timer.builder("upbeat_simulator_upstream_latency").description("Time to the upstream's response headers")
                 .tag("target", target).publishPercentileHistogram().register(registry);
     }
 
@@ -35,7 +35,7 @@ final class ProxyMetrics implements AutoCloseable {
         }
         counter.increment();
         for (String type : plan.injected()) {
-            Counter.builder("upbeat_sim_faults_injected").description("Faults injected by a simulator target")
+            Counter.builder("upbeat_simulator_faults_injected").description("Faults injected by a simulator target")
                     .tag("target", target).tag("type", type).register(registry).increment();
         }
     }
@@ -52,7 +52,7 @@ final class ProxyMetrics implements AutoCloseable {
         requests = null;
         upstreamLatency = null;
         registry.getMeters().stream()
-                .filter(m -> m.getId().getName().startsWith("upbeat_sim_") && target.equals(m.getId().getTag("target")))
+                .filter(m -> m.getId().getName().startsWith("upbeat_simulator_") && target.equals(m.getId().getTag("target")))
                 .forEach(registry::remove);
     }
 }

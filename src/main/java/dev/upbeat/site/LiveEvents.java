@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
@@ -22,6 +23,8 @@ public final class LiveEvents implements AutoCloseable {
     static final long RECONNECT_MILLIS = 2000;
 
     private final Set<LiveStream> streams = ConcurrentHashMap.newKeySet();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
     private volatile boolean closed;
 
     /**
@@ -63,10 +66,23 @@ public final class LiveEvents implements AutoCloseable {
     public void publish(PublicStatus snapshot) {
         byte[] event = event(snapshot.version());
         for (LiveStream s : streams) {
-            if (!s.offer(event)) {
+            if (s.offer(event)) {
+                sent.increment();
+            } else {
                 streams.remove(s);
+                dropped.increment();
             }
         }
+    }
+
+    /** Events handed to streams since start, for {@code upbeat_live_events_sent_total}. */
+    public long eventsSent() {
+        return sent.sum();
+    }
+
+    /** Streams ended because their client fell 8 events behind. */
+    public long streamsDropped() {
+        return dropped.sum();
     }
 
     public int connected() {

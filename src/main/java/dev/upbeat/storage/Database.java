@@ -284,6 +284,11 @@ public final class Database implements AutoCloseable {
                 : TransactionIsolationLevel.UNKNOWN, work);
     }
 
+    /** Publishes the pool's own meters (hikaricp_connections_*: active, idle, pending, timeouts, usage). */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        dataSource.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+    }
+
     public Dialect dialect() {
         return dialect;
     }

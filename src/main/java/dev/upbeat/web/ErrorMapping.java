@@ -78,12 +78,12 @@ public final class ErrorMapping {
                 return;
             }
             // One line saying what to do; the cause's trace would repeat for every refused request.
-            log.error("{} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
+            log.error("{} {} refused: {}", ctx.method(), route(ctx), e.getMessage());
             ctx.header("Retry-After", "30");
             write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null), pages);
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unhandled error in {} {}", ctx.method(), ctx.path(), e);
+            log.error("Unhandled error in {} {}", ctx.method(), route(ctx), e);
             write(ctx, 500, new ErrorBody("internal_error", "Something went wrong on our side; it has been logged.", null), pages);
         });
         routes.error(404, ctx -> writeUnlessWritten(ctx, 404, new ErrorBody("not_found", "No route for " + ctx.path(), null), pages));
@@ -95,6 +95,12 @@ public final class ErrorMapping {
         String accept = ctx.header("Accept");
         String path = ctx.path();
         return accept != null && accept.contains("text/html") && !path.equals("/api") && !path.startsWith("/api/");
+    }
+
+    /** The route's template for the log: a raw path is the caller's text, unbounded and perhaps not theirs to log. */
+    private static String route(Context ctx) {
+        String template = RouteTable.template(ctx);
+        return template != null ? template : "(no route)";
     }
 
     private static ErrorBody fromStatus(int status, String message) {
@@ -128,7 +134,8 @@ public final class ErrorMapping {
             ctx.header("Access-Control-Allow-Origin", "*");
         }
         try {
-            ctx.status(status).contentType("application/json").result(Json.mapper().writeValueAsBytes(body));
+            ErrorBody named = body.forPath(ctx.path(), ctx.attribute(RequestIds.ATTRIBUTE));
+            ctx.status(status).contentType("application/json").result(Json.mapper().writeValueAsBytes(named));
         } catch (Exception e) {
             ctx.status(status).result("{\"id\":\"internal_error\",\"message\":\"error body could not be written\",\"field\":null}");
         }

@@ -2,7 +2,9 @@ package dev.upbeat.web;
 
 import io.javalin.config.RouterConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.security.RouteRole;
 import io.javalin.router.matcher.PathParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,14 @@ public final class RouteTable {
     private record Matcher(String method, PathParser path) {
     }
 
+    /**
+     * The path template a route was declared with ({@code /api/v1/components/{id}}), carried
+     * beside its {@link Access} so metrics and logs name the route, never the raw path (which is
+     * unbounded and may carry ids).
+     */
+    private record Template(String path) implements RouteRole {
+    }
+
     private final RoutesConfig routes;
     private final List<Route> declared = new ArrayList<>();
     private final List<Matcher> matchers = new ArrayList<>();
@@ -37,29 +47,34 @@ public final class RouteTable {
      * itself, with an empty 200 and without even checking the token.
      */
     public RouteTable get(String path, Handler handler, Access access) {
-        routes.get(path, handler, access);
-        routes.head(path, handler, access);
+        Template template = new Template(path);
+        routes.get(path, handler, access, template);
+        routes.head(path, handler, access, template);
         note("GET", path, access);
         return note("HEAD", path, access);
     }
 
     public RouteTable post(String path, Handler handler, Access access) {
-        routes.post(path, handler, access);
+        Template template = new Template(path);
+        routes.post(path, handler, access, template);
         return note("POST", path, access);
     }
 
     public RouteTable put(String path, Handler handler, Access access) {
-        routes.put(path, handler, access);
+        Template template = new Template(path);
+        routes.put(path, handler, access, template);
         return note("PUT", path, access);
     }
 
     public RouteTable patch(String path, Handler handler, Access access) {
-        routes.patch(path, handler, access);
+        Template template = new Template(path);
+        routes.patch(path, handler, access, template);
         return note("PATCH", path, access);
     }
 
     public RouteTable delete(String path, Handler handler, Access access) {
-        routes.delete(path, handler, access);
+        Template template = new Template(path);
+        routes.delete(path, handler, access, template);
         return note("DELETE", path, access);
     }
 
@@ -67,6 +82,16 @@ public final class RouteTable {
     public RouteTable addAll(List<? extends Endpoints> features) {
         features.forEach(f -> f.addRoutes(this));
         return this;
+    }
+
+    /** The template of the route that matched this request, or null when none did (a 404, a static file). */
+    public static String template(Context ctx) {
+        for (RouteRole role : ctx.routeRoles()) {
+            if (role instanceof Template t) {
+                return t.path();
+            }
+        }
+        return null;
     }
 
     public List<Route> declared() {

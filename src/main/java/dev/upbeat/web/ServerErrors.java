@@ -27,11 +27,15 @@ public final class ServerErrors extends ErrorHandler {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(body(status, reason)), callback);
+        // Refused before any route ran, so the id may not be set yet: these answers carry one too.
+        String id = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String set ? set
+                : RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
+        response.getHeaders().put(RequestIds.HEADER, id);
+        response.write(true, ByteBuffer.wrap(body(status, reason, request.getHttpURI().getPath(), id)), callback);
         return true;
     }
 
-    static byte[] body(int status, String reason) {
+    static byte[] body(int status, String reason, String path, String requestId) {
         String detail = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
         ErrorBody body = switch (status) {
             case 414 -> new ErrorBody("uri_too_long", "The request URI is longer than this server accepts" + detail, null);
@@ -42,7 +46,7 @@ public final class ServerErrors extends ErrorHandler {
                     : new ErrorBody("bad_request", "The request is malformed" + detail, null);
         };
         try {
-            return Json.mapper().writeValueAsBytes(body);
+            return Json.mapper().writeValueAsBytes(body.forPath(path, requestId));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot write an error body", e);
         }

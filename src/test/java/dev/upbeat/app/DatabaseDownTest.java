@@ -84,11 +84,14 @@ class DatabaseDownTest {
         }
     }
 
-    /** A write while the database is away: 503 with Retry-After and the one error shape; returns the ms it took. */
+    /** A write while the database is away: 503 with Retry-After, the one error shape and its request id; returns the ms it took. */
     private static long refusedWrite(Http http) {
         long start = System.nanoTime();
-        Http.Response write = http.post("/api/v1/incidents/1/resolve", null);
+        Http.Response write = http.raw("POST", "/api/v1/incidents/1/resolve", null,
+                "Authorization", "Bearer " + TestUpbeat.ADMIN_TOKEN, "X-Request-Id", "report-503");
         long took = (System.nanoTime() - start) / 1_000_000;
+        // A user's report of the refusal names the request, as the answer did.
+        assertThat(write.json().get("request_id").asText()).isEqualTo("report-503");
         assertThat(write.status()).as(write.toString()).isEqualTo(503);
         assertThat(write.header("Retry-After")).isEqualTo("5");
         assertThat(write.json().get("id").asText()).isEqualTo("service_unavailable");

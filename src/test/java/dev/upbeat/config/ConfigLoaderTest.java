@@ -19,6 +19,20 @@ class ConfigLoaderTest {
         assertThat(c.uptimeWeights().partial()).isEqualTo(0.3);
         assertThat(c.maxBodyBytes()).isEqualTo(1_048_576);
         assertThat(c.adminToken()).isNull();
+        assertThat(c.logs()).isEqualTo(new LogSettings(LogSettings.Format.TEXT, false));
+    }
+
+    @Test
+    void the_log_format_is_text_or_json_and_access_lines_true_or_false() {
+        assertThat(new ConfigLoader(Map.of("UPBEAT_LOG_FORMAT", "json", "UPBEAT_ACCESS_LOG", "true")).load().logs())
+                .isEqualTo(new LogSettings(LogSettings.Format.JSON, true));
+        // logback.xml names its appenders in lower case, so only that spelling reaches one.
+        for (String bad : new String[] {"JSON", "logfmt"}) {
+            assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_LOG_FORMAT", bad)).load()).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("UPBEAT_LOG_FORMAT must be text or json; got '" + bad + "'");
+        }
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("UPBEAT_ACCESS_LOG", "yes")).load())
+                .hasMessageStartingWith("UPBEAT_ACCESS_LOG must be true or false; got 'yes'");
     }
 
     @Test

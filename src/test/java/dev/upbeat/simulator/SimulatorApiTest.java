@@ -66,8 +66,8 @@ class SimulatorApiTest {
         assertThat(run.get("requests").asLong()).isEqualTo(2);
         assertThat(run.get("injected").get("maintenance").asLong()).isEqualTo(2);
         assertThat(http.delete("/api/v1/simulator/simulations/" + id).status()).as("already ended").isEqualTo(409);
-        assertThat(http.get("/metrics", auth()).body()).contains("upbeat_sim_requests_total{target=\"platform-api\"}")
-                .contains("upbeat_sim_faults_injected_total{target=\"platform-api\",type=\"maintenance\"} 2.0");
+        assertThat(http.get("/metrics", auth()).body()).contains("upbeat_simulator_requests_total{target=\"platform-api\"}")
+                .contains("upbeat_simulator_faults_injected_total{target=\"platform-api\",type=\"maintenance\"} 2.0");
     }
 
     @Test
@@ -132,7 +132,7 @@ class SimulatorApiTest {
     void metrics_need_a_token_and_name_only_targets_that_exist() throws Exception {
         Http.Response anonymous = http.get("/metrics");
         assertThat(anonymous.status()).as("target names are simulator reads").isEqualTo(401);
-        assertThat(anonymous.body()).doesNotContain("upbeat_sim");
+        assertThat(anonymous.body()).doesNotContain("upbeat_simulator");
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             assertThat(http.post("/api/v1/simulator/targets", "{\"name\":\"refused\",\"listen\":\"127.0.0.1:"
                     + taken.getLocalPort() + "\"}").status()).isEqualTo(409);

@@ -18,7 +18,14 @@ import org.slf4j.LoggerFactory;
 public final class LogCapture implements AutoCloseable {
     private final List<Logger> loggers = new ArrayList<>();
     private final List<Level> levels = new ArrayList<>();
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent e) {
+            // Takes the logging thread's context (the request id) now: read later, it would be the test's.
+            e.prepareForDeferredProcessing();
+            super.append(e);
+        }
+    };
 
     private LogCapture(Level level, String... names) {
         appender.start();
@@ -45,6 +52,13 @@ public final class LogCapture implements AutoCloseable {
     }
 
     /** Every event so far. */
+    public List<ILoggingEvent> events() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
+    }
+
+    /** Every event so far, at any level the loggers let through. */
     public List<ILoggingEvent> events() {
         synchronized (appender) {
             return List.copyOf(appender.list);

@@ -101,6 +101,8 @@ class HttpSemanticsTest {
         Answer answer = Answer.of(exchange);
         assertThat(answer.status).as(exchange.text()).isEqualTo(status);
         assertThat(answer.headers.get("content-type")).startsWith("application/json");
+        // Refused before any route ran, and still named, so a report of it can be found.
+        assertThat(answer.headers.get("x-request-id")).as(exchange.text()).matches("[0-9a-f]{16}");
         JsonNode body = Json.mapper().readTree(answer.body);
         assertThat(body.get("id").asText()).isEqualTo(id);
         assertThat(body.get("message").asText()).isNotBlank();
