@@ -51,13 +51,6 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture(Level.INFO, names);
     }
 
-    /** Every event so far. */
-    public List<ILoggingEvent> events() {
-        synchronized (appender) {
-            return List.copyOf(appender.list);
-        }
-    }
-
     /** Every event so far, at any level the loggers let through. */
     public List<ILoggingEvent> events() {
         synchronized (appender) {
