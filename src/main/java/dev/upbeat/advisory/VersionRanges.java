@@ -44,7 +44,11 @@ final class VersionRanges {
             throw Problem.invalid(field, field + " has the scheme '" + scheme + "'; Upbeat compares " + ALLOWED);
         }
         try {
-            return Vers.parse("vers:" + ordering.name().toLowerCase(Locale.ROOT) + vers.substring(vers.indexOf('/')));
+            Vers parsed = Vers.parse("vers:" + ordering.name().toLowerCase(Locale.ROOT) + vers.substring(vers.indexOf('/')));
+            // Rebuilt, so the constraints are sorted and checked: the vers algorithm is only right on a sorted list.
+            Vers.Builder sorted = Vers.builder(parsed.scheme());
+            parsed.constraints().forEach(sorted::withConstraint);
+            return sorted.build();
         } catch (VersException | IllegalArgumentException e) {
             throw Problem.invalid(field, field + " is not a valid vers range ('" + vers + "'): " + e.getMessage());
         }
