@@ -47,7 +47,7 @@ public final class AdvisoryApi implements Endpoints {
     public record AffectedView(String purl, String vers) {
     }
 
-    public record AdvisoryView(String id, String title, String severity, Instant disclosureAt, String summary, String osvId,
+    public record AdvisoryView(long id, String title, String severity, Instant disclosureAt, String summary, String osvId,
                                List<String> aliases, List<AffectedView> affected, int revision, Instant createdAt,
                                Instant updatedAt) {
         static AdvisoryView of(Advisory a) {
@@ -73,7 +73,7 @@ public final class AdvisoryApi implements Endpoints {
     }
 
     public void update(Context ctx) {
-        ctx.json(AdvisoryView.of(advisories.update(ctx.pathParam("id"), bodies.read(ctx, AdvisoryRequest.class).draft())));
+        ctx.json(AdvisoryView.of(advisories.update(Params.id(ctx, "advisory"), bodies.read(ctx, AdvisoryRequest.class).draft())));
     }
 
     /** An OSV record as published; a record seen before (same id) updates its advisory and answers 200. */
@@ -95,12 +95,11 @@ public final class AdvisoryApi implements Endpoints {
     }
 
     public void get(Context ctx) {
-        ctx.json(AdvisoryView.of(advisories.get(ctx.pathParam("id"))));
+        ctx.json(AdvisoryView.of(advisories.get(Params.id(ctx, "advisory"))));
     }
 
     public void exposure(Context ctx) {
-        String id = ctx.pathParam("id");
-        List<ComponentExposureView> rows = advisories.exposure(id).stream()
+        List<ComponentExposureView> rows = advisories.exposure(Params.id(ctx, "advisory")).stream()
                 .map(r -> new ComponentExposureView(r.componentId(), r.state().wire(), r.priority(), matches(r.matches()))).toList();
         ctx.json(new ExposureView(rows));
     }

@@ -18,15 +18,18 @@ public final class AdvisoryRepository {
     public record ExposureRow(String componentId, ExposureState state, int priority, String matches) {
     }
 
-    public void insert(Tx tx, Advisory a) {
-        tx.handle().createUpdate("""
-                INSERT INTO advisories (id, title, severity, disclosure_at, summary, osv_id, aliases, revision, created_at, updated_at)
-                VALUES (:id, :title, :severity, :disclosure, :summary, :osv, :aliases, :revision, :created, :updated)""")
-                .bind("id", a.id()).bind("title", a.title()).bind("severity", a.severity().wire())
+    /** Stores a new advisory; answers its id. */
+    public long insert(Tx tx, Advisory a) {
+        long id = tx.handle().createQuery("""
+                INSERT INTO advisories (title, severity, disclosure_at, summary, osv_id, aliases, revision, created_at, updated_at)
+                VALUES (:title, :severity, :disclosure, :summary, :osv, :aliases, :revision, :created, :updated)
+                RETURNING id""")
+                .bind("title", a.title()).bind("severity", a.severity().wire())
                 .bind("disclosure", a.disclosureAt()).bind("summary", a.summary()).bind("osv", a.osvId())
                 .bind("aliases", String.join("\n", a.aliases())).bind("revision", a.revision())
-                .bind("created", a.createdAt()).bind("updated", a.updatedAt()).execute();
-        replaceAffected(tx, a.id(), a.affected());
+                .bind("created", a.createdAt()).bind("updated", a.updatedAt()).mapTo(Long.class).one();
+        replaceAffected(tx, id, a.affected());
+        return id;
     }
 
     public void update(Tx tx, Advisory a) {
@@ -40,7 +43,7 @@ public final class AdvisoryRepository {
         replaceAffected(tx, a.id(), a.affected());
     }
 
-    private void replaceAffected(Tx tx, String advisoryId, List<Affected> affected) {
+    private void replaceAffected(Tx tx, long advisoryId, List<Affected> affected) {
         tx.handle().createUpdate("DELETE FROM advisory_affected WHERE advisory_id = :id").bind("id", advisoryId).execute();
         PreparedBatch batch = tx.handle().prepareBatch("""
                 INSERT INTO advisory_affected (advisory_id, position, purl, type, namespace, name, vers)
@@ -55,33 +58,33 @@ public final class AdvisoryRepository {
         }
     }
 
-    public Optional<Advisory> find(Tx tx, String id) {
+    public Optional<Advisory> find(Tx tx, long id) {
         return tx.handle().createQuery("SELECT * FROM advisories WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> map(tx, rs)).findOne();
     }
 
     /** Locks the advisory's row: triage of one advisory runs one at a time across instances. */
-    public Optional<Advisory> lock(Tx tx, String id) {
+    public Optional<Advisory> lock(Tx tx, long id) {
         return tx.handle().createQuery("SELECT * FROM advisories WHERE id = :id" + tx.dialect().rowLock()).bind("id", id)
                 .map((rs, ctx) -> map(tx, rs)).findOne();
     }
 
-    public Optional<String> idForOsv(Tx tx, String osvId) {
+    public Optional<Long> idForOsv(Tx tx, String osvId) {
         return tx.handle().createQuery("SELECT id FROM advisories WHERE osv_id = :osv").bind("osv", osvId)
-                .mapTo(String.class).findOne();
+                .mapTo(Long.class).findOne();
     }
 
-    public List<String> ids(Tx tx) {
-        return tx.handle().createQuery("SELECT id FROM advisories ORDER BY id").mapTo(String.class).list();
+    public List<Long> ids(Tx tx) {
+        return tx.handle().createQuery("SELECT id FROM advisories ORDER BY id").mapTo(Long.class).list();
     }
 
-    /** Every advisory, newest disclosure first. */
+    /** Every advisory, newest first. */
     public List<Advisory> all(Tx tx) {
-        return tx.handle().createQuery("SELECT * FROM advisories ORDER BY created_at DESC, id")
+        return tx.handle().createQuery("SELECT * FROM advisories ORDER BY id DESC")
                 .map((rs, ctx) -> map(tx, rs)).list();
     }
 
-    public void replaceExposure(Tx tx, String advisoryId, List<ExposureRow> rows, Instant at) {
+    public void replaceExposure(Tx tx, long advisoryId, List<ExposureRow> rows, Instant at) {
         tx.handle().createUpdate("DELETE FROM advisory_exposure WHERE advisory_id = :id").bind("id", advisoryId).execute();
         PreparedBatch batch = tx.handle().prepareBatch("""
                 INSERT INTO advisory_exposure (advisory_id, component_id, state, priority, matches)
@@ -98,7 +101,7 @@ public final class AdvisoryRepository {
     }
 
     /** The stored triage, highest priority first. */
-    public List<ExposureRow> exposure(Tx tx, String advisoryId) {
+    public List<ExposureRow> exposure(Tx tx, long advisoryId) {
         return tx.handle().createQuery("""
                 SELECT component_id, state, priority, matches FROM advisory_exposure WHERE advisory_id = :id
                 ORDER BY priority DESC, component_id""")
@@ -109,7 +112,7 @@ public final class AdvisoryRepository {
     }
 
     private static Advisory map(Tx tx, ResultSet rs) throws SQLException {
-        String id = rs.getString("id");
+        long id = rs.getLong("id");
         String aliases = rs.getString("aliases");
         return new Advisory(id, rs.getString("title"), Severity.fromWire(rs.getString("severity")).orElseThrow(),
                 EpochMillis.instant(rs, "disclosure_at"), rs.getString("summary"), rs.getString("osv_id"),
@@ -117,7 +120,7 @@ public final class AdvisoryRepository {
                 EpochMillis.instant(rs, "created_at"), EpochMillis.instant(rs, "updated_at"));
     }
 
-    private static List<Affected> affected(Tx tx, String advisoryId) {
+    private static List<Affected> affected(Tx tx, long advisoryId) {
         return tx.handle().createQuery("SELECT * FROM advisory_affected WHERE advisory_id = :id ORDER BY position")
                 .bind("id", advisoryId)
                 .map((rs, ctx) -> new Affected(rs.getString("purl"),

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The only way advisories change: entered by hand, replaced as the details lift, or imported from
@@ -38,16 +37,16 @@ public final class AdvisoryService {
     }
 
     public Advisory create(AdvisoryDraft draft) {
-        Advisory checked = checked(UUID.randomUUID().toString(), draft, null, List.of(), 1, clock.instant(), clock.instant());
+        Advisory checked = checked(0, draft, null, List.of(), 1, clock.instant(), clock.instant());
         return db.inTransaction(tx -> {
-            advisories.insert(tx, checked);
-            triage.run(tx, checked);
-            return checked;
+            Advisory stored = checked.withId(advisories.insert(tx, checked));
+            triage.run(tx, stored);
+            return stored;
         });
     }
 
     /** Replaces what the advisory says (the details lifted, the range is known); triage follows. */
-    public Advisory update(String id, AdvisoryDraft draft) {
+    public Advisory update(long id, AdvisoryDraft draft) {
         return db.inTransaction(tx -> {
             Advisory old = advisories.lock(tx, id).orElseThrow(() -> Problem.notFound("advisory", id));
             Advisory changed = checked(id, draft, old.osvId(), old.aliases(), old.revision() + 1, old.createdAt(), clock.instant());
@@ -65,18 +64,18 @@ public final class AdvisoryService {
             Advisory a = existing.isPresent()
                     ? checked(existing.get().id(), osv.draft(), osv.osvId(), osv.aliases(), existing.get().revision() + 1,
                             existing.get().createdAt(), now)
-                    : checked(UUID.randomUUID().toString(), osv.draft(), osv.osvId(), osv.aliases(), 1, now, now);
+                    : checked(0, osv.draft(), osv.osvId(), osv.aliases(), 1, now, now);
             if (existing.isPresent()) {
                 advisories.update(tx, a);
             } else {
-                advisories.insert(tx, a);
+                a = a.withId(advisories.insert(tx, a));
             }
             triage.run(tx, a);
             return new Imported(a, existing.isEmpty());
         });
     }
 
-    public Advisory get(String id) {
+    public Advisory get(long id) {
         return db.read(tx -> advisories.find(tx, id).orElseThrow(() -> Problem.notFound("advisory", id)));
     }
 
@@ -85,14 +84,14 @@ public final class AdvisoryService {
     }
 
     /** The stored triage, highest priority first; every component has a row. */
-    public List<AdvisoryRepository.ExposureRow> exposure(String id) {
+    public List<AdvisoryRepository.ExposureRow> exposure(long id) {
         return db.read(tx -> {
             advisories.find(tx, id).orElseThrow(() -> Problem.notFound("advisory", id));
             return advisories.exposure(tx, id);
         });
     }
 
-    private static Advisory checked(String id, AdvisoryDraft d, String osvId, List<String> aliases, int revision,
+    private static Advisory checked(long id, AdvisoryDraft d, String osvId, List<String> aliases, int revision,
                                     Instant createdAt, Instant updatedAt) {
         String title = Check.text("title", d.title(), MAX_TITLE);
         Severity severity = Check.oneOf("severity", d.severity(), Severity::fromWire, Severity.allowedValues());

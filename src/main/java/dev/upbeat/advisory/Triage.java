@@ -57,7 +57,7 @@ public final class Triage implements InventoryListener {
     /** An inventory or a declared dependency changed: every advisory is triaged again (dependents may change too). */
     @Override
     public void inventoryChanged(Tx tx, String componentId) {
-        for (String id : advisories.ids(tx)) {
+        for (long id : advisories.ids(tx)) {
             advisories.lock(tx, id).ifPresent(a -> run(tx, a));
         }
     }

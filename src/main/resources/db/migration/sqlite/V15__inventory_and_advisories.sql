@@ -55,7 +55,7 @@ CREATE TABLE component_links (
 CREATE INDEX component_links_by_dependency ON component_links (kind, depends_on);
 
 CREATE TABLE advisories (
-    id            TEXT PRIMARY KEY,
+    id            INTEGER PRIMARY KEY,
     title         TEXT NOT NULL,
     severity      TEXT NOT NULL,
     disclosure_at INTEGER,
@@ -70,7 +70,7 @@ CREATE TABLE advisories (
 
 -- A package an advisory affects; vers NULL is the embargo case: every version possibly exposed.
 CREATE TABLE advisory_affected (
-    advisory_id TEXT NOT NULL REFERENCES advisories (id) ON DELETE CASCADE,
+    advisory_id INTEGER NOT NULL REFERENCES advisories (id) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
     purl        TEXT NOT NULL,
     type        TEXT NOT NULL,
@@ -84,7 +84,7 @@ CREATE INDEX advisory_affected_by_package ON advisory_affected (type, namespace,
 -- The triage of an advisory against each component, recomputed whenever the advisory, an
 -- inventory or a declared dependency changes; matches is the JSON list the API answers.
 CREATE TABLE advisory_exposure (
-    advisory_id  TEXT NOT NULL REFERENCES advisories (id) ON DELETE CASCADE,
+    advisory_id  INTEGER NOT NULL REFERENCES advisories (id) ON DELETE CASCADE,
     component_id TEXT NOT NULL REFERENCES components (id) ON DELETE CASCADE,
     state        TEXT NOT NULL,
     priority     INTEGER NOT NULL,
