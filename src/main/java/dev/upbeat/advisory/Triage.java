@@ -26,8 +26,9 @@ import java.util.Set;
  * Which components an advisory reaches, computed in the transaction that changed the advisory or
  * an inventory and stored, so reading it costs one query and later work can follow it.
  *
- * <p>Each affected package is looked up by (type, namespace, name) through the index, so the cost
- * follows the packages that match, not the size of every inventory. A component's state is the
+ * <p>Each affected package is looked up by (type, namespace, name) through the index, and a match's
+ * path follows the parents stored with the SBOM, so the cost follows the packages that match, not
+ * the size of every inventory. A component's state is the
  * worst of its own matches (in the range: exposed; no range yet, or a version its scheme cannot
  * read: possibly exposed), then of the components it declares it depends on; a component with no
  * inventory and nothing exposed below it is {@code unknown}, never "not exposed".
@@ -110,15 +111,13 @@ public final class Triage implements InventoryListener {
             }
         }
         Map<String, Found> found = new HashMap<>();
-        possibly.forEach((c, rows) -> found.put(c, new Found(ExposureState.POSSIBLY_EXPOSED, paths(tx, c, rows))));
-        exposed.forEach((c, rows) -> found.put(c, new Found(ExposureState.EXPOSED, paths(tx, c, rows))));
+        possibly.forEach((c, rows) -> found.put(c, new Found(ExposureState.POSSIBLY_EXPOSED, paths(tx, rows))));
+        exposed.forEach((c, rows) -> found.put(c, new Found(ExposureState.EXPOSED, paths(tx, rows))));
         return found;
     }
 
-    private List<Match> paths(Tx tx, String componentId, List<InventoryRepository.Row> rows) {
-        DependencyPaths graph = new DependencyPaths(inventory.rootRef(tx, componentId), inventory.edges(tx, componentId),
-                inventory.packages(tx, componentId));
-        return rows.stream().distinct().map(r -> new Match(r.purl(), r.version(), graph.pathTo(r.ref())))
+    private List<Match> paths(Tx tx, List<InventoryRepository.Row> rows) {
+        return rows.stream().distinct().map(r -> new Match(r.purl(), r.version(), inventory.path(tx, r)))
                 .sorted(Comparator.comparing(Match::purl)).toList();
     }
 

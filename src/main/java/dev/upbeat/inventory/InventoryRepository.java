@@ -3,6 +3,7 @@ package dev.upbeat.inventory;
 import dev.upbeat.storage.Tx;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Components' packages, SBOM graphs and declared dependencies, in SQL shared by SQLite and PostgreSQL. */
@@ -11,7 +12,7 @@ public final class InventoryRepository {
     static final String MANUAL = "manual";
 
     /** One stored package of a component, as matching reads it. */
-    public record Row(String componentId, String source, String ref, String version, String purl) {
+    public record Row(String componentId, String source, String ref, String version, String purl, String parentRef) {
     }
 
     /** Replaces the component's SBOM packages and graph; packages added by hand stay. */
@@ -25,12 +26,14 @@ public final class InventoryRepository {
                 VALUES (:c, :format, :spec, :root, :n, :sha, :at)""")
                 .bind("c", componentId).bind("format", sbom.format().family()).bind("spec", sbom.specVersion())
                 .bind("root", sbom.rootRef()).bind("n", sbom.packages().size()).bind("sha", sha256).bind("at", at).execute();
+        Map<String, String> parents = DependencyGraph.parents(sbom.rootRef(), sbom.edges());
         PreparedBatch packages = h.prepareBatch("""
-                INSERT INTO inventory_packages (component_id, source, ref, type, namespace, name, version, purl)
-                VALUES (:c, 'sbom', :ref, :type, :ns, :name, :version, :purl)""");
+                INSERT INTO inventory_packages (component_id, source, ref, type, namespace, name, version, purl, parent_ref)
+                VALUES (:c, 'sbom', :ref, :type, :ns, :name, :version, :purl, :parent)""");
         for (InventoryPackage p : sbom.packages()) {
             packages.bind("c", componentId).bind("ref", p.ref()).bind("type", p.id().type()).bind("ns", p.id().namespace())
-                    .bind("name", p.id().name()).bind("version", p.version()).bind("purl", p.purl()).add();
+                    .bind("name", p.id().name()).bind("version", p.version()).bind("purl", p.purl())
+                    .bind("parent", parents.get(p.ref())).add();
         }
         if (!sbom.packages().isEmpty()) {
             packages.execute();
@@ -62,7 +65,7 @@ public final class InventoryRepository {
 
     public List<Row> packages(Tx tx, String componentId) {
         return tx.handle().createQuery("""
-                SELECT component_id, source, ref, version, purl FROM inventory_packages WHERE component_id = :c
+                SELECT component_id, source, ref, version, purl, parent_ref FROM inventory_packages WHERE component_id = :c
                 ORDER BY source, purl""")
                 .bind("c", componentId).map((rs, ctx) -> row(rs)).list();
     }
@@ -70,28 +73,48 @@ public final class InventoryRepository {
     /** Every component's packages of one name, through the (type, namespace, name) index. */
     public List<Row> named(Tx tx, PackageId id) {
         return tx.handle().createQuery("""
-                SELECT component_id, source, ref, version, purl FROM inventory_packages
+                SELECT component_id, source, ref, version, purl, parent_ref FROM inventory_packages
                 WHERE type = :type AND namespace = :ns AND name = :name""")
                 .bind("type", id.type()).bind("ns", id.namespace()).bind("name", id.name())
                 .map((rs, ctx) -> row(rs)).list();
     }
 
-    /** The components with an inventory: an SBOM (even an empty one) or a package added by hand. */
+    /**
+     * The components with an inventory: an SBOM (even an empty one) or a package added by hand.
+     * Asked per component through the primary key's prefix, never by scanning every package.
+     */
     public List<String> inventoried(Tx tx) {
         return tx.handle().createQuery("""
-                SELECT component_id FROM inventory_sboms
-                UNION SELECT DISTINCT component_id FROM inventory_packages WHERE source = 'manual'""")
+                SELECT c.id FROM components c
+                WHERE EXISTS (SELECT 1 FROM inventory_sboms s WHERE s.component_id = c.id)
+                   OR EXISTS (SELECT 1 FROM inventory_packages p WHERE p.component_id = c.id AND p.source = 'manual')""")
                 .mapTo(String.class).list();
     }
 
-    public List<Sbom.Edge> edges(Tx tx, String componentId) {
-        return tx.handle().createQuery("SELECT parent_ref, child_ref FROM inventory_edges WHERE component_id = :c")
-                .bind("c", componentId).map((rs, ctx) -> new Sbom.Edge(rs.getString(1), rs.getString(2))).list();
+    /** One SBOM package by ref (a parent on a match's path), through the primary key. */
+    public java.util.Optional<Row> sbomPackage(Tx tx, String componentId, String ref) {
+        return tx.handle().createQuery("""
+                SELECT component_id, source, ref, version, purl, parent_ref FROM inventory_packages
+                WHERE component_id = :c AND source = 'sbom' AND ref = :ref""")
+                .bind("c", componentId).bind("ref", ref).map((rs, ctx) -> row(rs)).findOne();
     }
 
-    public String rootRef(Tx tx, String componentId) {
-        return tx.handle().createQuery("SELECT root_ref FROM inventory_sboms WHERE component_id = :c")
-                .bind("c", componentId).mapTo(String.class).findOne().orElse(null);
+    /**
+     * The purls from a direct dependency of the component down to this package: one element for
+     * a direct dependency, or a package the SBOM's graph does not reach from its subject.
+     */
+    public List<String> path(Tx tx, Row row) {
+        java.util.LinkedList<String> path = new java.util.LinkedList<>(List.of(row.purl()));
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(row.ref()));
+        for (String parent = row.parentRef(); parent != null && seen.add(parent); ) {
+            Row p = sbomPackage(tx, row.componentId(), parent).orElse(null);
+            if (p == null) {
+                break;
+            }
+            path.addFirst(p.purl());
+            parent = p.parentRef();
+        }
+        return List.copyOf(path);
     }
 
     public void replaceLinks(Tx tx, String componentId, List<Link> links) {
@@ -115,6 +138,6 @@ public final class InventoryRepository {
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(rs.getString("component_id"), rs.getString("source"), rs.getString("ref"), rs.getString("version"),
-                rs.getString("purl"));
+                rs.getString("purl"), rs.getString("parent_ref"));
     }
 }

@@ -24,6 +24,9 @@ CREATE TABLE inventory_sboms (
 -- One row per package a component runs. Matching looks up (type, namespace, name) as the purl
 -- rules normalise them (namespace '' when the purl has none), so it never scans a whole inventory.
 -- source is 'sbom' (replaced whole by each upload) or 'manual' (added and removed one by one).
+-- parent_ref is the package it is reached through on a shortest path from the SBOM's subject
+-- (NULL for a direct dependency, one the graph does not reach, or one added by hand), so a match
+-- can name its path without loading the graph.
 CREATE TABLE inventory_packages (
     component_id TEXT NOT NULL REFERENCES components (id) ON DELETE CASCADE,
     source       TEXT NOT NULL,
@@ -33,6 +36,7 @@ CREATE TABLE inventory_packages (
     name         TEXT NOT NULL,
     version      TEXT,
     purl         TEXT NOT NULL,
+    parent_ref   TEXT,
     PRIMARY KEY (component_id, source, ref)
 );
 CREATE INDEX inventory_packages_by_package ON inventory_packages (type, namespace, name);
