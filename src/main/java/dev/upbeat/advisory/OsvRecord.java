@@ -3,9 +3,6 @@ package dev.upbeat.advisory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.upbeat.inventory.Purls;
 import dev.upbeat.problem.Problem;
-import io.github.nscuro.versatile.Comparator;
-import io.github.nscuro.versatile.Vers;
-import io.github.nscuro.versatile.VersException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -78,7 +75,8 @@ final class OsvRecord {
         List<String> versions = new ArrayList<>();
         a.path("versions").forEach(v -> versions.add(v.asText()));
         if (!versions.isEmpty()) {
-            out.add(new AdvisoryDraft.AffectedDraft(purl, VersionRanges.exactly(scheme, versions)));
+            out.add(new AdvisoryDraft.AffectedDraft(purl, VersionRanges.check(at + ".versions",
+                    "vers:" + scheme + "/" + String.join("|", versions.stream().distinct().toList()))));
         }
         if (out.isEmpty()) {
             out.add(new AdvisoryDraft.AffectedDraft(purl, null));
@@ -109,26 +107,19 @@ final class OsvRecord {
     }
 
     private static String vers(String scheme, JsonNode events, String at) {
-        Vers.Builder b = Vers.builder(VersionRanges.ordering(scheme));
-        try {
-            for (JsonNode e : events) {
-                if (e.has("introduced") && !e.get("introduced").asText().equals("0")) {
-                    b.withConstraint(Comparator.GREATER_THAN_OR_EQUAL, e.get("introduced").asText());
-                } else if (e.has("fixed")) {
-                    b.withConstraint(Comparator.LESS_THAN, e.get("fixed").asText());
-                } else if (e.has("limit") && !e.get("limit").asText().equals("*")) {
-                    b.withConstraint(Comparator.LESS_THAN, e.get("limit").asText());
-                } else if (e.has("last_affected")) {
-                    b.withConstraint(Comparator.LESS_THAN_OR_EQUAL, e.get("last_affected").asText());
-                }
+        List<String> constraints = new ArrayList<>();
+        for (JsonNode e : events) {
+            if (e.has("introduced") && !e.get("introduced").asText().equals("0")) {
+                constraints.add(">=" + e.get("introduced").asText());
+            } else if (e.has("fixed")) {
+                constraints.add("<" + e.get("fixed").asText());
+            } else if (e.has("limit") && !e.get("limit").asText().equals("*")) {
+                constraints.add("<" + e.get("limit").asText());
+            } else if (e.has("last_affected")) {
+                constraints.add("<=" + e.get("last_affected").asText());
             }
-            if (!b.hasConstraints()) {
-                return "vers:" + scheme + "/*";
-            }
-            return VersionRanges.named(scheme, b.build());
-        } catch (VersException | IllegalArgumentException e) {
-            throw Problem.invalid(at, at + " cannot be read as a version range: " + e.getMessage());
         }
+        return constraints.isEmpty() ? "vers:" + scheme + "/*" : VersionRanges.check(at, "vers:" + scheme + "/" + String.join("|", constraints));
     }
 
     private static String schemeOfPurl(String purl) {

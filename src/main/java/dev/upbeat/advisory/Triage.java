@@ -11,7 +11,6 @@ import dev.upbeat.inventory.Link;
 import dev.upbeat.inventory.LinkKind;
 import dev.upbeat.json.Json;
 import dev.upbeat.storage.Tx;
-import io.github.nscuro.versatile.Vers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,9 +99,9 @@ public final class Triage implements InventoryListener {
         Map<String, List<InventoryRepository.Row>> exposed = new HashMap<>();
         Map<String, List<InventoryRepository.Row>> possibly = new HashMap<>();
         for (Affected a : advisory.affected()) {
-            Vers range = a.vers() == null ? null : VersionRanges.parse("vers", a.vers());
+            VersionRanges.Range range = a.vers() == null ? null : VersionRanges.parse("vers", a.vers());
             for (InventoryRepository.Row row : inventory.named(tx, a.id())) {
-                VersionRanges.Verdict v = range == null ? VersionRanges.Verdict.CANNOT_TELL : VersionRanges.contains(range, row.version());
+                VersionRanges.Verdict v = range == null ? VersionRanges.Verdict.CANNOT_TELL : range.contains(row.version());
                 switch (v) {
                     case IN -> exposed.computeIfAbsent(row.componentId(), k -> new ArrayList<>()).add(row);
                     case CANNOT_TELL -> possibly.computeIfAbsent(row.componentId(), k -> new ArrayList<>()).add(row);

@@ -1,11 +1,9 @@
 package dev.upbeat.advisory;
 
 import dev.upbeat.problem.Problem;
-import io.github.nscuro.versatile.Comparator;
 import io.github.nscuro.versatile.Vers;
 import io.github.nscuro.versatile.VersException;
 import io.github.nscuro.versatile.version.VersioningScheme;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,17 +25,33 @@ final class VersionRanges {
     /** Whether a version is in a range, or that it cannot be told (no version, or one the scheme cannot read). */
     enum Verdict { IN, OUT, CANNOT_TELL }
 
+    /** A parsed range, to test many versions against. */
+    interface Range {
+        Verdict contains(String version);
+    }
+
     private VersionRanges() {
     }
 
     /** A range checked and in its canonical form (constraints sorted), or a refusal naming {@code field}. */
     static String check(String field, String vers) {
-        Vers parsed = parse(field, vers);
+        if (scheme(field, vers).equals("pypi")) {
+            return PypiRange.parse(field, vers.substring(vers.indexOf('/') + 1)).canonical();
+        }
+        Vers parsed = versatile(field, vers);
         return prefix(vers) + parsed.toString().substring(parsed.toString().indexOf('/') + 1);
     }
 
-    /** A parsed range to test many versions against; see {@link #contains}. */
-    static Vers parse(String field, String vers) {
+    /** A parsed range; {@code pypi} is compared in PEP 440 order, which versatile reads but cannot compare. */
+    static Range parse(String field, String vers) {
+        if (scheme(field, vers).equals("pypi")) {
+            return PypiRange.parse(field, vers.substring(vers.indexOf('/') + 1));
+        }
+        Vers range = versatile(field, vers);
+        return version -> contains(range, version);
+    }
+
+    private static Vers versatile(String field, String vers) {
         String scheme = scheme(field, vers);
         VersioningScheme ordering = SCHEMES.get(scheme);
         if (ordering == null) {
@@ -54,7 +68,7 @@ final class VersionRanges {
         }
     }
 
-    static Verdict contains(Vers range, String version) {
+    private static Verdict contains(Vers range, String version) {
         if (version == null || version.isBlank()) {
             return Verdict.CANNOT_TELL;
         }
@@ -63,23 +77,6 @@ final class VersionRanges {
         } catch (VersException | IllegalArgumentException e) {
             return Verdict.CANNOT_TELL;
         }
-    }
-
-    /** A range of exactly these versions, as OSV's {@code versions} list gives them. */
-    static String exactly(String scheme, List<String> versions) {
-        Vers.Builder b = Vers.builder(ordering(scheme));
-        versions.stream().distinct().forEach(v -> b.withConstraint(Comparator.EQUAL, v));
-        return named(scheme, b.build());
-    }
-
-    static VersioningScheme ordering(String scheme) {
-        return SCHEMES.getOrDefault(scheme, VersioningScheme.GENERIC);
-    }
-
-    /** The range written under our scheme name (semver stays semver though npm orders it). */
-    static String named(String scheme, Vers vers) {
-        String s = vers.toString();
-        return "vers:" + scheme + s.substring(s.indexOf('/'));
     }
 
     private static String scheme(String field, String vers) {

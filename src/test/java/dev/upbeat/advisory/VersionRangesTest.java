@@ -38,19 +38,31 @@ class VersionRangesTest {
             "vers:deb/<1.0; 1.0~rc1; IN",
             "vers:deb/<3.0.11-1; 3.0.11-1~deb12u2; IN",
             "vers:deb/<3.0.11-1; 3.0.11-1+deb12u1; OUT",
+            // PyPI: PEP 440 order (dev < pre-releases < release < post-releases), normalised spellings
+            "vers:pypi/<2.0; 2.0rc1; IN",
+            "vers:pypi/<2.0; 2.0.dev3; IN",
+            "vers:pypi/<2.0; 2.0.post1; OUT",
+            "vers:pypi/>=2.0|<2.0.7; 2.0.6; IN",
+            "vers:pypi/>=2.0|<2.0.7; 2.0-RC1; OUT",
+            "vers:pypi/>=1.0a1|<1.0; 1.0b2; IN",
+            "vers:pypi/<=1.0; 1.0.0+local.7; OUT",
+            "vers:pypi/>=1!0.5; 2.0; OUT",
+            "vers:pypi/1.4.2|1.4.3; 1.4.3; IN",
+            "vers:pypi/*; 0.0.1; IN",
     })
     void versions_are_compared_in_their_schemes_order(String vers, String version, Verdict expected) {
-        assertThat(VersionRanges.contains(VersionRanges.parse("vers", vers), version)).isEqualTo(expected);
+        assertThat(VersionRanges.parse("vers", vers).contains(version)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {"vers:generic/<3.0.7; ", "vers:maven/<2.0; not a version at all!"})
+    @CsvSource(delimiter = ';', value = {"vers:generic/<3.0.7; ", "vers:maven/<2.0; not a version at all!",
+            "vers:pypi/<2.0; not-pep-440"})
     void a_missing_or_unreadable_version_cannot_be_told_and_so_is_never_out(String vers, String version) {
-        assertThat(VersionRanges.contains(VersionRanges.parse("vers", vers), version)).isNotEqualTo(Verdict.OUT);
+        assertThat(VersionRanges.parse("vers", vers).contains(version)).isNotEqualTo(Verdict.OUT);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {"vers:cobol/1.0", ">=1.0", "vers:maven/", "pkg:generic/a"})
+    @CsvSource(delimiter = ';', value = {"vers:cobol/1.0", ">=1.0", "vers:maven/", "pkg:generic/a", "vers:pypi/<two"})
     void a_bad_range_is_refused_naming_the_field(String vers) {
         assertThatThrownBy(() -> VersionRanges.check("affected[0].vers", vers)).isInstanceOf(Problem.class)
                 .hasMessageContaining("affected[0].vers");
@@ -58,7 +70,7 @@ class VersionRangesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = ';', value = {"vers:generic/<3.0.7|>=3.0.0; vers:generic/>=3.0.0|<3.0.7",
-            "vers:semver/<2.0.0; vers:semver/<2.0.0"})
+            "vers:semver/<2.0.0; vers:semver/<2.0.0", "vers:pypi/<2.0|>=1.0rc1; vers:pypi/>=1.0rc1|<2.0"})
     void ranges_are_stored_canonical_under_their_own_scheme_name(String vers, String canonical) {
         assertThat(VersionRanges.check("vers", vers)).isEqualTo(canonical);
     }
