@@ -131,6 +131,49 @@ class SbomUploadTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void packages_added_by_hand_stay_through_uploads_and_are_removed_by_purl() {
+        http.post("/api/v1/components", "{\"name\":\"Appliance\"}");
+        assertThat(http.post("/api/v1/components/appliance/packages", "{\"purl\":\"pkg:generic/openssl@3.0.5\"}").status())
+                .isEqualTo(201);
+        assertThat(http.post("/api/v1/components/appliance/packages", "{\"purl\":\"pkg:generic/openssl@3.0.5\"}").status())
+                .as("already there").isEqualTo(200);
+        assertThat(http.post("/api/v1/components/appliance/packages", "{\"purl\":\"openssl 3\"}").json().get("field").asText())
+                .isEqualTo("purl");
+        Sboms.push(http, "appliance", "application/vnd.cyclonedx+xml", Sboms.text("gateway.cdx.xml"));
+        assertThat(purls("appliance")).hasSize(4).contains("pkg:generic/openssl@3.0.5");
+
+        Http.Response removed = http.raw("DELETE", "/api/v1/components/appliance/packages?purl=pkg:generic/openssl@3.0.5", null,
+                "Authorization", "Bearer " + TestUpbeat.ADMIN_TOKEN);
+        assertThat(removed.status()).isEqualTo(204);
+        assertThat(purls("appliance")).hasSize(3).doesNotContain("pkg:generic/openssl@3.0.5");
+        assertThat(http.raw("DELETE", "/api/v1/components/appliance/packages?purl=pkg:generic/openssl@3.0.7", null,
+                "Authorization", "Bearer " + TestUpbeat.ADMIN_TOKEN).status()).as("only packages added by hand").isEqualTo(404);
+    }
+
+    @Test
+    void declared_dependencies_name_existing_components_and_targets_and_replace_the_list() {
+        http.post("/api/v1/components", "{\"name\":\"Frontend\"}");
+        Http.Response declared = http.put("/api/v1/components/frontend/dependencies", "{\"components\":[\"checkout\",\"gateway\"]}");
+        assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
+        assertThat(declared.json().get("components")).hasSize(2);
+
+        assertDependencyRefused("{\"components\":[\"frontend\"]}", "components");
+        assertDependencyRefused("{\"components\":[\"nowhere\"]}", "components");
+        assertDependencyRefused("{\"targets\":[\"no-such-target\"]}", "targets");
+        assertThat(http.put("/api/v1/components/frontend/dependencies", "{\"components\":[]}").json().get("components")).isEmpty();
+        assertThat(http.get("/api/v1/components/frontend/dependencies", "Authorization", "Bearer " + TestUpbeat.ADMIN_TOKEN)
+                .json().get("components")).isEmpty();
+    }
+
+    private static void assertDependencyRefused(String body, String field) {
+        Http.Response r = http.put("/api/v1/components/frontend/dependencies", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.json().get("field").asText()).isEqualTo(field);
+        assertThat(http.get("/api/v1/components/frontend/dependencies", "Authorization", "Bearer " + TestUpbeat.ADMIN_TOKEN)
+                .json().get("components")).as("a refused list changes nothing").hasSize(2);
+    }
+
     private static void assertRefused(String contentType, String body, int status, String reason) {
         Http.Response r = Sboms.push(http, "guarded", contentType, body);
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
