@@ -15,7 +15,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class AdvisoryRepository {
 
     /** One component's stored triage row; {@code matches} is the JSON the API answers. */
-    public record ExposureRow(String componentId, ExposureState state, int priority, String matches) {
+    public record ExposureRow(String componentId, ExposureState state, String matches) {
     }
 
     /** Stores a new advisory; answers its id. */
@@ -87,11 +87,11 @@ public final class AdvisoryRepository {
     public void replaceExposure(Tx tx, long advisoryId, List<ExposureRow> rows, Instant at) {
         tx.handle().createUpdate("DELETE FROM advisory_exposure WHERE advisory_id = :id").bind("id", advisoryId).execute();
         PreparedBatch batch = tx.handle().prepareBatch("""
-                INSERT INTO advisory_exposure (advisory_id, component_id, state, priority, matches)
-                VALUES (:id, :c, :state, :priority, :matches)""");
+                INSERT INTO advisory_exposure (advisory_id, component_id, state, matches)
+                VALUES (:id, :c, :state, :matches)""");
         for (ExposureRow r : rows) {
             batch.bind("id", advisoryId).bind("c", r.componentId()).bind("state", r.state().wire())
-                    .bind("priority", r.priority()).bind("matches", r.matches()).add();
+                    .bind("matches", r.matches()).add();
         }
         if (!rows.isEmpty()) {
             batch.execute();
@@ -100,14 +100,14 @@ public final class AdvisoryRepository {
                 .execute();
     }
 
-    /** The stored triage, highest priority first. */
+    /** The stored triage, by component id. */
     public List<ExposureRow> exposure(Tx tx, long advisoryId) {
         return tx.handle().createQuery("""
-                SELECT component_id, state, priority, matches FROM advisory_exposure WHERE advisory_id = :id
-                ORDER BY priority DESC, component_id""")
+                SELECT component_id, state, matches FROM advisory_exposure WHERE advisory_id = :id
+                ORDER BY component_id""")
                 .bind("id", advisoryId)
                 .map((rs, ctx) -> new ExposureRow(rs.getString(1), ExposureState.fromWire(rs.getString(2)).orElseThrow(),
-                        rs.getInt(3), rs.getString(4)))
+                        rs.getString(3)))
                 .list();
     }
 

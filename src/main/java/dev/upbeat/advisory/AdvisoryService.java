@@ -83,12 +83,9 @@ public final class AdvisoryService {
         return db.read(advisories::all);
     }
 
-    /** The stored triage, highest priority first; every component has a row. */
-    public List<AdvisoryRepository.ExposureRow> exposure(long id) {
-        return db.read(tx -> {
-            advisories.find(tx, id).orElseThrow(() -> Problem.notFound("advisory", id));
-            return advisories.exposure(tx, id);
-        });
+    /** The triage, highest priority first; every component has a row. */
+    public List<Triage.Ranked> exposure(long id) {
+        return db.inTransaction(tx -> triage.read(tx, advisories.lock(tx, id).orElseThrow(() -> Problem.notFound("advisory", id))));
     }
 
     private static Advisory checked(long id, AdvisoryDraft d, String osvId, List<String> aliases, int revision,

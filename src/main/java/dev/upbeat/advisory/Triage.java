@@ -77,10 +77,37 @@ public final class Triage implements InventoryListener {
         List<AdvisoryRepository.ExposureRow> rows = new ArrayList<>();
         for (Component c : all) {
             Found f = states.get(c.id());
-            rows.add(new AdvisoryRepository.ExposureRow(c.id(), f.state(), priority(advisory.severity(), f.state(), c.ownership()),
-                    json(f.matches())));
+            rows.add(new AdvisoryRepository.ExposureRow(c.id(), f.state(), json(f.matches())));
         }
         advisories.replaceExposure(tx, advisory.id(), rows, clock.instant());
+    }
+
+    /** One component's triage as answered: its priority worked out from its tier and exposure now. */
+    public record Ranked(String componentId, ExposureState state, int priority, String matches) {
+    }
+
+    /**
+     * The stored triage of every component, highest priority first (then the more exposed state,
+     * then component id). A component created since the last triage has no row yet: then triage
+     * runs again first, so every component is answered for.
+     */
+    public List<Ranked> read(Tx tx, Advisory advisory) {
+        List<Component> all = components.all(tx);
+        List<AdvisoryRepository.ExposureRow> rows = advisories.exposure(tx, advisory.id());
+        Set<String> stored = new HashSet<>();
+        rows.forEach(r -> stored.add(r.componentId()));
+        if (!stored.equals(new HashSet<>(all.stream().map(Component::id).toList()))) {
+            run(tx, advisory);
+            rows = advisories.exposure(tx, advisory.id());
+        }
+        Map<String, Ownership> owners = new HashMap<>();
+        all.forEach(c -> owners.put(c.id(), c.ownership()));
+        return rows.stream()
+                .map(r -> new Ranked(r.componentId(), r.state(), priority(advisory.severity(), r.state(),
+                        owners.getOrDefault(r.componentId(), Ownership.NONE)), r.matches()))
+                .sorted(Comparator.comparingInt(Ranked::priority).reversed()
+                        .thenComparing(r -> -r.state().weight()).thenComparing(Ranked::componentId))
+                .toList();
     }
 
     /**

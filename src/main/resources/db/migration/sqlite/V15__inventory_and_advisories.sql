@@ -86,12 +86,12 @@ CREATE TABLE advisory_affected (
 CREATE INDEX advisory_affected_by_package ON advisory_affected (type, namespace, name);
 
 -- The triage of an advisory against each component, recomputed whenever the advisory, an
--- inventory or a declared dependency changes; matches is the JSON list the API answers.
+-- inventory or a declared dependency changes; matches is the JSON list the API answers. The
+-- priority is not stored: it follows the components' tiers and exposures, which change on their own.
 CREATE TABLE advisory_exposure (
     advisory_id  INTEGER NOT NULL REFERENCES advisories (id) ON DELETE CASCADE,
     component_id TEXT NOT NULL REFERENCES components (id) ON DELETE CASCADE,
     state        TEXT NOT NULL,
-    priority     INTEGER NOT NULL,
     matches      TEXT NOT NULL,
     PRIMARY KEY (advisory_id, component_id)
 );

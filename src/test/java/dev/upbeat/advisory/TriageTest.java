@@ -69,6 +69,7 @@ class TriageTest {
             assertThat(order.subList(0, 2)).as("tier 1 on the internet first").containsExactlyInAnyOrder("checkout", "storefront");
             assertThat(row(known, "checkout").get("priority").asInt()).isEqualTo(3 * 4 * 3 * 2);
             assertThat(row(known, "billing").get("priority").asInt()).as("tier 3, internal").isEqualTo(3 * 4 * 1 * 1);
+            assertThat(row(known, "legacy").get("priority").asInt()).as("unknown, tier and exposure not set").isEqualTo(1 * 4 * 3 * 2);
             assertThat(row(known, "gateway").get("priority").asInt()).isZero();
             assertThat(order.get(order.size() - 1)).isIn("gateway", "docs");
 
@@ -76,6 +77,12 @@ class TriageTest {
                     .replace("<version>3.0.7</version>", "<version>3.0.6</version>");
             assertThat(Sboms.push(http, "gateway", "application/vnd.cyclonedx+xml", vulnerableGateway).status()).isEqualTo(200);
             assertThat(state(exposure(http, id), "gateway")).as("triage follows an SBOM change").isEqualTo("exposed");
+
+            http.patch("/api/v1/components/storefront", "{\"tier\":3,\"exposure\":\"internal\"}");
+            assertThat(row(exposure(http, id), "storefront").get("priority").asInt()).as("priority follows the tier as it is now")
+                    .isEqualTo(3 * 4 * 1 * 1);
+            http.post("/api/v1/components", "{\"name\":\"Newcomer\"}");
+            assertThat(state(exposure(http, id), "newcomer")).as("a component created since is answered for").isEqualTo("unknown");
         }
     }
 
