@@ -54,7 +54,7 @@ public final class SbomReader {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw Problem.badRequest("sbom", "Malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
-                    + at.getColumnNr()) + ": " + e.getOriginalMessage());
+                    + at.getColumnNr()) + ": " + XmlSafety.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw Problem.badRequest("sbom", "The SBOM could not be read: " + e.getMessage());
         }

@@ -39,7 +39,8 @@ final class XmlSafety {
         }
     }
 
+    /** A parser's message on one line, without the names of the parser's own settings, which mean nothing to a caller. */
     static String oneLine(String message) {
-        return message == null ? "no details" : message.replaceAll("\\s+", " ").strip();
+        return message == null ? "no details" : message.replaceAll(", from `[^`]*`", "").replaceAll("\\s+", " ").strip();
     }
 }
