@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Shortest paths from an SBOM's subject to its packages, by breadth-first search, worked out once
@@ -26,11 +28,11 @@ final class DependencyGraph {
         Map<String, List<String>> children = new HashMap<>();
         edges.forEach(e -> children.computeIfAbsent(e.parent(), k -> new ArrayList<>()).add(e.child()));
         Deque<String> queue = new ArrayDeque<>(List.of(root));
-        Map<String, Boolean> seen = new HashMap<>(Map.of(root, true));
+        Set<String> seen = new HashSet<>(Set.of(root));
         while (!queue.isEmpty()) {
             String at = queue.poll();
             for (String child : children.getOrDefault(at, List.of())) {
-                if (seen.putIfAbsent(child, true) == null) {
+                if (seen.add(child)) {
                     if (!at.equals(root)) {
                         parentOf.put(child, at);
                     }

@@ -1,9 +1,15 @@
 package dev.upbeat.inventory;
 
 import dev.upbeat.storage.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Components' packages, SBOM graphs and declared dependencies, in SQL shared by SQLite and PostgreSQL. */
@@ -92,7 +98,7 @@ public final class InventoryRepository {
     }
 
     /** One SBOM package by ref (a parent on a match's path), through the primary key. */
-    public java.util.Optional<Row> sbomPackage(Tx tx, String componentId, String ref) {
+    public Optional<Row> sbomPackage(Tx tx, String componentId, String ref) {
         return tx.handle().createQuery("""
                 SELECT component_id, source, ref, version, purl, parent_ref FROM inventory_packages
                 WHERE component_id = :c AND source = 'sbom' AND ref = :ref""")
@@ -104,8 +110,8 @@ public final class InventoryRepository {
      * a direct dependency, or a package the SBOM's graph does not reach from its subject.
      */
     public List<String> path(Tx tx, Row row) {
-        java.util.LinkedList<String> path = new java.util.LinkedList<>(List.of(row.purl()));
-        java.util.Set<String> seen = new java.util.HashSet<>(List.of(row.ref()));
+        LinkedList<String> path = new LinkedList<>(List.of(row.purl()));
+        Set<String> seen = new HashSet<>(List.of(row.ref()));
         for (String parent = row.parentRef(); parent != null && seen.add(parent); ) {
             Row p = sbomPackage(tx, row.componentId(), parent).orElse(null);
             if (p == null) {
@@ -136,7 +142,7 @@ public final class InventoryRepository {
                 .list();
     }
 
-    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getString("component_id"), rs.getString("source"), rs.getString("ref"), rs.getString("version"),
                 rs.getString("purl"), rs.getString("parent_ref"));
     }
