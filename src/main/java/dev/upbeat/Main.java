@@ -1,11 +1,13 @@
 package dev.upbeat;
 
 import dev.upbeat.cli.CheckConfigCommand;
+import dev.upbeat.cli.ComponentCommand;
 import dev.upbeat.cli.DemoCommand;
 import dev.upbeat.cli.DrillCommand;
 import dev.upbeat.cli.Logs;
 import dev.upbeat.cli.MigrateCommand;
 import dev.upbeat.cli.ProbeCommand;
+import dev.upbeat.cli.SbomCommand;
 import dev.upbeat.cli.ServeCommand;
 import dev.upbeat.cli.StatusCommand;
 import dev.upbeat.cli.SimCommand;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "upbeat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Status page, uptime history and downtime simulator.",
         subcommands = {ServeCommand.class, DemoCommand.class, StatusCommand.class, TokenCommand.class, UserCommand.class,
-                MigrateCommand.class, CheckConfigCommand.class, SimCommand.class, DrillCommand.class, ProbeCommand.class,
+                MigrateCommand.class, CheckConfigCommand.class, SimCommand.class, DrillCommand.class, ProbeCommand.class, ComponentCommand.class, SbomCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

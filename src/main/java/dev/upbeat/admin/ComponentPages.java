@@ -5,8 +5,10 @@ import dev.upbeat.component.ComponentDraft;
 import dev.upbeat.component.ComponentGroup;
 import dev.upbeat.component.ComponentService;
 import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.component.Exposure;
 import dev.upbeat.component.GroupDraft;
 import dev.upbeat.component.GroupService;
+import dev.upbeat.component.Ownership;
 import dev.upbeat.problem.Check;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.status.PublicStatus;
@@ -66,10 +68,31 @@ public final class ComponentPages implements Endpoints {
         Map<String, String> v = AdminPages.values(ctx);
         act(ctx, v, id, () -> {
             ComponentStatus manual = Check.oneOf("status", v.get("status"), ComponentStatus::fromWire, ComponentStatus.allowedValues());
-            Component c = components.update(id, ComponentDraft.builder().name(v.get("name"))
-                    .group(v.getOrDefault("group", "")).description(v.getOrDefault("description", "")).status(manual).build());
+            Component c = components.update(id, ownership(v, ComponentDraft.builder().name(v.get("name"))
+                    .group(v.getOrDefault("group", "")).description(v.getOrDefault("description", "")).status(manual)).build());
             return new Change("component.update", c.id(), c.name() + ", " + manual.wire());
         });
+    }
+
+    /** The ownership fields of the form: an empty team removes the owner, an empty tier or exposure leaves it. */
+    private static ComponentDraft.Builder ownership(Map<String, String> v, ComponentDraft.Builder draft) {
+        if (v.containsKey("owner_team")) {
+            String team = v.get("owner_team").strip();
+            draft.owner(new ComponentDraft.OwnerDraft(team, v.get("owner_channel"), v.get("owner_address")));
+        }
+        String tier = v.getOrDefault("tier", "");
+        if (!tier.isEmpty()) {
+            draft.tier(Check.oneOf("tier", tier, ComponentPages::tier, "1, 2, 3"));
+        }
+        String exposure = v.getOrDefault("exposure", "");
+        if (!exposure.isEmpty()) {
+            draft.exposure(Check.oneOf("exposure", exposure, Exposure::fromWire, Exposure.allowedValues()));
+        }
+        return draft;
+    }
+
+    private static java.util.Optional<Integer> tier(String value) {
+        return value.matches("[1-3]") ? java.util.Optional.of(Integer.parseInt(value)) : java.util.Optional.empty();
     }
 
     public void delete(Context ctx) {
@@ -122,6 +145,12 @@ public final class ComponentPages implements Endpoints {
         });
     }
 
+    private static ComponentsView.Owner owner(Ownership o) {
+        return new ComponentsView.Owner(o.team() == null ? "" : o.team(), o.channel() == null ? "" : o.channel().wire(),
+                o.address() == null ? "" : o.address(), o.tier() == null ? "" : o.tier().toString(),
+                o.exposure() == null ? "" : o.exposure().wire());
+    }
+
     /** Ids in page order with {@code id} swapped with its neighbour in the same group. */
     static <T> List<String> moved(List<T> items, String id, Function<T, String> idOf, Function<T, String> groupOf, boolean up) {
         List<String> ids = new ArrayList<>(items.stream().map(idOf).toList());
@@ -152,8 +181,9 @@ public final class ComponentPages implements Endpoints {
                 .map(g -> new ComponentsView.GroupItem(g.id(), g.name(), g.description() == null ? "" : g.description())).toList();
         List<ComponentsView.ComponentItem> cs = s.components().stream().map(c -> new ComponentsView.ComponentItem(c.id(), c.name(),
                 c.groupId() == null ? "" : groupNames.getOrDefault(c.groupId(), ""), c.description() == null ? "" : c.description(),
-                c.manualStatus().wire(), Words.of(c.status().wire()))).toList();
-        pages.render(ctx, code, "admin/components.jte",
-                new ComponentsView(pages.chrome(ctx, "Components", "components"), gs, cs, Words.componentStatuses(), form, editing));
+                c.manualStatus().wire(), Words.of(c.status().wire()), owner(c.ownership()))).toList();
+        pages.render(ctx, code, "admin/components.jte", new ComponentsView(pages.chrome(ctx, "Components", "components"), gs, cs,
+                Words.componentStatuses(), new ComponentsView.Ownerships(Words.contactChannels(), Words.tiers(), Words.exposures()),
+                form, editing));
     }
 }

@@ -1,6 +1,9 @@
 package dev.upbeat.admin;
 
 import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.component.ContactChannel;
+import dev.upbeat.component.Exposure;
+import dev.upbeat.component.Ownership;
 import dev.upbeat.incident.Impact;
 import dev.upbeat.incident.IncidentStatus;
 import dev.upbeat.incident.Kind;
@@ -30,6 +33,24 @@ final class Words {
 
     static List<IncidentViews.Option> componentStatuses() {
         return Arrays.stream(ComponentStatus.values()).map(s -> new IncidentViews.Option(s.wire(), of(s.wire()))).toList();
+    }
+
+    /** The choices of the ownership fields, each starting with an empty "not set" choice. */
+    static List<IncidentViews.Option> contactChannels() {
+        return withUnset(Arrays.stream(ContactChannel.values()).map(c -> new IncidentViews.Option(c.wire(), of(c.wire()))));
+    }
+
+    static List<IncidentViews.Option> tiers() {
+        return withUnset(java.util.stream.IntStream.rangeClosed(Ownership.MOST_CRITICAL, Ownership.LEAST_CRITICAL)
+                .mapToObj(t -> new IncidentViews.Option(Integer.toString(t), "Tier " + t)));
+    }
+
+    static List<IncidentViews.Option> exposures() {
+        return withUnset(Arrays.stream(Exposure.values()).map(e -> new IncidentViews.Option(e.wire(), of(e.wire()))));
+    }
+
+    private static List<IncidentViews.Option> withUnset(java.util.stream.Stream<IncidentViews.Option> options) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(new IncidentViews.Option("", "Not set")), options).toList();
     }
 
     static List<IncidentViews.Option> roles() {

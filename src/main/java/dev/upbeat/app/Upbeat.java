@@ -1,6 +1,10 @@
 package dev.upbeat.app;
 
 import dev.upbeat.admin.AccessPages;
+import dev.upbeat.advisory.AdvisoryApi;
+import dev.upbeat.advisory.AdvisoryRepository;
+import dev.upbeat.advisory.AdvisoryService;
+import dev.upbeat.advisory.Triage;
 import dev.upbeat.admin.AdminPages;
 import dev.upbeat.admin.ComponentPages;
 import dev.upbeat.admin.DashboardPages;
@@ -12,6 +16,9 @@ import dev.upbeat.admin.SignInPages;
 import dev.upbeat.admin.SimulatorPages;
 import dev.upbeat.admin.SubscriberPages;
 import dev.upbeat.branding.Brand;
+import dev.upbeat.inventory.InventoryApi;
+import dev.upbeat.inventory.InventoryRepository;
+import dev.upbeat.inventory.InventoryService;
 import dev.upbeat.branding.BrandingRepository;
 import dev.upbeat.branding.BrandingService;
 import dev.upbeat.compat.CompatBodies;
@@ -124,6 +131,8 @@ public final class Upbeat implements AutoCloseable {
     private final TcpProxies tcpProxies;
     private ToxiproxyApi toxiproxy;
     private final BrandingService branding;
+    private final InventoryService inventory;
+    private final AdvisoryService advisories;
     private volatile boolean snapshotFailing;
     private ChangeFeed feed;
     private WebServer server;
@@ -171,6 +180,10 @@ public final class Upbeat implements AutoCloseable {
         this.drills = new DrillService(db, new DrillRepository(), simulator, clock, lease,
                 new DrillNoticesOnStatusPage(maintenances, clock));
         this.admin = new AdminSite(config, db, clock);
+        InventoryRepository inventoryRepository = new InventoryRepository();
+        Triage triage = new Triage(new AdvisoryRepository(), inventoryRepository, componentRepository, clock);
+        this.inventory = new InventoryService(db, inventoryRepository, componentRepository, simulatorRepository, triage, clock);
+        this.advisories = new AdvisoryService(db, new AdvisoryRepository(), triage, clock);
         this.tcpProxies = new TcpProxies(new java.util.Random(), metrics);
         snapshots.onRebuild(live::publish);
         meters.snapshots(snapshots, clock);
@@ -195,7 +208,8 @@ public final class Upbeat implements AutoCloseable {
             toxiproxy = startToxiproxy(config.toxiproxyListen());
         }
         SitePages site = sitePages();
-        server = listen(new WebServer(config.host(), config.port(), config.maxBodyBytes(), endpoints(site),
+        server = listen(new WebServer(config.host(), config.port(), Math.max(config.maxBodyBytes(), config.maxSbomBytes()),
+                endpoints(site),
                 new Auth(tokens, admin.gate()), new ApiAudit(admin.audit()::record), this::catchUp, site::errorPage, metrics,
                 config.logs().accessLog()));
         meters.jetty(server.jetty());
@@ -276,6 +290,7 @@ public final class Upbeat implements AutoCloseable {
                 new SubscriptionPages(notifications.subscriptions(), notifications.links(), notifications.subscribeLimit(),
                         config.pageName(), config.baseUrl(), this::componentNames, clock),
                 new SimulatorApi(simulator, simulatorSchedules, bodies), new DrillApi(drills, bodies),
+                new InventoryApi(inventory, bodies, new Bodies(config.maxSbomBytes())), new AdvisoryApi(advisories, bodies),
                 new SignInPages(pages, admin.gate()),
                 new DashboardPages(pages, snapshots::current, zone),
                 new IncidentPages(pages, incidents, snapshots::current, zone, admin.templates()),
@@ -454,6 +469,14 @@ public final class Upbeat implements AutoCloseable {
 
     public DrillService drills() {
         return drills;
+    }
+
+    public InventoryService inventory() {
+        return inventory;
+    }
+
+    public AdvisoryService advisories() {
+        return advisories;
     }
 
     public AdminSite admin() {

@@ -61,16 +61,36 @@ final class ApiClient {
         return send("DELETE", path, null);
     }
 
+    JsonNode patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    /** Sends a document as it is (an SBOM), with its own content type. */
+    JsonNode put(String path, String contentType, byte[] document) {
+        return exchange("PUT", path, request -> request.header("Content-Type", contentType)
+                .method("PUT", HttpRequest.BodyPublishers.ofByteArray(document)));
+    }
+
     private JsonNode send(String method, String path, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + token.strip());
+        return exchange(method, path, request -> {
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
             }
+        });
+    }
+
+    private interface Body {
+        void set(HttpRequest.Builder request) throws IOException;
+    }
+
+    private JsonNode exchange(String method, String path, Body body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token.strip());
+            body.set(request);
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = r.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(r.body());
             if (r.statusCode() >= 400) {

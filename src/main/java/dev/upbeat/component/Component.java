@@ -6,6 +6,7 @@ import java.time.Instant;
  * A part of the service users care about. {@code status} is the effective status shown to the
  * public; {@code manualStatus} is what an operator set, which applies while nothing holds it.
  * The two statuses sit side by side, so build and change components by name ({@link #builder()}).
+ * {@code ownership} is for operators only: the public views never show it.
  */
 public record Component(
         String id,
@@ -17,7 +18,12 @@ public record Component(
         ComponentStatus manualStatus,
         ComponentStatus status,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Ownership ownership) {
+
+    public Component {
+        ownership = ownership == null ? Ownership.NONE : ownership;
+    }
 
     /** A builder with every field null or zero until set. */
     public static Builder builder() {
@@ -28,7 +34,7 @@ public record Component(
     public Builder toBuilder() {
         return new Builder().id(id).name(name).groupId(groupId).description(description).position(position)
                 .onlyShowIfDegraded(onlyShowIfDegraded).manualStatus(manualStatus).status(status)
-                .createdAt(createdAt).updatedAt(updatedAt);
+                .createdAt(createdAt).updatedAt(updatedAt).ownership(ownership);
     }
 
     public static final class Builder {
@@ -42,6 +48,7 @@ public record Component(
         private ComponentStatus status;
         private Instant createdAt;
         private Instant updatedAt;
+        private Ownership ownership = Ownership.NONE;
 
         private Builder() {
         }
@@ -59,10 +66,11 @@ public record Component(
         public Builder status(ComponentStatus status) { this.status = status; return this; }
         public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
         public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
+        public Builder ownership(Ownership ownership) { this.ownership = ownership; return this; }
 
         public Component build() {
             return new Component(id, name, groupId, description, position, onlyShowIfDegraded, manualStatus, status,
-                    createdAt, updatedAt);
+                    createdAt, updatedAt, ownership);
         }
     }
 }

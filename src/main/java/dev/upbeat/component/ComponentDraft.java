@@ -5,6 +5,7 @@ package dev.upbeat.component;
  * as it is; an empty {@code group} or {@code description} clears it.
  *
  * @param group the name or id of a group; a name that matches no group creates one
+ * @param owner the owner team; an empty team name removes the owner
  */
 public record ComponentDraft(
         String id,
@@ -13,7 +14,14 @@ public record ComponentDraft(
         String description,
         Integer position,
         Boolean onlyShowIfDegraded,
-        ComponentStatus status) {
+        ComponentStatus status,
+        OwnerDraft owner,
+        Integer tier,
+        Exposure exposure) {
+
+    /** An owner team as asked for: its name, and a channel and address to reach it. */
+    public record OwnerDraft(String team, String channel, String address) {
+    }
 
     /** A builder with every field null, which on change means "leave as it is". */
     public static Builder builder() {
@@ -28,6 +36,9 @@ public record ComponentDraft(
         private Integer position;
         private Boolean onlyShowIfDegraded;
         private ComponentStatus status;
+        private OwnerDraft owner;
+        private Integer tier;
+        private Exposure exposure;
 
         private Builder() {
         }
@@ -42,9 +53,12 @@ public record ComponentDraft(
             return this;
         }
         public Builder status(ComponentStatus status) { this.status = status; return this; }
+        public Builder owner(OwnerDraft owner) { this.owner = owner; return this; }
+        public Builder tier(Integer tier) { this.tier = tier; return this; }
+        public Builder exposure(Exposure exposure) { this.exposure = exposure; return this; }
 
         public ComponentDraft build() {
-            return new ComponentDraft(id, name, group, description, position, onlyShowIfDegraded, status);
+            return new ComponentDraft(id, name, group, description, position, onlyShowIfDegraded, status, owner, tier, exposure);
         }
     }
 }

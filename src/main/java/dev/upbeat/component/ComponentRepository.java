@@ -43,9 +43,9 @@ public final class ComponentRepository {
     public void insert(Tx tx, Component c) {
         tx.handle().createUpdate("""
                 INSERT INTO components (id, name, group_id, description, position, only_show_if_degraded,
-                    manual_status, status, created_at, updated_at)
+                    manual_status, status, created_at, updated_at, owner_team, owner_channel, owner_address, tier, exposure)
                 VALUES (:id, :name, :groupId, :description, :position, :onlyShowIfDegraded,
-                    :manualStatus, :status, :createdAt, :updatedAt)""")
+                    :manualStatus, :status, :createdAt, :updatedAt, :ownerTeam, :ownerChannel, :ownerAddress, :tier, :exposure)""")
                 .bindMap(params(c)).execute();
     }
 
@@ -53,7 +53,9 @@ public final class ComponentRepository {
         tx.handle().createUpdate("""
                 UPDATE components SET name = :name, group_id = :groupId, description = :description,
                     position = :position, only_show_if_degraded = :onlyShowIfDegraded,
-                    manual_status = :manualStatus, status = :status, updated_at = :updatedAt
+                    manual_status = :manualStatus, status = :status, updated_at = :updatedAt,
+                    owner_team = :ownerTeam, owner_channel = :ownerChannel, owner_address = :ownerAddress,
+                    tier = :tier, exposure = :exposure
                 WHERE id = :id""")
                 .bindMap(params(c)).execute();
     }
@@ -61,9 +63,11 @@ public final class ComponentRepository {
     public void delete(Tx tx, String id) {
         Handle h = tx.handle();
         // Children first: SQLite enforces foreign keys only when asked, so do not rely on cascades.
-        for (String table : List.of("component_holds", "status_intervals", "daily_uptime")) {
+        for (String table : List.of("component_holds", "status_intervals", "daily_uptime", "inventory_sboms",
+                "inventory_packages", "inventory_edges", "component_links", "advisory_exposure")) {
             h.createUpdate("DELETE FROM " + table + " WHERE component_id = :id").bind("id", id).execute();
         }
+        h.createUpdate("DELETE FROM component_links WHERE kind = 'component' AND depends_on = :id").bind("id", id).execute();
         h.createUpdate("DELETE FROM components WHERE id = :id").bind("id", id).execute();
     }
 
@@ -117,6 +121,12 @@ public final class ComponentRepository {
         p.put("status", c.status().wire());
         p.put("createdAt", c.createdAt());
         p.put("updatedAt", c.updatedAt());
+        Ownership o = c.ownership();
+        p.put("ownerTeam", o.team());
+        p.put("ownerChannel", o.channel() == null ? null : o.channel().wire());
+        p.put("ownerAddress", o.address());
+        p.put("tier", o.tier());
+        p.put("exposure", o.exposure() == null ? null : o.exposure().wire());
         return p;
     }
 
@@ -131,6 +141,17 @@ public final class ComponentRepository {
                 .onlyShowIfDegraded(rs.getBoolean("only_show_if_degraded"))
                 .manualStatus(status(rs.getString("manual_status"))).status(status(rs.getString("status")))
                 .createdAt(EpochMillis.instant(rs, "created_at")).updatedAt(EpochMillis.instant(rs, "updated_at"))
-                .build();
+                .ownership(ownership(rs)).build();
+    }
+
+    private static Ownership ownership(ResultSet rs) throws SQLException {
+        int tier = rs.getInt("tier");
+        Integer tierOrNull = rs.wasNull() ? null : tier;
+        String channel = rs.getString("owner_channel");
+        String exposure = rs.getString("exposure");
+        return new Ownership(rs.getString("owner_team"),
+                channel == null ? null : ContactChannel.fromWire(channel).orElse(null),
+                rs.getString("owner_address"), tierOrNull,
+                exposure == null ? null : Exposure.fromWire(exposure).orElse(null));
     }
 }

@@ -41,6 +41,7 @@ public final class ComponentService {
         String name = Check.text("name", draft.name(), MAX_NAME);
         String description = emptyToNull(Check.optionalText("description", draft.description(), MAX_DESCRIPTION));
         ComponentStatus status = draft.status() == null ? ComponentStatus.OPERATIONAL : draft.status();
+        Ownership ownership = OwnershipChange.apply(Ownership.NONE, draft);
         Component created = db.inChange(tx -> {
             String id = chooseId(tx, draft.id(), name);
             String groupId = blank(draft.group()) ? null : groups.resolveOrCreate(tx, draft.group().strip(), now());
@@ -48,7 +49,7 @@ public final class ComponentService {
             Instant at = now();
             Component c = Component.builder().id(id).name(name).groupId(groupId).description(description)
                     .position(position).onlyShowIfDegraded(Boolean.TRUE.equals(draft.onlyShowIfDegraded()))
-                    .manualStatus(status).status(status).createdAt(at).updatedAt(at).build();
+                    .manualStatus(status).status(status).createdAt(at).updatedAt(at).ownership(ownership).build();
             components.insert(tx, c);
             history.begin(tx, id, status, at);
             return c;
@@ -85,6 +86,7 @@ public final class ComponentService {
                     .description(description == null ? old.description() : emptyToNull(description))
                     .position(draft.position() == null ? old.position() : draft.position())
                     .onlyShowIfDegraded(draft.onlyShowIfDegraded() == null ? old.onlyShowIfDegraded() : draft.onlyShowIfDegraded())
+                    .ownership(OwnershipChange.apply(old.ownership(), draft))
                     .updatedAt(now()).build();
             components.update(tx, c);
             return draft.status() == null ? c : setStatus(tx, id, draft.status());

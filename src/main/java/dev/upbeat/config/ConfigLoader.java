@@ -46,6 +46,7 @@ public final class ConfigLoader {
                 read("UPBEAT_TIME_ZONE", "UTC", ZoneId::of, "an IANA time zone such as Europe/Paris"),
                 weights,
                 read("UPBEAT_MAX_BODY_BYTES", "1048576", ConfigLoader::positiveLong, "a positive number of bytes"),
+                read("UPBEAT_MAX_SBOM_BYTES", "16777216", ConfigLoader::positiveLong, "a positive number of bytes"),
                 read("UPBEAT_SNAPSHOT_REFRESH", "PT30S", ConfigLoader::positiveDuration, "an ISO 8601 duration such as PT30S"),
                 read("UPBEAT_CACHE_MAX_AGE", "PT10S", ConfigLoader::positiveDuration, "an ISO 8601 duration such as PT10S"),
                 new Branding(

@@ -24,6 +24,7 @@ public record UpbeatConfig(
         ZoneId timeZone,
         UptimeWeights uptimeWeights,
         long maxBodyBytes,
+        long maxSbomBytes,
         Duration snapshotRefresh,
         Duration cacheMaxAge,
         Branding branding,
@@ -49,6 +50,7 @@ public record UpbeatConfig(
         d.put("UPBEAT_UPTIME_MAJOR_WEIGHT", Double.toString(uptimeWeights.major()));
         d.put("UPBEAT_UPTIME_PARTIAL_WEIGHT", Double.toString(uptimeWeights.partial()));
         d.put("UPBEAT_MAX_BODY_BYTES", Long.toString(maxBodyBytes));
+        d.put("UPBEAT_MAX_SBOM_BYTES", Long.toString(maxSbomBytes));
         d.put("UPBEAT_SNAPSHOT_REFRESH", snapshotRefresh.toString());
         d.put("UPBEAT_CACHE_MAX_AGE", cacheMaxAge.toString());
         d.put("UPBEAT_ACCENT_COLOR", branding.accentColor());

@@ -5,6 +5,7 @@ import dev.upbeat.component.ComponentDraft;
 import dev.upbeat.component.ComponentGroup;
 import dev.upbeat.component.ComponentService;
 import dev.upbeat.component.ComponentStatus;
+import dev.upbeat.component.Exposure;
 import dev.upbeat.component.GroupDraft;
 import dev.upbeat.component.GroupService;
 import dev.upbeat.problem.Check;
@@ -46,13 +47,17 @@ public final class ComponentApi implements Endpoints {
         r.delete("/api/v1/groups/{id}", this::deleteGroup, Access.TOKEN);
     }
 
-    /** Body of component writes; {@code status} in its wire word. */
+    /** Body of component writes; {@code status} and {@code exposure} in their wire words. */
     public record ComponentRequest(String id, String name, String group, String description, Integer position,
-                                   Boolean onlyShowIfDegraded, String status) {
+                                   Boolean onlyShowIfDegraded, String status, ComponentDraft.OwnerDraft owner,
+                                   Integer tier, String exposure) {
         ComponentDraft draft() {
             ComponentStatus parsed = status == null ? null
                     : Check.oneOf("status", status, ComponentStatus::fromWire, ComponentStatus.allowedValues());
-            return new ComponentDraft(id, name, group, description, position, onlyShowIfDegraded, parsed);
+            Exposure exposed = exposure == null ? null
+                    : Check.oneOf("exposure", exposure, Exposure::fromWire, Exposure.allowedValues());
+            return new ComponentDraft(id, name, group, description, position, onlyShowIfDegraded, parsed, owner, tier,
+                    exposed);
         }
     }
 
@@ -122,10 +127,14 @@ public final class ComponentApi implements Endpoints {
         return request.ids();
     }
 
-    /** The write's result as the public API shows it, from the snapshot its commit rebuilt. */
+    /**
+     * The write's result as the public API shows it, from the snapshot its commit rebuilt, with
+     * the ownership only a token holder sees.
+     */
     private Object componentView(String id) {
         PublicStatus s = snapshots.current();
-        return NativeViews.component(s, s.component(id).orElseThrow(() -> Problem.notFound("component", id)));
+        Component c = s.component(id).orElseThrow(() -> Problem.notFound("component", id));
+        return NativeViews.managed(s, c);
     }
 
     private Object groupView(String id) {

@@ -1,8 +1,10 @@
 package dev.upbeat.status;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.upbeat.component.Component;
 import dev.upbeat.component.ComponentGroup;
+import dev.upbeat.component.Ownership;
 import dev.upbeat.incident.AffectedComponent;
 import dev.upbeat.incident.ComponentChange;
 import dev.upbeat.incident.Incident;
@@ -23,6 +25,14 @@ public final class NativeViews {
 
     public record ComponentView(String id, String name, String group, String groupId, String description, int position,
                                 boolean onlyShowIfDegraded, String status, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A component as its writers see it: the public view and its ownership, which only they see. */
+    public record ManagedComponentView(@JsonUnwrapped ComponentView component, OwnerView owner, Integer tier,
+                                       String exposure) {
+    }
+
+    public record OwnerView(String team, String channel, String address) {
     }
 
     public record GroupView(String id, String name, String description, int position, String status, List<String> components) {
@@ -119,6 +129,12 @@ public final class NativeViews {
         String group = c.groupId() == null ? null : s.group(c.groupId()).map(ComponentGroup::name).orElse(null);
         return new ComponentView(c.id(), c.name(), group, c.groupId(), c.description(), c.position(),
                 c.onlyShowIfDegraded(), c.status().wire(), c.createdAt(), c.updatedAt());
+    }
+
+    public static ManagedComponentView managed(PublicStatus s, Component c) {
+        Ownership o = c.ownership();
+        OwnerView owner = o.hasOwner() ? new OwnerView(o.team(), o.channel().wire(), o.address()) : null;
+        return new ManagedComponentView(component(s, c), owner, o.tier(), o.exposure() == null ? null : o.exposure().wire());
     }
 
     public static GroupView group(PublicStatus s, ComponentGroup g) {

@@ -40,6 +40,11 @@ public final class Bodies {
         return value;
     }
 
+    /** The raw body, under the same size cap, for documents read by a parser of their own (an SBOM). */
+    public byte[] bytes(Context ctx) {
+        return readCapped(ctx);
+    }
+
     private static <T> T parse(byte[] bytes, Class<T> type) {
         try {
             return Json.mapper().readValue(bytes, type);

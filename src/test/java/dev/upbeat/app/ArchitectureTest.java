@@ -55,6 +55,30 @@ class ArchitectureTest {
             .resideInAnyPackage("dev.upbeat.incident..", "dev.upbeat.status..", "dev.upbeat.uptime..");
 
     @ArchTest
+    static final ArchRule components_know_nothing_of_inventories_or_advisories = noClasses()
+            .that().resideInAPackage("dev.upbeat.component..").should().dependOnClassesThat()
+            .resideInAnyPackage("dev.upbeat.inventory..", "dev.upbeat.advisory..")
+            .because("what a component runs and what threatens it build on components, not the reverse");
+
+    @ArchTest
+    static final ArchRule inventories_know_nothing_of_advisories = noClasses()
+            .that().resideInAPackage("dev.upbeat.inventory..").should().dependOnClassesThat()
+            .resideInAPackage("dev.upbeat.advisory..")
+            .because("an inventory change reaches triage through InventoryListener, inside its transaction");
+
+    @ArchTest
+    static final ArchRule sbom_and_purl_libraries_stay_in_the_inventory = noClasses()
+            .that().resideOutsideOfPackage("dev.upbeat.inventory..").should().dependOnClassesThat()
+            .resideInAnyPackage("org.cyclonedx..", "com.github.packageurl..")
+            .because("SBOMs are read and purls normalised in one place (inventory.SbomReader, inventory.Purls)");
+
+    @ArchTest
+    static final ArchRule version_ranges_stay_in_the_advisories = noClasses()
+            .that().resideOutsideOfPackage("dev.upbeat.advisory..").should().dependOnClassesThat()
+            .resideInAPackage("io.github.nscuro..")
+            .because("vers ranges are read and compared in one place (advisory.VersionRanges, advisory.OsvRecord)");
+
+    @ArchTest
     static final ArchRule the_simulator_stands_alone = classes()
             .that().resideInAPackage("dev.upbeat.simulator..").should().onlyDependOnClassesThat(
                     resideOutsideOfPackage("dev.upbeat..").or(resideInAnyPackage("dev.upbeat.simulator..",
