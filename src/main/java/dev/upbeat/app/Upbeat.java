@@ -41,6 +41,7 @@ import dev.upbeat.simulator.ScheduleService;
 import dev.upbeat.simulator.SimulatorApi;
 import dev.upbeat.simulator.SimulatorRepository;
 import dev.upbeat.simulator.SimulatorService;
+import dev.upbeat.simulator.TcpTargets;
 import dev.upbeat.simulator.drill.DrillApi;
 import dev.upbeat.simulator.tcp.TcpProxies;
 import dev.upbeat.simulator.tcp.ToxiproxyApi;
@@ -163,13 +164,15 @@ public final class Upbeat implements AutoCloseable {
                 Checker.withDefaultTrust(clock), config.timeZone(), clock, onChange);
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
         SimulatorRepository simulatorRepository = new SimulatorRepository();
-        this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics, clock),
-                clock, lease);
+        // One set of TCP proxies: the simulator's tcp targets, which the Toxiproxy API sees and makes as targets too.
+        this.tcpProxies = new TcpProxies(new java.util.Random(), metrics);
+        this.simulator = new SimulatorService(db, simulatorRepository,
+                new Listeners(() -> config.baseUrl().toString(), metrics, clock, tcpProxies), clock, lease);
+        tcpProxies.keepIn(new TcpTargets(simulator));
         this.simulatorSchedules = new ScheduleService(db, simulatorRepository, simulator, clock);
         this.drills = new DrillService(db, new DrillRepository(), simulator, clock, lease,
                 new DrillNoticesOnStatusPage(maintenances, clock));
         this.admin = new AdminSite(config, db, clock);
-        this.tcpProxies = new TcpProxies(new java.util.Random(), metrics);
         snapshots.onRebuild(live::publish);
         Gauge.builder("upbeat_snapshot_version", snapshots, s -> s.current().version()).register(metrics);
         Gauge.builder("upbeat_live_clients", live, LiveEvents::connected).register(metrics);

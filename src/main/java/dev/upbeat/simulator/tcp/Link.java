@@ -153,6 +153,7 @@ final class Link {
             if (random.nextFloat() < t.toxicity()) {
                 active.add(new Active(t));
                 metrics.applied(t.type());
+                toxics.applied(t);
             }
         }
         return active;
