@@ -308,7 +308,8 @@ public final class SimulatorPages implements Endpoints {
     private void show(Context ctx, int code, Form form, String editing) {
         List<SimulatorView.TargetItem> targets = simulations.targets().stream().map(t -> {
             Run live = simulations.liveRun(t.name()).orElse(null);
-            return new SimulatorView.TargetItem(t.name(), t.kind().wire(), t.listen().toString(), t.upstream() == null ? "" : t.upstreamText(),
+            return new SimulatorView.TargetItem(t.name(), t.kind().wire(), t.listen().toString(),
+                    t.upstream() == null ? "" : t.upstreamText(),
                     live == null ? null : run(live), simulations.listenersOf(t.name()).stream()
                             .map(l -> l.instance() + ": " + l.state() + (l.error() == null ? "" : " (" + l.error() + ")")).toList());
         }).toList();

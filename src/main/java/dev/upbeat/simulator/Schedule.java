@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A simulation that starts by itself at each time {@code cron} names in {@code timeZone} and
  * lasts {@code duration}. It never overlaps itself: an occurrence that falls while the target
- * already has a live simulation is skipped. On a {@code tcp} target it carries toxics instead of faults. Build one by name with {@link #builder()}.
+ * already has a live simulation is skipped. On a {@code tcp} target it carries toxics instead of
+ * faults. Build one by name with {@link #builder()}.
  */
 public record Schedule(long id, String target, Cron cron, ZoneId timeZone, Duration duration, List<Fault> faults,
                        List<Toxic> toxics, Instant nextAt, Instant createdAt) {

@@ -52,7 +52,8 @@ public final class SimulatorRepository {
         return tx.handle().createQuery("""
                 INSERT INTO sim_runs (target, faults, toxics, origin, schedule_id, started_at, ends_at, owner, lease_until)
                 VALUES (:t, :f, :x, :o, :s, :start, :end, :owner, :lease) RETURNING id""")
-                .bind("t", r.target()).bind("f", FaultParser.store(r.faults())).bind("x", ToxicSpecs.store(r.toxics())).bind("o", r.origin()).bind("s", r.scheduleId())
+                .bind("t", r.target()).bind("f", FaultParser.store(r.faults())).bind("x", ToxicSpecs.store(r.toxics()))
+                .bind("o", r.origin()).bind("s", r.scheduleId())
                 .bind("start", r.startedAt()).bind("end", r.endsAt()).bind("owner", lease.instance())
                 .bind("lease", lease.until(r.startedAt())).mapTo(Long.class).one();
     }
@@ -186,7 +187,8 @@ public final class SimulatorRepository {
                 INSERT INTO sim_schedules (target, cron, time_zone, duration_ms, faults, toxics, next_at, created_at)
                 VALUES (:t, :c, :z, :d, :f, :x, :n, :at) RETURNING id""")
                 .bind("t", s.target()).bind("c", s.cron().expression()).bind("z", s.timeZone().getId())
-                .bind("d", s.duration().toMillis()).bind("f", FaultParser.store(s.faults())).bind("x", ToxicSpecs.store(s.toxics())).bind("n", s.nextAt())
+                .bind("d", s.duration().toMillis()).bind("f", FaultParser.store(s.faults()))
+                .bind("x", ToxicSpecs.store(s.toxics())).bind("n", s.nextAt())
                 .bind("at", s.createdAt()).mapTo(Long.class).one();
     }
 
@@ -219,7 +221,8 @@ public final class SimulatorRepository {
         long schedule = rs.getLong("schedule_id");
         Long scheduleId = rs.wasNull() ? null : schedule;
         return Run.builder().id(rs.getLong("id")).target(rs.getString("target")).faults(FaultParser.load(rs.getString("faults")))
-                .toxics(ToxicSpecs.load(rs.getString("toxics"))).origin(rs.getString("origin")).scheduleId(scheduleId).startedAt(EpochMillis.instant(rs, "started_at"))
+                .toxics(ToxicSpecs.load(rs.getString("toxics"))).origin(rs.getString("origin")).scheduleId(scheduleId)
+                .startedAt(EpochMillis.instant(rs, "started_at"))
                 .endsAt(EpochMillis.instant(rs, "ends_at")).endedAt(EpochMillis.instant(rs, "ended_at"))
                 .endReason(rs.getString("end_reason")).requests(rs.getLong("requests")).build();
     }
@@ -228,6 +231,7 @@ public final class SimulatorRepository {
         return Schedule.builder().id(rs.getLong("id")).target(rs.getString("target"))
                 .cron(Cron.parse("cron", rs.getString("cron"))).timeZone(ZoneId.of(rs.getString("time_zone")))
                 .duration(Duration.ofMillis(rs.getLong("duration_ms"))).faults(FaultParser.load(rs.getString("faults")))
-                .toxics(ToxicSpecs.load(rs.getString("toxics"))).nextAt(EpochMillis.instant(rs, "next_at")).createdAt(EpochMillis.instant(rs, "created_at")).build();
+                .toxics(ToxicSpecs.load(rs.getString("toxics"))).nextAt(EpochMillis.instant(rs, "next_at"))
+                .createdAt(EpochMillis.instant(rs, "created_at")).build();
     }
 }

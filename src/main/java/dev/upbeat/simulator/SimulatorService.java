@@ -104,7 +104,8 @@ public final class SimulatorService implements AutoCloseable {
         return sync.change(checked(name, current.kind(), listen, upstream, current.createdAt()));
     }
 
-    private static Target checked(String name, TargetKind kind, String listen, String upstream, Instant createdAt) {
+    /** A target checked field by field, its upstream by its kind's rule. */
+    static Target checked(String name, TargetKind kind, String listen, String upstream, Instant createdAt) {
         String checkedName = TargetChecks.name(name);
         Listen address = Listen.parse("listen", listen);
         URI upstreamUrl = switch (kind) {
