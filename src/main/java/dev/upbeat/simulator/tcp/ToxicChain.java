@@ -41,6 +41,8 @@ public final class ToxicChain {
     private final Map<Direction, List<Toxic>> simulated = new EnumMap<>(Direction.class);
     private final Set<Runnable> watchers = new CopyOnWriteArraySet<>();
     private volatile Observer observer = NOBODY;
+    /** Per direction (by ordinal), whether both layers are empty: read without a lock for every chunk. */
+    private volatile boolean[] empty = {true, true};
 
     ToxicChain() {
         for (Direction d : Direction.values()) {
@@ -168,7 +170,19 @@ public final class ToxicChain {
         watchers.remove(onChange);
     }
 
+    /** Whether a direction has no toxic at all, in either layer. */
+    boolean isEmpty(Direction direction) {
+        return empty[direction.ordinal()];
+    }
+
     private void wake() {
+        synchronized (this) {
+            boolean[] now = new boolean[Direction.values().length];
+            for (Direction d : Direction.values()) {
+                now[d.ordinal()] = chains.get(d).isEmpty() && simulated.get(d).isEmpty();
+            }
+            empty = now;
+        }
         watchers.forEach(Runnable::run);
     }
 }
