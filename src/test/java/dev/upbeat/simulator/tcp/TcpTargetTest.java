@@ -122,6 +122,12 @@ class TcpTargetTest {
         assertThat(http.post("/api/v1/simulator/targets", "{\"name\":\"postgres\",\"kind\":\"tcp\",\"listen\":\"127.0.0.1:0\","
                 + "\"upstream\":\"" + echo.address() + "\"}").status()).isEqualTo(409);
         createTcpTarget("redis", echo.address());
+        Http.Response populated = toxiproxy.post("/populate", "[{\"name\":\"mq\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:1\"}]");
+        assertThat(populated.status()).as(populated.toString()).isEqualTo(201);
+        assertThat(toxiproxy.patch("/proxies/mq", "{\"upstream\":\"" + echo.address() + "\"}").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/simulator/targets/mq", AUTH).json().get("upstream").asText()).as("moved, stored")
+                .isEqualTo(echo.address());
+        assertThat(toxiproxy.delete("/proxies/mq").status()).isEqualTo(204);
 
         t.close();
         serve();
