@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.upbeat.json.Json;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.Effects;
 import dev.upbeat.simulator.Fault;
 import dev.upbeat.simulator.FaultParser;
 import dev.upbeat.simulator.FaultType;
@@ -15,6 +16,9 @@ import dev.upbeat.simulator.Schedule;
 import dev.upbeat.simulator.ScheduleService;
 import dev.upbeat.simulator.SimulatorService;
 import dev.upbeat.simulator.Target;
+import dev.upbeat.simulator.TargetKind;
+import dev.upbeat.simulator.tcp.Toxic;
+import dev.upbeat.simulator.tcp.ToxicSpecs;
 import dev.upbeat.simulator.drill.DrillReport;
 import dev.upbeat.simulator.drill.DrillService;
 import dev.upbeat.simulator.drill.DrillSpec;
@@ -38,7 +42,8 @@ import java.util.stream.Collectors;
 /**
  * The simulator for admins: targets, simulations, schedules, recent runs and drills, through the
  * same services as the API. A fault is picked from the registry ({@link FaultType}) with the
- * parameters it lists for the form, or written as the API's JSON for the rest.
+ * parameters it lists for the form, or written as the API's JSON for the rest; a tcp target's
+ * toxics are written as the API's JSON.
  */
 public final class SimulatorPages implements Endpoints {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
@@ -78,8 +83,9 @@ public final class SimulatorPages implements Endpoints {
     public void createTarget(Context ctx) {
         Map<String, String> v = AdminPages.values(ctx);
         act(ctx, v, "target", () -> {
-            Target t = simulations.createTarget(v.get("name"), v.get("listen"), v.get("upstream"));
-            return new Change("simulator.target.create", t.name(), t.listen() + " -> " + (t.upstream() == null ? "none" : t.upstream()));
+            Target t = simulations.createTarget(v.get("name"), TargetKind.parse(v.get("kind")), v.get("listen"), v.get("upstream"));
+            return new Change("simulator.target.create", t.name(), t.kind().wire() + " " + t.listen() + " -> "
+                    + (t.upstream() == null ? "none" : t.upstreamText()));
         });
     }
 
@@ -95,9 +101,10 @@ public final class SimulatorPages implements Endpoints {
         Map<String, String> v = AdminPages.values(ctx);
         act(ctx, v, "simulation", () -> {
             String target = target(v);
-            List<Fault> faults = faults(v);
-            Run run = simulations.start(target, faults, duration(v), RunOrigin.ADMIN, null);
-            return new Change("simulation.start", target, "simulation " + run.id() + ": " + types(run.faults()) + " until " + run.endsAt());
+            Effects effects = effects(target, v);
+            Run run = simulations.start(target, effects.faults(), effects.toxics(), duration(v), RunOrigin.ADMIN, null);
+            return new Change("simulation.start", target, "simulation " + run.id() + ": " + types(run.faults(), run.toxics())
+                    + " until " + run.endsAt());
         });
     }
 
@@ -113,10 +120,10 @@ public final class SimulatorPages implements Endpoints {
         Map<String, String> v = AdminPages.values(ctx);
         act(ctx, v, "schedule", () -> {
             String target = target(v);
-            List<Fault> faults = faults(v);
-            Schedule s = schedules.create(target, v.get("cron"), v.get("time_zone"), duration(v), faults);
+            Effects effects = effects(target, v);
+            Schedule s = schedules.create(target, v.get("cron"), v.get("time_zone"), duration(v), effects.faults(), effects.toxics());
             return new Change("simulator.schedule.create", target, "schedule " + s.id() + ": " + s.cron().expression() + " "
-                    + s.timeZone().getId() + ", " + s.duration() + ", " + types(s.faults()));
+                    + s.timeZone().getId() + ", " + s.duration() + ", " + types(s.faults(), s.toxics()));
         });
     }
 
@@ -132,7 +139,7 @@ public final class SimulatorPages implements Endpoints {
         Map<String, String> v = AdminPages.values(ctx);
         act(ctx, v, "drill", () -> {
             String target = target(v);
-            List<Fault> faults = faults(v);
+            Effects effects = effects(target, v);
             Duration duration = duration(v);
             SimulatorService.checkDuration(duration);
             String url = v.get("check_url");
@@ -140,10 +147,12 @@ public final class SimulatorPages implements Endpoints {
                 throw Problem.invalid("check_url", "A steady-state check URL is required, e.g. http://app.internal/health");
             }
             try {
-                DrillReport d = drills.start(DrillSpec.builder().target(target).faults(faults).duration(duration)
+                DrillReport d = drills.start(DrillSpec.builder().target(target).faults(effects.faults())
+                        .toxics(effects.toxics()).duration(duration)
                         .checks(List.of(SteadyStateCheck.of(url))).abortOnBreach("on".equals(v.get("abort_on_breach")))
                         .notice(v.get("notice")).publicNotice(false).build());
-                return new Change("drill.start", target, "drill " + d.id() + ": " + types(faults) + ", check " + url);
+                return new Change("drill.start", target, "drill " + d.id() + ": " + types(effects.faults(), effects.toxics())
+                        + ", check " + url);
             } catch (Problem p) {
                 throw p.field() != null && p.field().startsWith("checks") ? Problem.invalid("check_url", p.getMessage()) : p;
             }
@@ -164,6 +173,25 @@ public final class SimulatorPages implements Endpoints {
             return simulations.target(name).name();
         } catch (Problem p) {
             throw Problem.invalid("target", "There is no target named '" + name + "'");
+        }
+    }
+
+    /** A tcp target's toxics from {@code toxics_json}, an http target's faults from the fault fields. */
+    private Effects effects(String target, Map<String, String> v) {
+        if (simulations.target(target).kind() != TargetKind.TCP) {
+            return new Effects(faults(v), List.of());
+        }
+        String raw = v.get("toxics_json");
+        if (raw == null) {
+            throw Problem.invalid("toxics_json", target + " is a tcp target: write its toxics as JSON, e.g. "
+                    + "[{\"type\":\"latency\",\"attributes\":{\"latency\":200}}]");
+        }
+        try {
+            return new Effects(List.of(), ToxicSpecs.parse(Json.mapper().readTree(raw)));
+        } catch (JsonProcessingException e) {
+            throw Problem.invalid("toxics_json", "The toxics are not valid JSON: " + e.getOriginalMessage());
+        } catch (Problem p) {
+            throw p.kind() == Problem.Kind.INVALID ? Problem.invalid("toxics_json", p.getMessage()) : p;
         }
     }
 
@@ -269,8 +297,8 @@ public final class SimulatorPages implements Endpoints {
         }
     }
 
-    private static String types(List<Fault> faults) {
-        return faults.stream().map(Fault::type).collect(Collectors.joining(", "));
+    private static String types(List<Fault> faults, List<Toxic> toxics) {
+        return String.join(", ", Effects.types(faults, toxics));
     }
 
     private void act(Context ctx, Map<String, String> v, String form, Supplier<Change> work) {
@@ -280,13 +308,14 @@ public final class SimulatorPages implements Endpoints {
     private void show(Context ctx, int code, Form form, String editing) {
         List<SimulatorView.TargetItem> targets = simulations.targets().stream().map(t -> {
             Run live = simulations.liveRun(t.name()).orElse(null);
-            return new SimulatorView.TargetItem(t.name(), t.listen().toString(), t.upstream() == null ? "" : t.upstream().toString(),
+            return new SimulatorView.TargetItem(t.name(), t.kind().wire(), t.listen().toString(),
+                    t.upstream() == null ? "" : t.upstreamText(),
                     live == null ? null : run(live), simulations.listenersOf(t.name()).stream()
                             .map(l -> l.instance() + ": " + l.state() + (l.error() == null ? "" : " (" + l.error() + ")")).toList());
         }).toList();
         List<SimulatorView.RunItem> runs = simulations.runs(null, RECENT).stream().map(this::run).toList();
         List<SimulatorView.ScheduleItem> scheduleItems = schedules.list().stream().map(s -> new SimulatorView.ScheduleItem(s.id(),
-                s.target(), s.cron().expression(), s.timeZone().getId(), s.duration().toString(), types(s.faults()),
+                s.target(), s.cron().expression(), s.timeZone().getId(), s.duration().toString(), types(s.faults(), s.toxics()),
                 Words.time(s.nextAt(), zone))).toList();
         List<SimulatorView.DrillItem> drillItems = drills.recent(RECENT).stream().map(d -> new SimulatorView.DrillItem(d.id(),
                 d.target(), d.verdict(), d.reason() == null ? "" : d.reason(), Words.time(d.startedAt(), zone))).toList();
@@ -296,7 +325,7 @@ public final class SimulatorPages implements Endpoints {
 
     private SimulatorView.RunItem run(Run r) {
         String injected = r.injected().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        return new SimulatorView.RunItem(r.id(), r.target(), types(r.faults()), r.origin(), Words.time(r.startedAt(), zone),
+        return new SimulatorView.RunItem(r.id(), r.target(), types(r.faults(), r.toxics()), r.origin(), Words.time(r.startedAt(), zone),
                 Words.time(r.live() ? r.endsAt() : r.endedAt(), zone), r.live(), r.endReason() == null ? "" : r.endReason(),
                 r.requests(), injected.isEmpty() ? "none" : injected);
     }

@@ -13,10 +13,10 @@ public record SimulatorView(Chrome chrome, List<TargetItem> targets, List<RunIte
                             List<DrillItem> drills, List<FaultType> faultTypes, String timeZone, Form form, String editing) {
 
     /** {@code listeners}: each live instance's listener, such as "host-1a2b: failed (address in use: 127.0.0.1:9401)". */
-    public record TargetItem(String name, String listen, String upstream, RunItem live, List<String> listeners) {
+    public record TargetItem(String name, String kind, String listen, String upstream, RunItem live, List<String> listeners) {
     }
 
-    /** {@code until} is when a live run is due to end, else when it ended; {@code injected} the faults injected by type. */
+    /** {@code until} is when a live run is due to end, else when it ended; {@code injected} the faults (or toxics) injected by type. */
     public record RunItem(long id, String target, String faults, String origin, String started, String until, boolean live,
                           String endReason, long requests, String injected) {
     }
@@ -43,6 +43,6 @@ public record SimulatorView(Chrome chrome, List<TargetItem> targets, List<RunIte
 
     private static final List<String> FIELDS = Stream.concat(
             Stream.of("fault", "percentage", "faults_json", "target", "duration", "cron", "time_zone", "check_url", "notice", "name",
-                    "listen", "upstream"),
+                    "kind", "listen", "upstream", "toxics_json"),
             Arrays.stream(FaultType.values()).flatMap(t -> t.formFields().stream()).map(FaultType.FormField::name)).toList();
 }

@@ -48,6 +48,7 @@ import dev.upbeat.simulator.ScheduleService;
 import dev.upbeat.simulator.SimulatorApi;
 import dev.upbeat.simulator.SimulatorRepository;
 import dev.upbeat.simulator.SimulatorService;
+import dev.upbeat.simulator.TcpTargets;
 import dev.upbeat.simulator.drill.DrillApi;
 import dev.upbeat.simulator.tcp.TcpProxies;
 import dev.upbeat.simulator.tcp.ToxiproxyApi;
@@ -174,8 +175,11 @@ public final class Upbeat implements AutoCloseable {
                 Checker.withDefaultTrust(clock), config.timeZone(), clock, onChange, metrics);
         this.tokens = new TokenService(db, new TokenRepository(), clock, config.adminToken());
         SimulatorRepository simulatorRepository = new SimulatorRepository();
-        this.simulator = new SimulatorService(db, simulatorRepository, new Listeners(() -> config.baseUrl().toString(), metrics, clock),
-                clock, lease);
+        // One set of TCP proxies: the simulator's tcp targets, which the Toxiproxy API sees and makes as targets too.
+        this.tcpProxies = new TcpProxies(new java.util.Random(), metrics);
+        this.simulator = new SimulatorService(db, simulatorRepository,
+                new Listeners(() -> config.baseUrl().toString(), metrics, clock, tcpProxies), clock, lease);
+        tcpProxies.keepIn(new TcpTargets(simulator));
         this.simulatorSchedules = new ScheduleService(db, simulatorRepository, simulator, clock);
         this.drills = new DrillService(db, new DrillRepository(), simulator, clock, lease,
                 new DrillNoticesOnStatusPage(maintenances, clock));
@@ -184,7 +188,6 @@ public final class Upbeat implements AutoCloseable {
         Triage triage = new Triage(new AdvisoryRepository(), inventoryRepository, componentRepository, clock);
         this.inventory = new InventoryService(db, inventoryRepository, componentRepository, simulatorRepository, triage, clock);
         this.advisories = new AdvisoryService(db, new AdvisoryRepository(), triage, clock);
-        this.tcpProxies = new TcpProxies(new java.util.Random(), metrics);
         snapshots.onRebuild(live::publish);
         meters.snapshots(snapshots, clock);
         meters.live(live);

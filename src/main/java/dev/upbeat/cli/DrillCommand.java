@@ -33,8 +33,10 @@ public final class DrillCommand implements Runnable {
         String target;
         @Option(names = "--check", required = true, paramLabel = "URL", description = "A URL of your app that must answer 2xx/3xx; repeatable")
         List<String> checks;
-        @Option(names = "--fault", defaultValue = "maintenance", description = "A fault type or JSON object (default ${DEFAULT-VALUE}); repeatable")
+        @Option(names = "--fault", description = "A fault type or JSON object, for an http target (default maintenance); repeatable")
         List<String> faults;
+        @Option(names = "--toxic", description = "A toxic type or a Toxiproxy toxic as JSON, for a tcp target; repeatable")
+        List<String> toxics;
         @Option(names = "--duration", defaultValue = "PT5M", description = "How long the simulation lasts (default ${DEFAULT-VALUE})")
         String duration;
         @Option(names = "--max-latency", description = "Slowest acceptable answer of each check, e.g. PT1S")
@@ -51,7 +53,7 @@ public final class DrillCommand implements Runnable {
             ApiClient api = ApiClient.fromEnvironment();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("target", target);
-            body.put("faults", SimCommand.faults(faults));
+            body.putAll(SimCommand.effects(faults, toxics, "maintenance"));
             body.put("duration", duration);
             body.put("interval", interval);
             body.put("abort_on_breach", abort);

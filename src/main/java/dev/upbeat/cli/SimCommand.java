@@ -40,6 +40,39 @@ public final class SimCommand implements Runnable {
         return faults;
     }
 
+    /** A toxic given on the command line: a bare type such as {@code reset_peer}, or a JSON object as Toxiproxy takes it. */
+    static List<JsonNode> toxics(List<String> specs) {
+        List<JsonNode> toxics = new ArrayList<>();
+        for (String s : specs) {
+            try {
+                toxics.add(s.strip().startsWith("{") ? Json.mapper().readTree(s) : Json.mapper().createObjectNode().put("type", s.strip()));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--toxic must be a type such as reset_peer or a JSON object; got '" + s + "'");
+            }
+        }
+        return toxics;
+    }
+
+    /**
+     * The effects of a simulation as the API takes them: {@code faults} for an http target,
+     * {@code toxics} for a tcp one; the server says which the target wants when they do not fit.
+     */
+    static Map<String, Object> effects(List<String> faults, List<String> toxics, String fallbackFault) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (toxics != null && !toxics.isEmpty()) {
+            body.put("toxics", toxics(toxics));
+        }
+        if (faults != null && !faults.isEmpty()) {
+            body.put("faults", faults(faults));
+        } else if (body.isEmpty()) {
+            if (fallbackFault == null) {
+                throw new IllegalArgumentException("Give --fault (an http target) or --toxic (a tcp target)");
+            }
+            body.put("faults", faults(List.of(fallbackFault)));
+        }
+        return body;
+    }
+
     @Command(name = "targets", mixinStandardHelpOptions = true, description = "List targets, or add or delete one.")
     static final class Targets implements Callable<Integer> {
         @Spec
@@ -48,8 +81,11 @@ public final class SimCommand implements Runnable {
         String add;
         @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where the new target listens, e.g. 127.0.0.1:9401")
         String listen;
-        @Option(names = "--upstream", paramLabel = "URL", description = "The real service to proxy to (none: always maintenance)")
+        @Option(names = "--upstream", paramLabel = "URL", description = "The real service to proxy to: a URL (none: always "
+                + "maintenance), or host:port for a tcp target")
         String upstream;
+        @Option(names = "--kind", paramLabel = "KIND", description = "http (default): HTTP faults; tcp: a TCP proxy with Toxiproxy toxics")
+        String kind;
         @Option(names = "--delete", paramLabel = "NAME", description = "Delete a target (its live simulation ends)")
         String delete;
 
@@ -59,6 +95,7 @@ public final class SimCommand implements Runnable {
             if (add != null) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("name", add);
+                body.put("kind", kind);
                 body.put("listen", listen);
                 body.put("upstream", upstream);
                 spec.commandLine().getOut().println(ApiClient.pretty(api.post("/api/v1/simulator/targets", body)));
@@ -68,7 +105,8 @@ public final class SimCommand implements Runnable {
             } else {
                 for (JsonNode t : api.get("/api/v1/simulator/targets")) {
                     JsonNode live = t.get("live_simulation");
-                    spec.commandLine().getOut().printf("%-24s %-22s %-40s %s%n", t.get("name").asText(), t.get("listen").asText(),
+                    spec.commandLine().getOut().printf("%-24s %-5s %-22s %-40s %s%n", t.get("name").asText(), t.get("kind").asText(),
+                            t.get("listen").asText(),
                             t.get("upstream").isNull() ? "(maintenance only)" : t.get("upstream").asText(),
                             live == null || live.isNull() ? "idle" : "simulation " + live.get("id").asText() + " until "
                                     + live.get("ends_at").asText());
@@ -84,16 +122,20 @@ public final class SimCommand implements Runnable {
         CommandSpec spec;
         @Parameters(paramLabel = "TARGET")
         String target;
-        @Option(names = "--fault", required = true, paramLabel = "FAULT",
-                description = "A fault type (maintenance, status, ...) or a JSON object; repeatable")
+        @Option(names = "--fault", paramLabel = "FAULT",
+                description = "A fault type (maintenance, status, ...) or a JSON object, for an http target; repeatable")
         List<String> faults;
+        @Option(names = "--toxic", paramLabel = "TOXIC",
+                description = "A toxic type (latency, reset_peer, ...) or a Toxiproxy toxic as JSON, for a tcp target; repeatable")
+        List<String> toxics;
         @Option(names = "--duration", defaultValue = "PT15M", description = "ISO 8601 duration (default ${DEFAULT-VALUE})")
         String duration;
 
         @Override
         public Integer call() {
-            JsonNode run = ApiClient.fromEnvironment().post("/api/v1/simulator/targets/" + target + "/simulations",
-                    Map.of("faults", faults(faults), "duration", duration));
+            Map<String, Object> body = effects(faults, toxics, null);
+            body.put("duration", duration);
+            JsonNode run = ApiClient.fromEnvironment().post("/api/v1/simulator/targets/" + target + "/simulations", body);
             spec.commandLine().getOut().println(run.get("id").asText());
             spec.commandLine().getErr().println("Simulation " + run.get("id").asText() + " live on " + target + " until "
                     + run.get("ends_at").asText() + ".");
@@ -128,13 +170,16 @@ public final class SimCommand implements Runnable {
         String zone;
         @Option(names = "--duration", required = true, description = "How long each run lasts, e.g. PT15M")
         String duration;
-        @Option(names = "--fault", required = true, description = "A fault type or a JSON object; repeatable")
+        @Option(names = "--fault", description = "A fault type or a JSON object, for an http target; repeatable")
         List<String> faults;
+        @Option(names = "--toxic", description = "A toxic type or a Toxiproxy toxic as JSON, for a tcp target; repeatable")
+        List<String> toxics;
 
         @Override
         public Integer call() {
-            JsonNode s = ApiClient.fromEnvironment().post("/api/v1/simulator/targets/" + target + "/schedules",
-                    Map.of("cron", cron, "time_zone", zone, "duration", duration, "faults", faults(faults)));
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("cron", cron, "time_zone", zone, "duration", duration));
+            body.putAll(effects(faults, toxics, null));
+            JsonNode s = ApiClient.fromEnvironment().post("/api/v1/simulator/targets/" + target + "/schedules", body);
             spec.commandLine().getOut().println("Schedule " + s.get("id").asText() + " created; first run at " + s.get("next_at").asText());
             return 0;
         }

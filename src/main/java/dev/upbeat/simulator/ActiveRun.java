@@ -1,5 +1,6 @@
 package dev.upbeat.simulator;
 
+import dev.upbeat.simulator.tcp.Toxic;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +17,34 @@ public final class ActiveRun {
     private final java.time.Clock clock;
     private final LongAdder requests = new LongAdder();
     private final Map<String, LongAdder> injected = new ConcurrentHashMap<>();
+    private final java.util.List<Toxic> toxics;
 
     public ActiveRun(long runId, java.util.List<Fault> faults, java.time.Instant endsAt, java.time.Clock clock) {
+        this(runId, faults, java.util.List.of(), endsAt, clock);
+    }
+
+    /** A run of a target of either kind: HTTP faults, or the toxics of a tcp target. */
+    public ActiveRun(long runId, java.util.List<Fault> faults, java.util.List<Toxic> toxics, java.time.Instant endsAt,
+            java.time.Clock clock) {
         this.runId = runId;
         this.planner = new FaultPlanner(faults);
+        this.toxics = toxics;
         this.endsAt = endsAt;
         this.clock = clock;
+    }
+
+    java.util.List<Toxic> toxics() {
+        return toxics;
+    }
+
+    /** A connection through a tcp target: its runs count connections as requests. */
+    void connected() {
+        requests.increment();
+    }
+
+    /** One injection of {@code type} (a toxic that ran on a connection's direction). */
+    void injected(String type) {
+        injected.computeIfAbsent(type, t -> new LongAdder()).increment();
     }
 
     /**

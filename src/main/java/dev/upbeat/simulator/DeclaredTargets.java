@@ -7,7 +7,6 @@ import dev.upbeat.problem.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class DeclaredTargets {
     private static final Logger log = LoggerFactory.getLogger(DeclaredTargets.class);
 
-    /** One entry of the file. */
-    public record Declaration(String name, String listen, String upstream) {
+    /** One entry of the file; {@code kind} absent is {@code http}. */
+    public record Declaration(String name, String kind, String listen, String upstream) {
     }
 
     private DeclaredTargets() {
@@ -30,7 +29,7 @@ public final class DeclaredTargets {
         try {
             return Json.mapper().readValue(file.toFile(), new TypeReference<List<Declaration>>() { });
         } catch (IOException e) {
-            throw new ConfigException("UPBEAT_SIM_TARGETS must name a JSON array of {\"name\",\"listen\",\"upstream\"}; "
+            throw new ConfigException("UPBEAT_SIM_TARGETS must name a JSON array of {\"name\",\"kind\",\"listen\",\"upstream\"}; "
                     + file + " could not be read: " + e.getMessage());
         }
     }
@@ -40,14 +39,15 @@ public final class DeclaredTargets {
             Declaration d = declared.get(i);
             try {
                 Target current = simulations.targets().stream().filter(t -> t.name().equals(d.name())).findFirst().orElse(null);
-                if (current != null && current.listen().toString().equals(Listen.parse("listen", d.listen()).toString())
-                        && Objects.equals(current.upstream(), TargetChecks.upstream(d.upstream()))) {
+                TargetKind kind = TargetKind.parse(d.kind());
+                Target wanted = SimulatorService.checked(d.name(), kind, d.listen(), d.upstream(), null);
+                if (current != null && current.sameDefinition(wanted)) {
                     continue;
                 }
                 if (current != null) {
                     simulations.deleteTarget(d.name());
                 }
-                simulations.createTarget(d.name(), d.listen(), d.upstream());
+                simulations.createTarget(d.name(), kind, d.listen(), d.upstream());
                 log.info("Simulator target {} declared in UPBEAT_SIM_TARGETS listens on {}", d.name(), d.listen());
             } catch (Problem e) {
                 throw new ConfigException("UPBEAT_SIM_TARGETS entry " + i + " (" + d.name() + "): " + e.getMessage());

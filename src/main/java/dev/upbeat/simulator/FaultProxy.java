@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * target can be started, stopped and broken without touching the status page's server. The live
  * simulation is swapped in and out atomically; requests read it once each.
  */
-public final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements Served {
     private final Target target;
     private final Server server;
     private final ServerConnector connector;
@@ -79,19 +79,23 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** The target, with the port actually bound when 0 was asked for. */
+    @Override
     public Target target() {
-        return new Target(target.name(), target.listen().withPort(connector.getLocalPort()), target.upstream(), target.createdAt());
+        return target.withPort(connector.getLocalPort());
     }
 
+    @Override
     public int port() {
         return connector.getLocalPort();
     }
 
+    @Override
     public ActiveRun live() {
         return live;
     }
 
     /** Makes {@code run} the live simulation (null: none); returns the one it replaced. */
+    @Override
     public ActiveRun swap(ActiveRun run) {
         ActiveRun previous = live;
         live = run;

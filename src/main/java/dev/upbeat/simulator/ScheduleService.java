@@ -1,6 +1,7 @@
 package dev.upbeat.simulator;
 
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.tcp.Toxic;
 import dev.upbeat.storage.Database;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -34,14 +35,19 @@ public final class ScheduleService {
     }
 
     public Schedule create(String target, String cron, String timeZone, Duration duration, List<Fault> faults) {
-        simulations.target(target);
+        return create(target, cron, timeZone, duration, faults, List.of());
+    }
+
+    /** A schedule of faults (http target) or toxics (tcp target). */
+    public Schedule create(String target, String cron, String timeZone, Duration duration, List<Fault> faults, List<Toxic> toxics) {
+        Effects.check(simulations.target(target), faults, toxics);
         Cron parsed = Cron.parse("cron", cron);
         ZoneId zone = zone(timeZone);
         SimulatorService.checkDuration(duration);
         Instant now = clock.instant();
         Instant first = parsed.next(now, zone);
         Schedule schedule = Schedule.builder().target(target).cron(parsed).timeZone(zone).duration(duration).faults(faults)
-                .nextAt(first).createdAt(now).build();
+                .toxics(toxics).nextAt(first).createdAt(now).build();
         long id = db.inTransaction(tx -> repo.insertSchedule(tx, schedule));
         return find(id);
     }
@@ -80,7 +86,7 @@ public final class ScheduleService {
                 }
                 try {
                     // Refused before anything is written, so the claim of the others still commits.
-                    runs.add(simulations.record(tx, s.target(), s.faults(), now, end, RunOrigin.SCHEDULE, s.id()));
+                    runs.add(simulations.record(tx, s.target(), s.faults(), s.toxics(), now, end, RunOrigin.SCHEDULE, s.id()));
                 } catch (Problem e) {
                     log.warn("Schedule {} skipped its run on {}: {}", s.id(), s.target(), e.getMessage());
                 }

@@ -1,6 +1,7 @@
 package dev.upbeat.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.upbeat.simulator.tcp.Toxic;
 import dev.upbeat.web.Access;
 import dev.upbeat.web.Bodies;
 import dev.upbeat.web.Endpoints;
@@ -39,32 +40,32 @@ public final class SimulatorApi implements Endpoints {
         r.delete("/api/v1/simulator/schedules/{id}", this::deleteSchedule, Access.TOKEN);
     }
 
-    public record TargetRequest(String name, String listen, String upstream) {
+    public record TargetRequest(String name, String kind, String listen, String upstream) {
     }
 
-    public record SimulationRequest(JsonNode faults, Duration duration) {
+    public record SimulationRequest(JsonNode faults, JsonNode toxics, Duration duration) {
     }
 
-    public record ScheduleRequest(String cron, String timeZone, Duration duration, JsonNode faults) {
+    public record ScheduleRequest(String cron, String timeZone, Duration duration, JsonNode faults, JsonNode toxics) {
     }
 
     /** A target as the API shows it, with its live simulation if any and each live instance's listener. */
-    public record TargetView(String name, String listen, String upstream, Instant createdAt, Run liveSimulation,
+    public record TargetView(String name, String kind, String listen, String upstream, Instant createdAt, Run liveSimulation,
                              List<Target.Listener> listeners) {
     }
 
     /** A schedule as the API shows it. */
     public record ScheduleView(long id, String target, String cron, String timeZone, String duration, List<Fault> faults,
-                               Instant nextAt, Instant createdAt) {
+                               List<Toxic> toxics, Instant nextAt, Instant createdAt) {
         static ScheduleView of(Schedule s) {
             return new ScheduleView(s.id(), s.target(), s.cron().expression(), s.timeZone().getId(), s.duration().toString(),
-                    s.faults(), s.nextAt(), s.createdAt());
+                    s.faults(), s.toxics(), s.nextAt(), s.createdAt());
         }
     }
 
     public void createTarget(Context ctx) {
         TargetRequest r = bodies.read(ctx, TargetRequest.class);
-        Target t = simulations.createTarget(r.name(), r.listen(), r.upstream());
+        Target t = simulations.createTarget(r.name(), TargetKind.parse(r.kind()), r.listen(), r.upstream());
         ctx.status(201).header("Location", "/api/v1/simulator/targets/" + t.name()).json(view(t));
     }
 
@@ -83,9 +84,9 @@ public final class SimulatorApi implements Endpoints {
 
     public void start(Context ctx) {
         SimulationRequest r = bodies.read(ctx, SimulationRequest.class);
-        String target = ctx.pathParam("name");
-        simulations.target(target);
-        Run run = simulations.start(target, FaultParser.parse(r.faults()), r.duration(), RunOrigin.API, null);
+        Target target = simulations.target(ctx.pathParam("name"));
+        Effects effects = Effects.read(target, r.faults(), r.toxics());
+        Run run = simulations.start(target.name(), effects.faults(), effects.toxics(), r.duration(), RunOrigin.API, null);
         ctx.status(201).header("Location", "/api/v1/simulator/simulations/" + run.id()).json(run);
     }
 
@@ -104,9 +105,9 @@ public final class SimulatorApi implements Endpoints {
 
     public void createSchedule(Context ctx) {
         ScheduleRequest r = bodies.read(ctx, ScheduleRequest.class);
-        String target = ctx.pathParam("name");
-        simulations.target(target);
-        Schedule s = schedules.create(target, r.cron(), r.timeZone(), r.duration(), FaultParser.parse(r.faults()));
+        Target target = simulations.target(ctx.pathParam("name"));
+        Effects effects = Effects.read(target, r.faults(), r.toxics());
+        Schedule s = schedules.create(target.name(), r.cron(), r.timeZone(), r.duration(), effects.faults(), effects.toxics());
         ctx.status(201).header("Location", "/api/v1/simulator/schedules/" + s.id()).json(ScheduleView.of(s));
     }
 
@@ -120,7 +121,7 @@ public final class SimulatorApi implements Endpoints {
     }
 
     private TargetView view(Target t) {
-        return new TargetView(t.name(), t.listen().toString(), t.upstream() == null ? null : t.upstream().toString(), t.createdAt(),
+        return new TargetView(t.name(), t.kind().wire(), t.listen().toString(), t.upstreamText(), t.createdAt(),
                 simulations.liveRun(t.name()).orElse(null), simulations.listenersOf(t.name()));
     }
 }

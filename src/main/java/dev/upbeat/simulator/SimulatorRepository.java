@@ -1,5 +1,6 @@
 package dev.upbeat.simulator;
 
+import dev.upbeat.simulator.tcp.ToxicSpecs;
 import dev.upbeat.storage.EpochMillis;
 import dev.upbeat.storage.Tx;
 import java.net.URI;
@@ -20,9 +21,16 @@ import java.util.TreeMap;
 public final class SimulatorRepository {
 
     public void insertTarget(Tx tx, Target t) {
-        tx.handle().createUpdate("INSERT INTO sim_targets (name, listen, upstream, created_at) VALUES (:n, :l, :u, :c)")
-                .bind("n", t.name()).bind("l", t.listen().toString()).bind("u", t.upstream() == null ? null : t.upstream().toString())
-                .bind("c", t.createdAt()).execute();
+        tx.handle().createUpdate("INSERT INTO sim_targets (name, kind, listen, upstream, created_at) VALUES (:n, :k, :l, :u, :c)")
+                .bind("n", t.name()).bind("k", t.kind().wire()).bind("l", t.listen().toString())
+                .bind("u", t.upstream() == null ? null : t.upstream().toString()).bind("c", t.createdAt()).execute();
+    }
+
+    /** Moves a target to a new address and upstream (its kind, runs and schedules stay). */
+    public void updateTarget(Tx tx, Target t) {
+        tx.handle().createUpdate("UPDATE sim_targets SET listen = :l, upstream = :u WHERE name = :n")
+                .bind("n", t.name()).bind("l", t.listen().toString())
+                .bind("u", t.upstream() == null ? null : t.upstream().toString()).execute();
     }
 
     public Optional<Target> target(Tx tx, String name) {
@@ -42,9 +50,10 @@ public final class SimulatorRepository {
 
     public long insertRun(Tx tx, Run r, Lease lease) {
         return tx.handle().createQuery("""
-                INSERT INTO sim_runs (target, faults, origin, schedule_id, started_at, ends_at, owner, lease_until)
-                VALUES (:t, :f, :o, :s, :start, :end, :owner, :lease) RETURNING id""")
-                .bind("t", r.target()).bind("f", FaultParser.store(r.faults())).bind("o", r.origin()).bind("s", r.scheduleId())
+                INSERT INTO sim_runs (target, faults, toxics, origin, schedule_id, started_at, ends_at, owner, lease_until)
+                VALUES (:t, :f, :x, :o, :s, :start, :end, :owner, :lease) RETURNING id""")
+                .bind("t", r.target()).bind("f", FaultParser.store(r.faults())).bind("x", ToxicSpecs.store(r.toxics()))
+                .bind("o", r.origin()).bind("s", r.scheduleId())
                 .bind("start", r.startedAt()).bind("end", r.endsAt()).bind("owner", lease.instance())
                 .bind("lease", lease.until(r.startedAt())).mapTo(Long.class).one();
     }
@@ -175,10 +184,11 @@ public final class SimulatorRepository {
 
     public long insertSchedule(Tx tx, Schedule s) {
         return tx.handle().createQuery("""
-                INSERT INTO sim_schedules (target, cron, time_zone, duration_ms, faults, next_at, created_at)
-                VALUES (:t, :c, :z, :d, :f, :n, :at) RETURNING id""")
+                INSERT INTO sim_schedules (target, cron, time_zone, duration_ms, faults, toxics, next_at, created_at)
+                VALUES (:t, :c, :z, :d, :f, :x, :n, :at) RETURNING id""")
                 .bind("t", s.target()).bind("c", s.cron().expression()).bind("z", s.timeZone().getId())
-                .bind("d", s.duration().toMillis()).bind("f", FaultParser.store(s.faults())).bind("n", s.nextAt())
+                .bind("d", s.duration().toMillis()).bind("f", FaultParser.store(s.faults()))
+                .bind("x", ToxicSpecs.store(s.toxics())).bind("n", s.nextAt())
                 .bind("at", s.createdAt()).mapTo(Long.class).one();
     }
 
@@ -203,14 +213,16 @@ public final class SimulatorRepository {
     private static Target target(ResultSet rs) throws SQLException {
         String upstream = rs.getString("upstream");
         return new Target(rs.getString("name"), Listen.parse("listen", rs.getString("listen")),
-                upstream == null ? null : URI.create(upstream), EpochMillis.instant(rs, "created_at"));
+                upstream == null ? null : URI.create(upstream), EpochMillis.instant(rs, "created_at"),
+                TargetKind.parse(rs.getString("kind")));
     }
 
     private static Run run(ResultSet rs) throws SQLException {
         long schedule = rs.getLong("schedule_id");
         Long scheduleId = rs.wasNull() ? null : schedule;
         return Run.builder().id(rs.getLong("id")).target(rs.getString("target")).faults(FaultParser.load(rs.getString("faults")))
-                .origin(rs.getString("origin")).scheduleId(scheduleId).startedAt(EpochMillis.instant(rs, "started_at"))
+                .toxics(ToxicSpecs.load(rs.getString("toxics"))).origin(rs.getString("origin")).scheduleId(scheduleId)
+                .startedAt(EpochMillis.instant(rs, "started_at"))
                 .endsAt(EpochMillis.instant(rs, "ends_at")).endedAt(EpochMillis.instant(rs, "ended_at"))
                 .endReason(rs.getString("end_reason")).requests(rs.getLong("requests")).build();
     }
@@ -219,6 +231,7 @@ public final class SimulatorRepository {
         return Schedule.builder().id(rs.getLong("id")).target(rs.getString("target"))
                 .cron(Cron.parse("cron", rs.getString("cron"))).timeZone(ZoneId.of(rs.getString("time_zone")))
                 .duration(Duration.ofMillis(rs.getLong("duration_ms"))).faults(FaultParser.load(rs.getString("faults")))
-                .nextAt(EpochMillis.instant(rs, "next_at")).createdAt(EpochMillis.instant(rs, "created_at")).build();
+                .toxics(ToxicSpecs.load(rs.getString("toxics"))).nextAt(EpochMillis.instant(rs, "next_at"))
+                .createdAt(EpochMillis.instant(rs, "created_at")).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.upbeat.simulator;
 
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.tcp.Toxic;
 import dev.upbeat.storage.Database;
 import dev.upbeat.storage.Tx;
 import java.net.URI;
@@ -89,10 +90,29 @@ public final class SimulatorService implements AutoCloseable {
     }
 
     public Target createTarget(String name, String listen, String upstream) {
+        return createTarget(name, TargetKind.HTTP, listen, upstream);
+    }
+
+    /** Creates a target of either kind: bound here first (refused naming {@code listen}), then stored. */
+    public Target createTarget(String name, TargetKind kind, String listen, String upstream) {
+        return sync.create(checked(name, kind, listen, upstream, clock.instant()));
+    }
+
+    /** Moves a target to a new address or upstream; its kind, live simulation and schedules stay. */
+    public Target changeTarget(String name, String listen, String upstream) {
+        Target current = target(name);
+        return sync.change(checked(name, current.kind(), listen, upstream, current.createdAt()));
+    }
+
+    /** A target checked field by field, its upstream by its kind's rule. */
+    static Target checked(String name, TargetKind kind, String listen, String upstream, Instant createdAt) {
         String checkedName = TargetChecks.name(name);
         Listen address = Listen.parse("listen", listen);
-        URI upstreamUrl = TargetChecks.upstream(upstream);
-        return sync.create(new Target(checkedName, address, upstreamUrl, clock.instant()));
+        URI upstreamUrl = switch (kind) {
+            case HTTP -> TargetChecks.upstream(upstream);
+            case TCP -> TargetChecks.tcpUpstream(upstream);
+        };
+        return new Target(checkedName, address, upstreamUrl, createdAt, kind);
     }
 
     /** Each instance's listener for the target, as last reported by instances still alive. */
@@ -114,24 +134,33 @@ public final class SimulatorService implements AutoCloseable {
         sync.delete(name);
     }
 
-    /** Starts {@code faults} on a target now for {@code duration}; one live simulation per target. */
+    /** Starts {@code faults} on an http target now for {@code duration}; one live simulation per target. */
     public Run start(String targetName, List<Fault> faults, Duration duration, RunOrigin origin, Long scheduleId) {
+        return start(targetName, faults, List.of(), duration, origin, scheduleId);
+    }
+
+    /** Starts faults (http target) or toxics (tcp target) now for {@code duration}; one live simulation per target. */
+    public Run start(String targetName, List<Fault> faults, List<Toxic> toxics, Duration duration, RunOrigin origin,
+            Long scheduleId) {
         checkDuration(duration);
         Instant now = clock.instant();
-        return activate(db.inTransaction(tx -> record(tx, targetName, faults, now, now.plus(duration), origin, scheduleId)));
+        return activate(db.inTransaction(tx -> record(tx, targetName, faults, toxics, now, now.plus(duration), origin, scheduleId)));
     }
 
     /**
-     * Records a live run owned by this instance in {@code tx}, refusing a missing target or one with a
-     * live run before writing anything; the caller {@link #activate}s it after commit.
+     * Records a live run owned by this instance in {@code tx}, refusing a missing target, one with a
+     * live run, or effects of the wrong kind before writing anything; the caller {@link #activate}s it
+     * after commit.
      */
-    Run record(Tx tx, String targetName, List<Fault> faults, Instant from, Instant until, RunOrigin origin, Long scheduleId) {
-        repo.target(tx, targetName).orElseThrow(() -> Problem.notFound("target", targetName));
+    Run record(Tx tx, String targetName, List<Fault> faults, List<Toxic> toxics, Instant from, Instant until, RunOrigin origin,
+            Long scheduleId) {
+        Target target = repo.target(tx, targetName).orElseThrow(() -> Problem.notFound("target", targetName));
+        Effects.check(target, faults, toxics);
         repo.liveRuns(tx).stream().filter(r -> r.target().equals(targetName)).findFirst().ifPresent(r -> {
             throw Problem.conflict("Target " + targetName + " already has live simulation " + r.id() + " until " + r.endsAt()
                     + "; stop it first (DELETE /api/v1/simulator/simulations/" + r.id() + ")");
         });
-        long id = repo.insertRun(tx, Run.builder().target(targetName).faults(faults).origin(origin.wire())
+        long id = repo.insertRun(tx, Run.builder().target(targetName).faults(faults).toxics(toxics).origin(origin.wire())
                 .scheduleId(scheduleId).startedAt(from).endsAt(until).build(), lease);
         return repo.run(tx, id).orElseThrow();
     }
@@ -139,8 +168,7 @@ public final class SimulatorService implements AutoCloseable {
     /** Applies a committed run on this instance's listener (the others follow it at their next tick). */
     Run activate(Run run) {
         listeners.activate(run);
-        log.info("Simulation {} started on {} until {}: {}", run.id(), run.target(), run.endsAt(),
-                run.faults().stream().map(Fault::type).toList());
+        log.info("Simulation {} started on {} until {}: {}", run.id(), run.target(), run.endsAt(), Effects.types(run));
         return run;
     }
 

@@ -34,4 +34,20 @@ final class TargetChecks {
         throw Problem.invalid("upstream", "upstream must be an absolute http or https URL (port 1 to 65535) such as https://api.example.com; got '"
                 + upstream + "'");
     }
+
+    /** A tcp target's upstream {@code host:port} (port 1 to 65535), as {@code tcp://host:port}; required. */
+    static URI tcpUpstream(String upstream) {
+        String value = upstream == null ? "" : upstream.strip();
+        try {
+            URI uri = new URI("tcp://" + value);
+            if (!value.isEmpty() && !value.contains("/") && uri.getHost() != null && uri.getPort() >= 1 && uri.getPort() <= 65535
+                    && uri.getRawUserInfo() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below
+        }
+        throw Problem.invalid("upstream", "upstream of a tcp target must be host:port (port 1 to 65535) such as 127.0.0.1:5432; got '"
+                + (upstream == null ? "" : upstream) + "'");
+    }
 }

@@ -70,6 +70,20 @@ final class TargetSync {
         return bound;
     }
 
+    /** Re-opens a target here on its new address or upstream, then stores it; refused as {@link #create} is. */
+    synchronized Target change(Target target) {
+        listeners.close(target.name());
+        serving.remove(target.name());
+        Target bound = listeners.open(target);
+        db.useTransaction(tx -> {
+            repo.updateTarget(tx, bound);
+            repo.recordListener(tx, bound.name(), instance, "listening", null, clock.instant());
+        });
+        serving.put(bound.name(), bound);
+        failed.remove(bound.name());
+        return bound;
+    }
+
     synchronized void delete(String name) {
         db.useTransaction(tx -> repo.deleteTarget(tx, name));
         listeners.close(name);

@@ -69,4 +69,29 @@ class SimProcessTest {
             assertThat(refused.err()).contains("422").contains("faults[0].type must be one of maintenance");
         }
     }
+
+    @Test
+    void sim_commands_make_a_tcp_target_and_apply_toxics() throws Exception {
+        try (TestUpbeat t = TestUpbeat.started()) {
+            Map<String, String> env = Map.of("UPBEAT_URL", "http://127.0.0.1:" + t.upbeat.port(), "UPBEAT_TOKEN", TestUpbeat.ADMIN_TOKEN);
+            String db = TestDatabases.sqlite();
+            CliRun added = CliRun.of(db, env, "sim", "targets", "--add", "cache", "--kind", "tcp", "--listen", "127.0.0.1:0",
+                    "--upstream", "127.0.0.1:6379");
+            assertThat(added.exit()).as(added.err()).isZero();
+            assertThat(added.out()).contains("\"kind\" : \"tcp\"").contains("\"upstream\" : \"127.0.0.1:6379\"");
+            CliRun wrong = CliRun.of(db, env, "sim", "start", "cache", "--fault", "maintenance");
+            assertThat(wrong.exit()).isEqualTo(1);
+            assertThat(wrong.err()).contains("422").contains("is a tcp target");
+            CliRun started = CliRun.of(db, env, "sim", "start", "cache", "--toxic", "reset_peer",
+                    "--toxic", "{\"type\":\"latency\",\"stream\":\"upstream\",\"attributes\":{\"latency\":5}}", "--duration", "PT5M");
+            assertThat(started.exit()).as(started.err()).isZero();
+            String id = started.out().strip();
+            assertThat(CliRun.of(db, env, "sim", "targets").out()).contains("cache").contains("tcp").contains("simulation " + id);
+            assertThat(CliRun.of(db, env, "sim", "stop", id).out()).contains("Simulation " + id + " stopped");
+            CliRun scheduled = CliRun.of(db, env, "sim", "schedule", "cache", "--cron", "0 10 * * 2", "--zone", "Europe/Paris",
+                    "--duration", "PT15M", "--toxic", "timeout");
+            assertThat(scheduled.exit()).as(scheduled.err()).isZero();
+            assertThat(scheduled.out()).contains("created");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 package dev.upbeat.simulator.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.upbeat.simulator.FaultParser;
+import dev.upbeat.simulator.Effects;
 import dev.upbeat.web.Access;
 import dev.upbeat.web.Bodies;
 import dev.upbeat.web.Endpoints;
@@ -30,14 +30,15 @@ public final class DrillApi implements Endpoints {
         r.get("/api/v1/drills/{id}/report.md", this::markdown, Access.TOKEN);
     }
 
-    public record DrillRequest(String target, JsonNode faults, Duration duration, List<SteadyStateCheck> checks, Duration interval,
+    public record DrillRequest(String target, JsonNode faults, JsonNode toxics, Duration duration, List<SteadyStateCheck> checks, Duration interval,
                                Duration recovery, Boolean abortOnBreach, String notice, Boolean publicNotice) {
     }
 
     public void start(Context ctx) {
         DrillRequest r = bodies.read(ctx, DrillRequest.class);
         dev.upbeat.simulator.SimulatorService.checkDuration(r.duration());
-        DrillReport started = drills.start(new DrillSpec(r.target(), FaultParser.parse(r.faults()), r.duration(), r.checks(),
+        Effects effects = Effects.read(drills.target(r.target()), r.faults(), r.toxics());
+        DrillReport started = drills.start(new DrillSpec(r.target(), effects.faults(), effects.toxics(), r.duration(), r.checks(),
                 r.interval(), r.recovery(), r.abortOnBreach(), r.notice(), r.publicNotice()));
         ctx.status(201).header("Location", "/api/v1/drills/" + started.id()).json(started);
     }

@@ -1,6 +1,7 @@
 package dev.upbeat.simulator.drill;
 
 import dev.upbeat.simulator.Fault;
+import dev.upbeat.simulator.tcp.Toxic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,10 +13,15 @@ import java.util.Map;
  * {@code aborted} or {@code skipped}) and why, what the simulation injected, each check's
  * success and latency per phase, and the timeline. The notice is private to admins. Build one by
  * name with {@link #builder()}; Jackson reads stored reports through the canonical constructor.
+ * A drill on a tcp target has {@code toxics} instead of faults (reports stored before have none).
  */
 public record DrillReport(long id, String target, String verdict, String reason, Long simulationId, List<Fault> faults,
-                          Instant startedAt, Instant endedAt, long requestsSeen, Map<String, Long> faultsInjected,
+                          List<Toxic> toxics, Instant startedAt, Instant endedAt, long requestsSeen, Map<String, Long> faultsInjected,
                           List<CheckSummary> checks, List<Event> timeline, String notice) {
+
+    public DrillReport {
+        toxics = toxics == null ? List.of() : toxics;
+    }
 
     /** A builder with no faults, nothing injected, no checks and an empty timeline; everything else is null or zero until set. */
     public static Builder builder() {
@@ -29,6 +35,7 @@ public record DrillReport(long id, String target, String verdict, String reason,
         private String reason;
         private Long simulationId;
         private List<Fault> faults = List.of();
+        private List<Toxic> toxics = List.of();
         private Instant startedAt;
         private Instant endedAt;
         private long requestsSeen;
@@ -49,13 +56,14 @@ public record DrillReport(long id, String target, String verdict, String reason,
         public Builder startedAt(Instant startedAt) { this.startedAt = startedAt; return this; }
         public Builder endedAt(Instant endedAt) { this.endedAt = endedAt; return this; }
         public Builder requestsSeen(long requestsSeen) { this.requestsSeen = requestsSeen; return this; }
+        public Builder toxics(List<Toxic> toxics) { this.toxics = toxics; return this; }
         public Builder faultsInjected(Map<String, Long> faultsInjected) { this.faultsInjected = faultsInjected; return this; }
         public Builder checks(List<CheckSummary> checks) { this.checks = checks; return this; }
         public Builder timeline(List<Event> timeline) { this.timeline = timeline; return this; }
         public Builder notice(String notice) { this.notice = notice; return this; }
 
         public DrillReport build() {
-            return new DrillReport(id, target, verdict, reason, simulationId, faults, startedAt, endedAt, requestsSeen,
+            return new DrillReport(id, target, verdict, reason, simulationId, faults, toxics, startedAt, endedAt, requestsSeen,
                     faultsInjected, checks, timeline, notice);
         }
     }

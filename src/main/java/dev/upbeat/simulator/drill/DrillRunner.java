@@ -1,6 +1,7 @@
 package dev.upbeat.simulator.drill;
 
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.Effects;
 import dev.upbeat.simulator.EndReason;
 import dev.upbeat.simulator.Run;
 import dev.upbeat.simulator.RunOrigin;
@@ -82,12 +83,12 @@ final class DrillRunner {
                 return report(Verdict.SKIPPED, "the app was already unhealthy before the simulation", null);
             }
             try {
-                run = simulations.start(spec.target(), spec.faults(), spec.duration(), RunOrigin.DRILL, null);
+                run = simulations.start(spec.target(), spec.faults(), spec.toxics(), spec.duration(), RunOrigin.DRILL, null);
             } catch (Problem e) {
                 return report(Verdict.SKIPPED, "the simulation could not start: " + e.getMessage(), null);
             }
             runId = run.id();
-            event("during", "simulation " + run.id() + " started: " + spec.faults().stream().map(f -> f.type()).toList());
+            event("during", "simulation " + run.id() + " started: " + Effects.types(spec.faults(), spec.toxics()));
         } else {
             run = simulations.run(runId);
         }
@@ -182,7 +183,7 @@ final class DrillRunner {
     DrillReport report(Verdict verdict, String reason, Run run) {
         event("verdict", verdict.wire() + ": " + reason);
         return DrillReport.builder().id(id).target(spec.target()).verdict(verdict.wire()).reason(reason)
-                .simulationId(run == null ? null : run.id()).faults(spec.faults()).startedAt(startedAt).endedAt(clock.instant())
+                .simulationId(run == null ? null : run.id()).faults(spec.faults()).toxics(spec.toxics()).startedAt(startedAt).endedAt(clock.instant())
                 .requestsSeen(run == null ? 0 : run.requests()).faultsInjected(run == null ? Map.of() : run.injected())
                 .checks(DrillReport.summarise(spec.checks(), results)).timeline(List.copyOf(timeline)).notice(spec.notice())
                 .build();

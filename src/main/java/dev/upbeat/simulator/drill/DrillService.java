@@ -3,8 +3,10 @@ package dev.upbeat.simulator.drill;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.upbeat.json.Json;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.simulator.Effects;
 import dev.upbeat.simulator.Lease;
 import dev.upbeat.simulator.SimulatorService;
+import dev.upbeat.simulator.Target;
 import dev.upbeat.storage.Database;
 import dev.upbeat.storage.StorageUnavailable;
 import java.time.Clock;
@@ -86,9 +88,14 @@ public final class DrillService implements AutoCloseable {
                 : new DrillRunner(simulations, probe, clock, id, spec, read(stored.progress(), DrillRunner.Progress.class));
     }
 
+    /** The target a drill would run on (404 if none). */
+    public Target target(String name) {
+        return simulations.target(name);
+    }
+
     /** Checks the spec, records the drill and starts it; the returned report says {@code running}. */
     public DrillReport start(DrillSpec spec) {
-        simulations.target(spec.target());
+        Effects.check(simulations.target(spec.target()), spec.faults(), spec.toxics());
         spec.validate();
         Instant now = clock.instant();
         // The notice first: if it cannot be posted, no drill is recorded as running without it.
@@ -165,7 +172,7 @@ public final class DrillService implements AutoCloseable {
         }
         DrillSpec spec = spec(stored);
         return DrillReport.builder().id(id).target(stored.target()).verdict(Verdict.RUNNING.wire())
-                .reason("the drill is under way").faults(spec.faults()).startedAt(stored.startedAt()).notice(spec.notice())
+                .reason("the drill is under way").faults(spec.faults()).toxics(spec.toxics()).startedAt(stored.startedAt()).notice(spec.notice())
                 .build();
     }
 

@@ -3,17 +3,18 @@ package dev.upbeat.simulator.drill;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.upbeat.problem.Problem;
 import dev.upbeat.simulator.Fault;
+import dev.upbeat.simulator.tcp.Toxic;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * A drill: a simulation of {@code faults} on {@code target} for {@code duration}, with
+ * A drill: a simulation of {@code faults} (or, on a tcp target, {@code toxics}) on {@code target} for {@code duration}, with
  * steady-state {@code checks} before, every {@code interval} during, and after it until
  * {@code recovery} has passed. With {@code abortOnBreach} a failed check during the simulation
  * ends it at once. {@code notice} is a private note for admins; it reaches the public page only
  * with {@code publicNotice}, as a maintenance notice that lasts as long as the drill.
  */
-public record DrillSpec(String target, List<Fault> faults, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration duration,
+public record DrillSpec(String target, List<Fault> faults, List<Toxic> toxics, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration duration,
                         List<SteadyStateCheck> checks, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration interval,
                         @JsonFormat(shape = JsonFormat.Shape.STRING) Duration recovery, Boolean abortOnBreach, String notice,
                         Boolean publicNotice) {
@@ -26,6 +27,7 @@ public record DrillSpec(String target, List<Fault> faults, @JsonFormat(shape = J
     public static final class Builder {
         private String target;
         private List<Fault> faults;
+        private List<Toxic> toxics;
         private Duration duration;
         private List<SteadyStateCheck> checks;
         private Duration interval;
@@ -39,6 +41,7 @@ public record DrillSpec(String target, List<Fault> faults, @JsonFormat(shape = J
 
         public Builder target(String target) { this.target = target; return this; }
         public Builder faults(List<Fault> faults) { this.faults = faults; return this; }
+        public Builder toxics(List<Toxic> toxics) { this.toxics = toxics; return this; }
         public Builder duration(Duration duration) { this.duration = duration; return this; }
         public Builder checks(List<SteadyStateCheck> checks) { this.checks = checks; return this; }
         public Builder interval(Duration interval) { this.interval = interval; return this; }
@@ -48,7 +51,7 @@ public record DrillSpec(String target, List<Fault> faults, @JsonFormat(shape = J
         public Builder publicNotice(Boolean publicNotice) { this.publicNotice = publicNotice; return this; }
 
         public DrillSpec build() {
-            return new DrillSpec(target, faults, duration, checks, interval, recovery, abortOnBreach, notice,
+            return new DrillSpec(target, faults, toxics, duration, checks, interval, recovery, abortOnBreach, notice,
                     publicNotice);
         }
     }
@@ -57,6 +60,8 @@ public record DrillSpec(String target, List<Fault> faults, @JsonFormat(shape = J
         interval = interval == null ? Duration.ofSeconds(5) : interval;
         recovery = recovery == null ? Duration.ofSeconds(30) : recovery;
         checks = checks == null ? List.of() : List.copyOf(checks);
+        faults = faults == null ? List.of() : faults;
+        toxics = toxics == null ? List.of() : toxics;
         abortOnBreach = abortOnBreach != null && abortOnBreach;
         publicNotice = publicNotice != null && publicNotice;
     }

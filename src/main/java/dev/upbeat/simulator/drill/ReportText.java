@@ -1,5 +1,6 @@
 package dev.upbeat.simulator.drill;
 
+import dev.upbeat.simulator.Effects;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,7 +14,8 @@ public final class ReportText {
         md.append("## Drill ").append(r.id()).append(" on `").append(r.target()).append("`: **").append(r.verdict().toUpperCase())
                 .append("**\n\n").append(r.reason()).append("\n\n");
         md.append("- Started: ").append(r.startedAt()).append("\n- Ended: ").append(r.endedAt() == null ? "running" : r.endedAt()).append('\n');
-        md.append("- Faults: ").append(r.faults().stream().map(f -> "`" + f.type() + "`").collect(Collectors.joining(", "))).append('\n');
+        md.append(r.toxics().isEmpty() ? "- Faults: " : "- Toxics: ").append(Effects.types(r.faults(), r.toxics()).stream()
+                .map(t -> "`" + t + "`").collect(Collectors.joining(", "))).append('\n');
         md.append("- Simulation: ").append(r.simulationId() == null ? "not started" : "#" + r.simulationId())
                 .append(", ").append(r.requestsSeen()).append(" request(s) seen, injected ").append(injected(r.faultsInjected())).append("\n\n");
         md.append("| Check | Phase | Success | p50 | p90 | p99 | Max |\n|---|---|---|---|---|---|---|\n");

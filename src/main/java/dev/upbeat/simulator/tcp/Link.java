@@ -60,7 +60,7 @@ final class Link {
     Link(Direction direction, Socket source, Socket dest, ToxicChain toxics, TcpConnection connection, Random random,
             TcpMetrics metrics) {
         this.direction = direction;
-        this.reader = new ChunkReader(source);
+        this.reader = new ChunkReader(source, this::bypass);
         this.dest = dest;
         this.toxics = toxics;
         this.connection = connection;
@@ -130,9 +130,23 @@ final class Link {
                 closeSlowly(active);
                 return;
             } else if (item instanceof Chunk c) {
-                pass(c, 0, active, out);
+                try {
+                    pass(c, 0, active, out);
+                } finally {
+                    reader.done();
+                }
             }
         }
+    }
+
+    /** A chunk written by the reader itself while the direction has no toxic (see {@link ChunkReader}). */
+    private boolean bypass(byte[] buffer, int length) throws IOException {
+        if (!toxics.isEmpty(direction)) {
+            return false;
+        }
+        dest.getOutputStream().write(buffer, 0, length);
+        metrics.relayed(direction, length);
+        return true;
     }
 
     /** The source said EOF: hold it back by every slow_close, then half-close the other side. */
@@ -153,6 +167,7 @@ final class Link {
             if (random.nextFloat() < t.toxicity()) {
                 active.add(new Active(t));
                 metrics.applied(t.type());
+                toxics.applied(t);
             }
         }
         return active;

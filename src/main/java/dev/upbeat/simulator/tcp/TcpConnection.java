@@ -32,6 +32,7 @@ final class TcpConnection {
             lingerZero();
         }
         metrics.connected();
+        toxics.connected();
         new Link(Direction.UPSTREAM, client, server, toxics, this, random, metrics).start();
         new Link(Direction.DOWNSTREAM, server, client, toxics, this, random, metrics).start();
     }

@@ -1,5 +1,8 @@
 package dev.upbeat.simulator.tcp;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +18,18 @@ public record Toxic(String name, ToxicType type, Direction stream, float toxicit
             all.put(a, attributes.getOrDefault(a, 0L));
         }
         attributes = java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** Toxiproxy's toxic object, as its API shows it: how runs, schedules and drills show and store theirs. */
+    @JsonValue
+    public JsonNode json() {
+        return ToxiproxyJson.toxic(this);
+    }
+
+    /** Reads a stored toxic object (checked when it was taken, by {@link ToxicSpecs}). */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Toxic of(JsonNode node) {
+        return ToxiproxyJson.newToxic(node);
     }
 
     public long attribute(String key) {
