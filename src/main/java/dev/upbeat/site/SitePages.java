@@ -116,7 +116,7 @@ public final class SitePages implements Endpoints {
             default -> status >= 500 ? new String[] {"Something went wrong", "The server could not answer this request."}
                     : new String[] {"Request refused", "The server could not accept this request."};
         };
-        return render("error.jte", new Views.ErrorPage(pages.chrome(snapshots.current(), words[0], "error"), status, words[0], words[1],
+        return render("error.jte", new Views.ErrorPage(pages.chrome(snapshots.current(), words[0], "error", now()), status, words[0], words[1],
                 message), false);
     }
 

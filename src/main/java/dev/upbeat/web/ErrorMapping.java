@@ -74,7 +74,7 @@ public final class ErrorMapping {
             if (e instanceof DatabaseDown) {
                 // The breaker logged the outage once; a line per refused request would bury it.
                 ctx.header("Retry-After", Integer.toString(DatabaseDown.RETRY_AFTER_SECONDS));
-                write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null));
+                write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null), pages);
                 return;
             }
             // One line saying what to do; the cause's trace would repeat for every refused request.
