@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Every public and admin page, in light and dark, checked by axe-core (every rule it runs by
@@ -44,7 +45,9 @@ class AccessibilityTest {
         axe = Files.readString(AXE);
         // Served over plain HTTP here, so the session cookie is not marked Secure.
         t = TestUpbeat.started(Map.of("UPBEAT_BASE_URL", "http://localhost", "UPBEAT_WEBHOOK_ALLOW", "127.0.0.1",
-                "UPBEAT_DELIVERY_POLL", "PT0.2S"), u -> new SampleData(u.upbeat, u.clock).load());
+                "UPBEAT_DELIVERY_POLL", "PT0.2S",
+                "UPBEAT_TWILIO_ACCOUNT_SID", "ACtest", "UPBEAT_TWILIO_AUTH_TOKEN", "twilio-token", "UPBEAT_TWILIO_FROM", "+15005550006",
+                "UPBEAT_TWILIO_BASE_URL", receiver.url("")), u -> new SampleData(u.upbeat, u.clock).load());
         base = "http://127.0.0.1:" + t.upbeat.port();
         t.upbeat.admin().users().add(EMAIL, "admin", PASSWORD);
         browser = new Browser();
@@ -70,7 +73,13 @@ class AccessibilityTest {
         List<String> pages = List.of("/", "/uptime", "/history", "/incidents/" + incident, "/maintenance/" + maintenance,
                 "/components/" + component + "/uptime", "/no-such-page", "/subscriptions/confirm?t=expired",
                 "/subscriptions/manage?t=" + manage, "/subscriptions/unsubscribe?t=" + manage);
-        assertNoViolations(pages);
+        List<String> found = new ArrayList<>();
+        for (String page : pages) {
+            found.addAll(check(page));
+        }
+        found.addAll(check("the code form after subscribing by text message", () -> subscribe("sms", "+1 415 555 0123")));
+        found.addAll(check("the notice after subscribing a webhook", () -> subscribe("webhook", receiver.url("/form-hook"))));
+        assertThat(String.join("\n", found)).as("axe-core violations").isEmpty();
     }
 
     @Test
@@ -95,21 +104,17 @@ class AccessibilityTest {
         }
     }
 
-    private static void assertNoViolations(List<String> pages) {
-        List<String> found = new ArrayList<>();
-        for (String page : pages) {
-            found.addAll(check(page));
-        }
-        assertThat(String.join("\n", found)).as("axe-core violations").isEmpty();
+    private static List<String> check(String path) {
+        return check(path, () -> browser.driver.get(base + path));
     }
 
-    /** The violations on one page in both themes, one line per rule and theme. */
-    private static List<String> check(String page) {
+    /** The violations on one page, opened by {@code open}, in both themes: one entry per rule and theme. */
+    private static List<String> check(String page, Runnable open) {
         List<String> found = new ArrayList<>();
         try {
             for (String theme : new String[] {"light", "dark"}) {
                 colorScheme(theme);
-                browser.driver.get(base + page);
+                open.run();
                 assertThat(browser.driver.findElements(By.tagName("main"))).as(page + " rendered").isNotEmpty();
                 browser.driver.executeScript(axe);
                 Object result = browser.driver.executeAsyncScript("""
@@ -134,6 +139,16 @@ class AccessibilityTest {
         browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", theme))));
+    }
+
+    /** Subscribes through the form on the home page, as a visitor does. */
+    private static void subscribe(String channel, String address) {
+        browser.driver.get(base + "/");
+        new Select(browser.driver.findElement(By.id("subscribe-channel"))).selectByValue(channel);
+        browser.driver.findElement(By.id("subscribe-address")).sendKeys(address);
+        browser.driver.findElement(By.cssSelector("form.subscribe button")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().endsWith("/subscribe"));
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isIn("Enter your code", "Almost done");
     }
 
     private static void signIn() {
