@@ -17,9 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -29,7 +33,12 @@ import org.openqa.selenium.support.ui.Select;
  * sample data the demo shows. The script is injected through WebDriver, which the pages' strict
  * Content-Security-Policy does not apply to.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessibilityTest {
+    /** GET routes that answer something other than an HTML page. */
+    static final Set<String> NOT_PAGES = Set.of("/admin/audit.csv", "/assets/brand.css", "/badge.svg", "/brand/logo",
+            "/components/{id}/badge.svg", "/events", "/healthz", "/history.atom", "/history.rss", "/metrics");
+    static final Set<String> visited = new java.util.concurrent.ConcurrentSkipListSet<>();
     static final Path AXE = Path.of("src", "test", "node", "node_modules", "axe-core", "axe.min.js");
     static final String EMAIL = "lead@example.com";
     static final String PASSWORD = "correct horse battery staple";
@@ -65,6 +74,7 @@ class AccessibilityTest {
     }
 
     @Test
+    @Order(1)
     void every_public_page_has_no_axe_violation_in_light_and_dark() {
         String incident = t.http.get("/api/v1/incidents").json().get(0).get("id").asText();
         String maintenance = t.http.get("/api/v1/maintenances").json().get(0).get("id").asText();
@@ -83,6 +93,7 @@ class AccessibilityTest {
     }
 
     @Test
+    @Order(2)
     void every_admin_page_has_no_axe_violation_in_light_and_dark() {
         browser.driver.get(base + "/");
         browser.driver.manage().deleteAllCookies();
@@ -104,7 +115,20 @@ class AccessibilityTest {
         }
     }
 
+    @Test
+    @Order(3)
+    void every_page_in_the_route_table_was_checked() {
+        List<String> pages = t.upbeat.routes().stream()
+                .filter(r -> r.method().equals("GET") && !r.path().startsWith("/api/") && !NOT_PAGES.contains(r.path()))
+                .map(r -> r.path()).toList();
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(20).contains("/", "/admin/settings");
+        List<String> unchecked = pages.stream()
+                .filter(p -> visited.stream().noneMatch(v -> v.matches(p.replaceAll("\\{[^}]+}", "[^/]+")))).toList();
+        assertThat(unchecked).as("pages the two tests above do not check (run the whole class)").isEmpty();
+    }
+
     private static List<String> check(String path) {
+        visited.add(path.replaceAll("\\?.*", ""));
         return check(path, () -> browser.driver.get(base + path));
     }
 
