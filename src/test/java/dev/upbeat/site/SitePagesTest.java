@@ -217,7 +217,7 @@ class SitePagesTest {
                 .json().get("id").asLong();
         try {
             t.upbeat.snapshots().rebuild();
-            var rect = Pattern.compile("<a href=\"/incidents/" + id + "\"><rect x=\"([0-9.]+)\" y=\"0\" width=\"([0-9.]+)\" height=\"24\" "
+            var rect = Pattern.compile("<a href=\"/incidents/" + id + "\" tabindex=\"-1\"><rect x=\"([0-9.]+)\" y=\"0\" width=\"([0-9.]+)\" height=\"24\" "
                     + "class=\"fill-yellow ongoing\">").matcher(http.get("/uptime").body());
             assertThat(rect.find()).isTrue();
             double x = Double.parseDouble(rect.group(1));

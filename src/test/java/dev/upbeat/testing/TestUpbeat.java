@@ -49,6 +49,11 @@ public final class TestUpbeat implements AutoCloseable {
         return new TestUpbeat(TestDatabases.sqlite(), Map.of(), true, fill);
     }
 
+    /** Served after {@code fill} has written to it, with extra settings. */
+    public static TestUpbeat started(Map<String, String> env, Consumer<TestUpbeat> fill) {
+        return new TestUpbeat(TestDatabases.sqlite(), env, true, fill);
+    }
+
     public static TestUpbeat started(String database, Map<String, String> env) {
         return new TestUpbeat(database, env, true);
     }

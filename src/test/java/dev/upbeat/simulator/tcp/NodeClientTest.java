@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The npm Toxiproxy client (toxiproxy-node-client) drives the API from its own Node process:
- * src/test/node/client.test.mjs, under Node's test runner. bin/test installs its one package.
+ * src/test/node/client.test.mjs, under Node's test runner. bin/test installs its packages.
  */
 class NodeClientTest {
     private static final Path DIR = Path.of("src", "test", "node");
