@@ -117,7 +117,8 @@ class SelfRehearsalTest {
                    {"url":"%1$s/api/v2/summary.json","expect_status":[200],"body_contains":"Slow API"},
                    {"url":"%1$s/api/v1/components","expect_status":[200],"body_contains":"API"},
                    {"method":"PATCH","url":"%1$s/api/v1/components/api","headers":{"Authorization":"Bearer %2$s"},
-                    "body":"{\\"description\\":\\"Public API\\"}","expect_status":%3$s,"max_latency":"PT3S"}],
+                    "body":"{\\"description\\":\\"Public API\\"}","expect_status":%3$s,"max_latency":"PT3S"},
+                   {"url":"%1$s/healthz","expect_status":[200]}],
                  "notice":"Rehearsing a PostgreSQL outage"}""".formatted(base, SUBJECT_TOKEN, writeStatuses), auth(REHEARSAL_TOKEN));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().get("id").asLong();
