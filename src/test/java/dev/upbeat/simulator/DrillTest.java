@@ -146,6 +146,11 @@ class DrillTest {
         refused("{\"url\":\"http://app.example/x\",\"body\":\"{}\"}", "checks[0].body");
         refused("{\"method\":\"POST\",\"url\":\"http://app.example/x\",\"headers\":{\"Host\":\"elsewhere\"}}", "checks[0].headers");
         refused("{\"method\":\"POST\",\"url\":\"http://app.example/x\",\"headers\":{\"Bad name\":\"v\"}}", "checks[0].headers");
+        Http.Response nullValue = http.post("/api/v1/drills", """
+                {"target":"checked-dep","faults":[{"type":"maintenance"}],"duration":"PT1M",
+                 "checks":[{"method":"POST","url":"http://app.example/x","headers":{"X-Empty":null}}]}""");
+        assertThat(nullValue.status()).as(nullValue.toString()).isEqualTo(400);
+        assertThat(nullValue.json().get("field").asText()).isEqualTo("checks[0].headers.X-Empty");
         Http.Response ok = http.post("/api/v1/drills", """
                 {"target":"checked-dep","faults":[{"type":"maintenance"}],"duration":"PT1S","recovery":"PT0S",
                  "checks":[{"method":"post","url":"http://127.0.0.1:1/x","headers":{"Authorization":"Bearer s3cret"},"body":"{}"}]}""");
