@@ -140,6 +140,40 @@ class DrillTest {
     }
 
     @Test
+    void a_check_of_another_method_than_get_is_refused_naming_the_field_when_it_cannot_be_sent() {
+        target("checked-dep", false);
+        refused("{\"method\":\"TRACE\",\"url\":\"http://app.example/x\"}", "checks[0].method");
+        refused("{\"url\":\"http://app.example/x\",\"body\":\"{}\"}", "checks[0].body");
+        refused("{\"method\":\"POST\",\"url\":\"http://app.example/x\",\"headers\":{\"Host\":\"elsewhere\"}}", "checks[0].headers");
+        refused("{\"method\":\"POST\",\"url\":\"http://app.example/x\",\"headers\":{\"Bad name\":\"v\"}}", "checks[0].headers");
+        Http.Response nullValue = http.post("/api/v1/drills", """
+                {"target":"checked-dep","faults":[{"type":"maintenance"}],"duration":"PT1M",
+                 "checks":[{"method":"POST","url":"http://app.example/x","headers":{"X-Empty":null}}]}""");
+        assertThat(nullValue.status()).as(nullValue.toString()).isEqualTo(400);
+        assertThat(nullValue.json().get("field").asText()).isEqualTo("checks[0].headers.X-Empty");
+        Http.Response ok = http.post("/api/v1/drills", """
+                {"target":"checked-dep","faults":[{"type":"maintenance"}],"duration":"PT1S","recovery":"PT0S",
+                 "checks":[{"method":"post","url":"http://127.0.0.1:1/x","headers":{"Authorization":"Bearer s3cret"},"body":"{}"}]}""");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+        long id = ok.json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !http.get("/api/v1/drills/" + id, SimulatorApiTest.auth()).json().get("verdict").asText().equals("running"));
+        JsonNode report = http.get("/api/v1/drills/" + id, SimulatorApiTest.auth()).json();
+        assertThat(report.get("verdict").asText()).as("nothing listens on port 1").isEqualTo("skipped");
+        assertThat(report.get("checks").get(0).get("method").asText()).isEqualTo("POST");
+        assertThat(report.get("timeline").toString()).contains("check POST http://127.0.0.1:1/x failed");
+        assertThat(report.toString() + http.get("/api/v1/drills/" + id + "/report.md", SimulatorApiTest.auth()).body())
+                .as("header values stay out of reports").doesNotContain("s3cret");
+    }
+
+    private static void refused(String check, String field) {
+        Http.Response r = http.post("/api/v1/drills", """
+                {"target":"checked-dep","faults":[{"type":"maintenance"}],"duration":"PT1M","checks":[%s]}""".formatted(check));
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.json().get("field").asText()).as(r.toString()).isEqualTo(field);
+    }
+
+    @Test
     void an_app_already_unhealthy_is_skipped_without_a_simulation() throws Exception {
         try (DependentApp app = new DependentApp(target("down-dep", false), false)) {
             JsonNode report = drill("down-dep", app, false);

@@ -68,8 +68,19 @@ public record DrillReport(long id, String target, String verdict, String reason,
         }
     }
 
-    /** One check's numbers per phase ({@code before}, {@code during}, {@code after}). */
-    public record CheckSummary(String url, Map<String, PhaseStats> phases) {
+    /**
+     * One check's numbers per phase ({@code before}, {@code during}, {@code after}). Its
+     * {@code method} is null in reports stored before checks had one, which were all GETs.
+     */
+    public record CheckSummary(String url, String method, Map<String, PhaseStats> phases) {
+        public CheckSummary {
+            method = method == null ? "GET" : method;
+        }
+
+        /** The URL for a GET, else the method and the URL, as the report's tables name the check. */
+        public String label() {
+            return method.equals("GET") ? url : method + " " + url;
+        }
     }
 
     /** Attempts, successes and latency percentiles (milliseconds, nearest rank) of one check in one phase. */
@@ -106,7 +117,7 @@ public record DrillReport(long id, String target, String verdict, String reason,
                     phases.put(phase, PhaseStats.of(mine));
                 }
             }
-            out.add(new CheckSummary(checks.get(i).url(), phases));
+            out.add(new CheckSummary(checks.get(i).url(), checks.get(i).method(), phases));
         }
         return out;
     }

@@ -167,7 +167,7 @@ final class DrillRunner {
             results.add(r);
             if (!r.ok()) {
                 all = false;
-                event(phase, "check " + spec.checks().get(i).url() + " failed: " + r.problem());
+                event(phase, "check " + spec.checks().get(i).label() + " failed: " + r.problem());
             }
         }
         if (all && !phase.equals("during")) {

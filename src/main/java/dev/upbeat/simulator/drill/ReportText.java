@@ -20,7 +20,7 @@ public final class ReportText {
                 .append(", ").append(r.requestsSeen()).append(" request(s) seen, injected ").append(injected(r.faultsInjected())).append("\n\n");
         md.append("| Check | Phase | Success | p50 | p90 | p99 | Max |\n|---|---|---|---|---|---|---|\n");
         for (DrillReport.CheckSummary c : r.checks()) {
-            c.phases().forEach((phase, s) -> md.append("| ").append(c.url()).append(" | ").append(phase).append(" | ")
+            c.phases().forEach((phase, s) -> md.append("| ").append(c.label()).append(" | ").append(phase).append(" | ")
                     .append(s.successPercent()).append("% (").append(s.successes()).append('/').append(s.attempts()).append(") | ")
                     .append(s.p50Ms()).append(" ms | ").append(s.p90Ms()).append(" ms | ").append(s.p99Ms()).append(" ms | ")
                     .append(s.maxMs()).append(" ms |\n"));
@@ -41,7 +41,7 @@ public final class ReportText {
                 .append("<p>Faults injected: ").append(esc(injected(r.faultsInjected()))).append(" over ").append(r.requestsSeen())
                 .append(" request(s).</p><table><tr><th>Check</th><th>Phase</th><th>Success</th><th>p50</th><th>p90</th><th>p99</th></tr>");
         for (DrillReport.CheckSummary c : r.checks()) {
-            c.phases().forEach((phase, s) -> h.append("<tr><td>").append(esc(c.url())).append("</td><td>").append(phase).append("</td><td>")
+            c.phases().forEach((phase, s) -> h.append("<tr><td>").append(esc(c.label())).append("</td><td>").append(phase).append("</td><td>")
                     .append(s.successPercent()).append("%</td><td>").append(s.p50Ms()).append(" ms</td><td>").append(s.p90Ms())
                     .append(" ms</td><td>").append(s.p99Ms()).append(" ms</td></tr>"));
         }

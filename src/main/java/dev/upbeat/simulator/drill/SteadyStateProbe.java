@@ -1,8 +1,6 @@
 package dev.upbeat.simulator.drill;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +49,7 @@ final class SteadyStateProbe {
         long started = System.nanoTime();
         Result.Builder result = Result.builder().check(index).phase(phase).at(at);
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(check.url())).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(check.request(timeout), HttpResponse.BodyHandlers.ofString());
             long millis = (System.nanoTime() - started) / 1_000_000;
             String problem = !check.statusOk(r.statusCode()) ? "status " + r.statusCode()
                     : check.maxLatency() != null && millis > check.maxLatency().toMillis() ? "took " + millis + " ms"
