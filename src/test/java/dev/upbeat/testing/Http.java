@@ -14,9 +14,20 @@ import java.time.Duration;
 public final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final boolean contract;
 
     public Http(String base) {
+        this(base, true);
+    }
+
+    private Http(String base, boolean contract) {
         this.base = base;
+        this.contract = contract;
+    }
+
+    /** A client for a server built by a test rather than Upbeat's, whose routes the API's description does not hold. */
+    public static Http unchecked(String base) {
+        return new Http(base, false);
     }
 
     public Response get(String path, String... headers) {
@@ -61,9 +72,11 @@ public final class Http {
         try {
             HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            ApiContract.get().check(new ApiContract.Exchange(request.method(), request.uri(),
-                    request.headers().firstValue("Content-Type").orElse(null), body, r.statusCode(),
-                    r.headers().firstValue("Content-Type").orElse(null), r.body(), name -> r.headers().firstValue(name).orElse(null)));
+            if (contract) {
+                ApiContract.get().check(new ApiContract.Exchange(request.method(), request.uri(),
+                        request.headers().firstValue("Content-Type").orElse(null), body, r.statusCode(),
+                        r.headers().firstValue("Content-Type").orElse(null), r.body(), name -> r.headers().firstValue(name).orElse(null)));
+            }
             return new Response(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
