@@ -44,6 +44,7 @@ public final class ApiContract {
     private final List<Template> templates;
     private final SchemaRegistry registry;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final Set<String> seen = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     private ApiContract() {
         String text = read();
@@ -59,6 +60,30 @@ public final class ApiContract {
         found.sort(Comparator.comparingInt(Template::parameters));
         templates = List.copyOf(found);
         registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemas(Map.of(DOCUMENT, text)));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::writeCoverage));
+    }
+
+    /**
+     * Which documented answers this test run saw (target/api-contract/&lt;run&gt;.txt): a status the tests never
+     * meet is a line of the description that nothing holds to the code.
+     */
+    private void writeCoverage() {
+        if (seen.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        document.get("paths").properties().forEach(p -> p.getValue().properties().forEach(m -> m.getValue().path("responses")
+                .fieldNames().forEachRemaining(status -> {
+                    String key = m.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey() + " " + status;
+                    lines.add((seen.contains(key) ? "seen     " : "not seen ") + key);
+                })));
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "api-contract");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(ProcessHandle.current().pid() + ".txt"), lines);
+        } catch (IOException e) {
+            // Only a report; the run's result does not depend on it.
+        }
     }
 
     public static ApiContract get() {
@@ -99,6 +124,7 @@ public final class ApiContract {
             return;
         }
         String name = x.method() + " " + template + " (" + operation.path("operationId").asText() + ")";
+        seen.add(method.toUpperCase(Locale.ROOT) + " " + template + " " + x.status());
         String statusPointer = "/paths/" + escape(template) + "/" + method + "/responses/" + x.status();
         JsonNode response = resolve(operation.path("responses").get(Integer.toString(x.status())), statusPointer);
         if (response == null) {
@@ -116,9 +142,7 @@ public final class ApiContract {
     }
 
     private void checkResponse(Exchange x, String name, JsonNode response, String pointer) {
-        if (response.path("headers").has("Location") && x.responseHeader().apply("Location") == null) {
-            throw new AssertionError(name + " answered " + x.status() + " without the Location header its description promises");
-        }
+        checkHeaders(x, name, response, pointer);
         boolean empty = x.responseBody() == null || x.responseBody().isEmpty() || "HEAD".equals(x.method());
         JsonNode content = response.get("content");
         if (content == null) {
@@ -139,6 +163,34 @@ public final class ApiContract {
         if (type.equals("application/json")) {
             validate(name + " answered " + x.status() + ", its body", pointer + "/content/" + escape(type) + "/schema", x.responseBody());
         }
+    }
+
+    /** Each header the response promises is there, and its value fits the header's schema. */
+    private void checkHeaders(Exchange x, String name, JsonNode response, String pointer) {
+        response.path("headers").properties().forEach(e -> {
+            JsonNode header = e.getValue();
+            String headerPointer = pointer + "/headers/" + escape(e.getKey());
+            if (header.has("$ref")) {
+                headerPointer = header.get("$ref").asText().substring(1);
+                header = at(header.get("$ref").asText());
+            }
+            String value = x.responseHeader().apply(e.getKey());
+            if (value == null) {
+                if (header.path("required").asBoolean(false)) {
+                    throw new AssertionError(name + " answered " + x.status() + " without the " + e.getKey()
+                            + " header its description promises");
+                }
+                return;
+            }
+            validate(name + " answered " + x.status() + ", its " + e.getKey() + " header", headerPointer + "/schema",
+                    parameterValue(header.path("schema"), value));
+        });
+    }
+
+    /** A header or query value as the JSON its schema speaks of: a number for an integer, text otherwise. */
+    private static String parameterValue(JsonNode schema, String value) {
+        boolean integer = "integer".equals(schema.path("type").asText()) && value.matches("-?[0-9]{1,18}");
+        return integer ? value : Json.mapper().getNodeFactory().textNode(value).toString();
     }
 
     private void checkRequest(Exchange x, String name, JsonNode operation, String pointer) {
@@ -166,17 +218,24 @@ public final class ApiContract {
         if (query == null || query.isEmpty()) {
             return;
         }
-        Set<String> known = new java.util.HashSet<>();
+        Map<String, JsonNode> known = new java.util.HashMap<>();
         for (JsonNode p : operation.path("parameters")) {
             JsonNode parameter = p.has("$ref") ? at(p.get("$ref").asText()) : p;
             if ("query".equals(parameter.path("in").asText())) {
-                known.add(parameter.get("name").asText());
+                known.put(parameter.get("name").asText(), parameter.path("schema"));
             }
         }
         for (String pair : query.split("&")) {
-            String key = java.net.URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
-            if (!known.contains(key)) {
+            String[] kv = pair.split("=", 2);
+            String key = java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+            JsonNode schema = known.get(key);
+            if (schema == null) {
                 throw new AssertionError(name + " succeeded with the query parameter '" + key + "', which its description does not have");
+            }
+            String value = kv.length < 2 ? "" : java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+            // An empty value means "any" (the parameter left out), as the API reads it.
+            if (!value.isEmpty()) {
+                validateAgainst(name + ", its query parameter '" + key + "'", schema, parameterValue(schema, value));
             }
         }
     }
@@ -198,12 +257,7 @@ public final class ApiContract {
     }
 
     private void validate(String what, String pointer, String body) {
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new AssertionError(what + " is not JSON: " + body, e);
-        }
+        JsonNode node = readJson(what, body);
         Schema schema = schemas.computeIfAbsent(pointer,
                 p -> registry.getSchema("{\"$ref\": \"" + DOCUMENT + "#" + p.replace("\"", "\\\"") + "\"}"));
         List<Error> errors = schema.validate(node);
@@ -211,6 +265,23 @@ public final class ApiContract {
             throw new AssertionError(what + " does not match the API description (" + pointer + "):\n"
                     + errors.stream().map(e -> "  at " + pointer(e) + ": " + e.getMessage()).collect(Collectors.joining("\n"))
                     + "\n" + body);
+        }
+    }
+
+    /** Validates against a schema given inline (a parameter's), whose $refs, if any, point into the document. */
+    private void validateAgainst(String what, JsonNode schema, String body) {
+        List<Error> errors = registry.getSchema(schema.toString()).validate(readJson(what, body));
+        if (!errors.isEmpty()) {
+            throw new AssertionError(what + " does not match the API description " + schema + ": "
+                    + errors.stream().map(Error::getMessage).collect(Collectors.joining("; ")) + " (" + body + ")");
+        }
+    }
+
+    private static JsonNode readJson(String what, String body) {
+        try {
+            return Json.mapper().readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError(what + " is not JSON: " + body, e);
         }
     }
 

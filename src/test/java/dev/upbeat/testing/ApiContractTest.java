@@ -21,7 +21,8 @@ class ApiContractTest {
     }
 
     private static void check(String method, String uri, String body, int status, String answer) {
-        ApiContract.get().check(exchange(method, uri, body, status, answer, Map.of("Location", "/api/v1/components/api")));
+        ApiContract.get().check(exchange(method, uri, body, status, answer, Map.of("Location", "/api/v1/components/api",
+                "X-Request-Id", "5c351b95c56bbee9", "ETag", "\"7\"", "Cache-Control", "public, max-age=10", "X-Total-Count", "0")));
     }
 
     @Test
@@ -57,6 +58,9 @@ class ApiContractTest {
                 .hasMessageContaining("required property 'id' not found");
         assertThatThrownBy(() -> check("GET", "/api/v1/incidents?sort=asc", null, 200, "[]")).hasMessageContaining("'sort'");
         assertThatThrownBy(() -> ApiContract.get().check(exchange("POST", "/api/v1/components", "{\"name\":\"API\"}", 201, COMPONENT,
-                Map.of()))).hasMessageContaining("Location");
+                Map.of("X-Request-Id", "r")))).hasMessageContaining("without the Location header");
+        assertThatThrownBy(() -> ApiContract.get().check(exchange("GET", "/api/v1/status", null, 304, "", Map.of("ETag", "\"7\"",
+                "X-Request-Id", "not a request id")))).hasMessageContaining("X-Request-Id");
+        assertThatThrownBy(() -> check("GET", "/api/v1/incidents?per_page=0", null, 200, "[]")).hasMessageContaining("'per_page'");
     }
 }
