@@ -136,6 +136,7 @@ public final class ApiContract {
         }
         checkResponse(x, name, response.get("node"), response.get("pointer").asText());
         if (x.status() / 100 == 2) {
+            checkPath(path, template, name, operation);
             checkQuery(x, name, operation);
             checkRequest(x, name, operation, "/paths/" + escape(template) + "/" + method);
         }
@@ -189,7 +190,7 @@ public final class ApiContract {
 
     /** A header or query value as the JSON its schema speaks of: a number for an integer, text otherwise. */
     private static String parameterValue(JsonNode schema, String value) {
-        boolean integer = "integer".equals(schema.path("type").asText()) && value.matches("-?[0-9]{1,18}");
+        boolean integer = schema.toString().contains("\"integer\"") && value.matches("-?[0-9]{1,18}");
         return integer ? value : Json.mapper().getNodeFactory().textNode(value).toString();
     }
 
@@ -210,6 +211,28 @@ public final class ApiContract {
         }
         if (type.equals("application/json")) {
             validate(name + ", the request body", pointer + "/requestBody/content/" + escape(type) + "/schema", x.requestBody());
+        }
+    }
+
+    /** The values in the path fit their parameters' schemas (a 2xx means the server took them). */
+    private void checkPath(String path, String template, String name, JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher braces = Pattern.compile("\\{([^}]+)}").matcher(template);
+        while (braces.find()) {
+            names.add(braces.group(1));
+        }
+        java.util.regex.Matcher values = Pattern.compile(Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E([^/]+)\\\\Q"))
+                .matcher(path);
+        if (names.isEmpty() || !values.matches()) {
+            return;
+        }
+        for (JsonNode parameter : operation.path("parameters")) {
+            int i = names.indexOf(parameter.path("name").asText());
+            if ("path".equals(parameter.path("in").asText()) && i >= 0) {
+                String value = java.net.URLDecoder.decode(values.group(i + 1), StandardCharsets.UTF_8);
+                validateAgainst(name + ", its path parameter '" + names.get(i) + "'", parameter.path("schema"),
+                        parameterValue(parameter.path("schema"), value));
+            }
         }
     }
 

@@ -62,5 +62,7 @@ class ApiContractTest {
         assertThatThrownBy(() -> ApiContract.get().check(exchange("GET", "/api/v1/status", null, 304, "", Map.of("ETag", "\"7\"",
                 "X-Request-Id", "not a request id")))).hasMessageContaining("X-Request-Id");
         assertThatThrownBy(() -> check("GET", "/api/v1/incidents?per_page=0", null, 200, "[]")).hasMessageContaining("'per_page'");
+        assertThatThrownBy(() -> check("DELETE", "/api/v1/simulator/schedules/abc", null, 204, "")).hasMessageContaining("'id'");
+        assertThatCode(() -> check("DELETE", "/api/v1/simulator/schedules/12", null, 204, "")).doesNotThrowAnyException();
     }
 }
