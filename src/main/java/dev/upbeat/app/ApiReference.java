@@ -21,14 +21,29 @@ public record ApiReference(String title, String version, String description, Lis
     }
 
     public record Operation(String anchor, String method, String path, String summary, String description, boolean needsToken,
-                            List<Parameter> parameters, String requestType, String requestSchema, List<Answer> answers) {
+                            List<Parameter> parameters, String requestType, Shape request, List<Answer> answers) {
+    }
+
+    /**
+     * A body's schema: a link to a named schema ({@code ref}, shown as {@code label}: "Component" or
+     * "array of Component") when it is one, else the schema written out ({@code json}).
+     */
+    public record Shape(String ref, String label, String json) {
+        static Shape of(JsonNode schema) {
+            JsonNode named = schema.path("type").asText().equals("array") ? schema.path("items") : schema;
+            if (named.has("$ref") && named.size() == 1) {
+                String name = named.get("$ref").asText().substring(named.get("$ref").asText().lastIndexOf('/') + 1);
+                return new Shape(name, named == schema ? name : "array of " + name, null);
+            }
+            return new Shape(null, null, pretty(schema));
+        }
     }
 
     public record Parameter(String name, String in, boolean required, String description, String schema) {
     }
 
-    /** One documented status; {@code schema} is the JSON Schema of its body as written in the document, or null. */
-    public record Answer(String status, String description, String type, String schema, List<String> headers) {
+    /** One documented status; {@code body} is null when it has none. */
+    public record Answer(String status, String description, String type, Shape body, List<String> headers) {
     }
 
     public record Named(String name, String schema) {
@@ -64,7 +79,7 @@ public record ApiReference(String title, String version, String description, Lis
         for (JsonNode p : op.path("parameters")) {
             JsonNode param = deref(doc, p);
             parameters.add(new Parameter(param.path("name").asText(), param.path("in").asText(), param.path("required").asBoolean(),
-                    param.path("description").asText(""), pretty(param.path("schema"))));
+                    param.path("description").asText(""), param.path("schema").toString()));
         }
         Map.Entry<String, JsonNode> request = first(op.path("requestBody").path("content"));
         List<Answer> answers = new ArrayList<>();
@@ -74,14 +89,14 @@ public record ApiReference(String title, String version, String description, Lis
             List<String> headers = new ArrayList<>();
             r.path("headers").fieldNames().forEachRemaining(headers::add);
             answers.add(new Answer(e.getKey(), r.path("description").asText(), body == null ? null : body.getKey(),
-                    body == null ? null : pretty(body.getValue().path("schema")), headers));
+                    body == null ? null : Shape.of(body.getValue().path("schema")), headers));
         });
         // No "security" inherits the document's (a token); [] or an empty alternative ({}) means none is needed.
         boolean token = !op.has("security") || (!op.path("security").isEmpty() && op.path("security").findParent("bearer") != null
                 && !containsEmpty(op.path("security")));
         return new Operation(op.path("operationId").asText(), method.toUpperCase(java.util.Locale.ROOT), path, op.path("summary").asText(),
                 op.path("description").asText(""), token, parameters, request == null ? null : request.getKey(),
-                request == null ? null : pretty(request.getValue().path("schema")), answers);
+                request == null ? null : Shape.of(request.getValue().path("schema")), answers);
     }
 
     private static boolean containsEmpty(JsonNode alternatives) {
