@@ -110,6 +110,16 @@ public final class AdvisoryService {
         return db.inTransaction(tx -> triage.read(tx, advisories.lock(tx, id).orElseThrow(() -> Problem.notFound("advisory", id))));
     }
 
+    /** Everything the response board shows for one advisory, read together. */
+    public ResponseBoard board(long id) {
+        return db.inTransaction(tx -> {
+            Advisory a = advisories.lock(tx, id).orElseThrow(() -> Problem.notFound("advisory", id));
+            Map<String, Component> byId = new HashMap<>();
+            components.all(tx).forEach(c -> byId.put(c.id(), c));
+            return new ResponseBoard(a, triage.read(tx, a), actions.forAdvisory(tx, id), byId);
+        });
+    }
+
     /** The advisory's action items, by component id. */
     public List<ActionItem> actions(long id) {
         return db.read(tx -> {

@@ -11,6 +11,7 @@ import dev.upbeat.admin.AdminPages;
 import dev.upbeat.admin.ComponentPages;
 import dev.upbeat.admin.DashboardPages;
 import dev.upbeat.admin.IncidentPages;
+import dev.upbeat.admin.AdvisoryPages;
 import dev.upbeat.admin.MaintenancePages;
 import dev.upbeat.admin.ProbePages;
 import dev.upbeat.admin.SettingsPages;
@@ -301,6 +302,7 @@ public final class Upbeat implements AutoCloseable {
                 new DashboardPages(pages, snapshots::current, zone),
                 new IncidentPages(pages, incidents, snapshots::current, zone, admin.templates()),
                 new MaintenancePages(pages, maintenances, snapshots::current, zone),
+                new AdvisoryPages(pages, advisories, zone, clock),
                 new ComponentPages(pages, components, groups, snapshots::current),
                 new AccessPages(pages, admin.users(), tokens, zone),
                 new SubscriberPages(pages, notifications.directory(), notifications.log(), zone),
