@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Keeps action items in step with the triage (the one place they are created and closed by it) and
@@ -90,13 +92,16 @@ public final class ActionItems {
      * that existed by then (an item opened 2 h before it is due gets the 1 h reminder only). The due
      * time is part of the key, so moving it arms the reminders again.
      */
-    int remind(Tx tx, Map<String, Component> components, Map<Long, Advisory> advisories) {
+    int remind(Tx tx, Function<String, Optional<Component>> component, Function<Long, Optional<Advisory>> advisory) {
         Instant now = clock.instant();
         int queued = 0;
+        // Looked up only for the items due soon, once each: a quiet tick costs one indexed query.
+        Map<String, Optional<Component>> components = new HashMap<>();
+        Map<Long, Optional<Advisory>> advisories = new HashMap<>();
         for (ActionItem item : actions.dueBetween(tx, now, now.plus(FIRST_REMINDER))) {
             Duration window = now.isBefore(item.dueAt().minus(LAST_REMINDER)) ? FIRST_REMINDER : LAST_REMINDER;
-            Component c = components.get(item.componentId());
-            Advisory a = advisories.get(item.advisoryId());
+            Component c = components.computeIfAbsent(item.componentId(), component).orElse(null);
+            Advisory a = advisories.computeIfAbsent(item.advisoryId(), advisory).orElse(null);
             if (c == null || a == null || item.createdAt().isAfter(item.dueAt().minus(window))) {
                 continue;
             }

@@ -163,13 +163,7 @@ public final class AdvisoryService {
 
     /** Queues the reminders owed now (see {@link ActionItems}); answers how many. Safe to run on every instance. */
     public int remindOwners() {
-        int queued = db.inTransaction(tx -> {
-            Map<String, Component> byId = new HashMap<>();
-            components.all(tx).forEach(c -> byId.put(c.id(), c));
-            Map<Long, Advisory> byAdvisory = new HashMap<>();
-            advisories.all(tx).forEach(a -> byAdvisory.put(a.id(), a));
-            return items.remind(tx, byId, byAdvisory);
-        });
+        int queued = db.inTransaction(tx -> items.remind(tx, id -> components.find(tx, id), id -> advisories.find(tx, id)));
         if (queued > 0) {
             afterChange.run();
         }
