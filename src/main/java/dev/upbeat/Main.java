@@ -1,5 +1,6 @@
 package dev.upbeat;
 
+import dev.upbeat.cli.AdvisoryCommand;
 import dev.upbeat.cli.CheckConfigCommand;
 import dev.upbeat.cli.ComponentCommand;
 import dev.upbeat.cli.DemoCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "upbeat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Status page, uptime history and downtime simulator.",
         subcommands = {ServeCommand.class, DemoCommand.class, StatusCommand.class, TokenCommand.class, UserCommand.class,
-                MigrateCommand.class, CheckConfigCommand.class, SimCommand.class, DrillCommand.class, ProbeCommand.class, ComponentCommand.class, SbomCommand.class,
+                MigrateCommand.class, CheckConfigCommand.class, SimCommand.class, DrillCommand.class, ProbeCommand.class, ComponentCommand.class, SbomCommand.class, AdvisoryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

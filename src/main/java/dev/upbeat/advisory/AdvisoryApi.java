@@ -21,8 +21,10 @@ import java.util.List;
 public final class AdvisoryApi implements Endpoints {
     private final AdvisoryService advisories;
     private final Bodies bodies;
+    private final java.time.Clock clock;
 
-    public AdvisoryApi(AdvisoryService advisories, Bodies bodies) {
+    public AdvisoryApi(AdvisoryService advisories, Bodies bodies, java.time.Clock clock) {
+        this.clock = clock;
         this.advisories = advisories;
         this.bodies = bodies;
     }
@@ -35,6 +37,8 @@ public final class AdvisoryApi implements Endpoints {
         r.get("/api/v1/advisories/{id}", this::get, Access.TOKEN);
         r.put("/api/v1/advisories/{id}", this::update, Access.TOKEN);
         r.get("/api/v1/advisories/{id}/exposure", this::exposure, Access.TOKEN);
+        r.get("/api/v1/advisories/{id}/actions", this::actions, Access.TOKEN);
+        r.patch("/api/v1/advisories/{id}/actions/{action}", this::changeAction, Access.TOKEN);
     }
 
     public record AdvisoryRequest(String title, String severity, Instant disclosureAt, String summary,
@@ -63,17 +67,46 @@ public final class AdvisoryApi implements Endpoints {
     public record ExposureView(List<ComponentExposureView> components) {
     }
 
+    public record ActionView(long id, String component, String team, String state, Instant dueAt, boolean overdue, String reason,
+                             String doneBy, Instant doneAt) {
+        static ActionView of(ActionItem a, Instant now) {
+            return new ActionView(a.id(), a.componentId(), a.team(), a.state().wire(), a.dueAt(), a.overdue(now), a.reason(),
+                    a.doneBy(), a.doneAt());
+        }
+    }
+
+    public record ActionsView(List<ActionView> actions) {
+    }
+
+    public record ActionRequest(String state, String reason, Instant dueAt) {
+    }
+
+    public void actions(Context ctx) {
+        Instant now = clock.instant();
+        ctx.json(new ActionsView(advisories.actions(Params.id(ctx, "advisory")).stream().map(a -> ActionView.of(a, now)).toList()));
+    }
+
+    public void changeAction(Context ctx) {
+        long advisory = Params.id(ctx, "advisory");
+        long action = Params.longPath(ctx, "action", "action item");
+        ActionRequest request = bodies.read(ctx, ActionRequest.class);
+        ActionItem changed = advisories.changeAction(advisory, action,
+                new AdvisoryService.ActionChange(request.state(), request.reason(), request.dueAt()), Params.caller(ctx));
+        ctx.json(ActionView.of(changed, clock.instant()));
+    }
+
     public void list(Context ctx) {
         ctx.json(advisories.list().stream().map(AdvisoryView::of).toList());
     }
 
     public void create(Context ctx) {
-        Advisory a = advisories.create(bodies.read(ctx, AdvisoryRequest.class).draft());
+        Advisory a = advisories.create(bodies.read(ctx, AdvisoryRequest.class).draft(), Params.caller(ctx));
         ctx.status(201).header("Location", "/api/v1/advisories/" + a.id()).json(AdvisoryView.of(a));
     }
 
     public void update(Context ctx) {
-        ctx.json(AdvisoryView.of(advisories.update(Params.id(ctx, "advisory"), bodies.read(ctx, AdvisoryRequest.class).draft())));
+        ctx.json(AdvisoryView.of(advisories.update(Params.id(ctx, "advisory"), bodies.read(ctx, AdvisoryRequest.class).draft(),
+                Params.caller(ctx))));
     }
 
     /** An OSV record as published; a record seen before (same id) updates its advisory and answers 200. */
@@ -86,7 +119,7 @@ public final class AdvisoryApi implements Endpoints {
         if (!record.isObject()) {
             throw Problem.badRequest(null, "An OSV record is a JSON object");
         }
-        AdvisoryService.Imported imported = advisories.importOsv(record, severity);
+        AdvisoryService.Imported imported = advisories.importOsv(record, severity, Params.caller(ctx));
         Advisory a = imported.advisory();
         if (imported.created()) {
             ctx.status(201).header("Location", "/api/v1/advisories/" + a.id());

@@ -34,13 +34,18 @@ import java.util.Set;
  */
 public final class Triage implements InventoryListener {
     private static final String VIA_COMPONENT = "component:";
+    /** The actor of a triage run that no one asked for (a component created since the last run). */
+    static final String TRIAGE = "triage";
 
     private final AdvisoryRepository advisories;
     private final InventoryRepository inventory;
     private final ComponentRepository components;
+    private final ActionItems actions;
     private final Clock clock;
 
-    public Triage(AdvisoryRepository advisories, InventoryRepository inventory, ComponentRepository components, Clock clock) {
+    public Triage(AdvisoryRepository advisories, InventoryRepository inventory, ComponentRepository components, ActionItems actions,
+                  Clock clock) {
+        this.actions = actions;
         this.advisories = advisories;
         this.inventory = inventory;
         this.components = components;
@@ -56,14 +61,17 @@ public final class Triage implements InventoryListener {
 
     /** An inventory or a declared dependency changed: every advisory is triaged again (dependents may change too). */
     @Override
-    public void inventoryChanged(Tx tx, String componentId) {
+    public void inventoryChanged(Tx tx, String componentId, String actor) {
         for (long id : advisories.ids(tx)) {
-            advisories.lock(tx, id).ifPresent(a -> run(tx, a));
+            advisories.lock(tx, id).ifPresent(a -> run(tx, a, actor));
         }
     }
 
-    /** Triage of one advisory against every component, replacing what was stored. */
-    public void run(Tx tx, Advisory advisory) {
+    /**
+     * Triage of one advisory against every component, replacing what was stored; the action items
+     * follow ({@code actor} is who made the change, named on any item it finishes).
+     */
+    public void run(Tx tx, Advisory advisory, String actor) {
         Map<String, Found> own = matches(tx, advisory);
         Set<String> inventoried = new HashSet<>(inventory.inventoried(tx));
         List<Component> all = components.all(tx);
@@ -80,6 +88,7 @@ public final class Triage implements InventoryListener {
             rows.add(new AdvisoryRepository.ExposureRow(c.id(), f.state(), json(f.matches())));
         }
         advisories.replaceExposure(tx, advisory.id(), rows, clock.instant());
+        actions.sync(tx, advisory, rows, all, actor);
     }
 
     /** One component's triage as answered: its priority worked out from its tier and exposure now. */
@@ -97,7 +106,7 @@ public final class Triage implements InventoryListener {
         Set<String> stored = new HashSet<>();
         rows.forEach(r -> stored.add(r.componentId()));
         if (!stored.equals(new HashSet<>(all.stream().map(Component::id).toList()))) {
-            run(tx, advisory);
+            run(tx, advisory, TRIAGE);
             rows = advisories.exposure(tx, advisory.id());
         }
         Map<String, Ownership> owners = new HashMap<>();

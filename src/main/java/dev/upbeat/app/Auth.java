@@ -12,7 +12,7 @@ import io.javalin.http.Context;
  * token, and one to an admin page only with a session of the right role ({@link SessionGate}).
  */
 public final class Auth {
-    public static final String CALLER = "upbeat.caller";
+    public static final String CALLER = dev.upbeat.web.Params.CALLER;
     private final TokenService tokens;
     private final SessionGate sessions;
 

@@ -1,6 +1,8 @@
 package dev.upbeat.app;
 
 import dev.upbeat.admin.AccessPages;
+import dev.upbeat.advisory.ActionItems;
+import dev.upbeat.advisory.ActionRepository;
 import dev.upbeat.advisory.AdvisoryApi;
 import dev.upbeat.advisory.AdvisoryRepository;
 import dev.upbeat.advisory.AdvisoryService;
@@ -9,6 +11,7 @@ import dev.upbeat.admin.AdminPages;
 import dev.upbeat.admin.ComponentPages;
 import dev.upbeat.admin.DashboardPages;
 import dev.upbeat.admin.IncidentPages;
+import dev.upbeat.admin.AdvisoryPages;
 import dev.upbeat.admin.MaintenancePages;
 import dev.upbeat.admin.ProbePages;
 import dev.upbeat.admin.SettingsPages;
@@ -185,9 +188,12 @@ public final class Upbeat implements AutoCloseable {
                 new DrillNoticesOnStatusPage(maintenances, clock));
         this.admin = new AdminSite(config, db, clock);
         InventoryRepository inventoryRepository = new InventoryRepository();
-        Triage triage = new Triage(new AdvisoryRepository(), inventoryRepository, componentRepository, clock);
+        ActionRepository actionRepository = new ActionRepository();
+        ActionItems actionItems = new ActionItems(actionRepository, notifications.outbox(), clock);
+        Triage triage = new Triage(new AdvisoryRepository(), inventoryRepository, componentRepository, actionItems, clock);
         this.inventory = new InventoryService(db, inventoryRepository, componentRepository, simulatorRepository, triage, clock);
-        this.advisories = new AdvisoryService(db, new AdvisoryRepository(), triage, clock);
+        this.advisories = new AdvisoryService(db, new AdvisoryRepository(), triage, actionRepository, actionItems, componentRepository,
+                clock, notifications::wake);
         snapshots.onRebuild(live::publish);
         meters.snapshots(snapshots, clock);
         meters.live(live);
@@ -225,6 +231,7 @@ public final class Upbeat implements AutoCloseable {
         background.scheduleWithFixedDelay(this::startAndCompleteMaintenance, 5, 5, TimeUnit.SECONDS);
         notifications.start();
         background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(this::remindActionOwners, 30, 30, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(this::measureOutbox, 0, 15, TimeUnit.SECONDS);
         probes.start(background);
         // The instance id names this process in the claims and leases it holds in the database.
@@ -294,11 +301,12 @@ public final class Upbeat implements AutoCloseable {
                 new SubscriptionPages(notifications.subscriptions(), notifications.links(), notifications.subscribeLimit(),
                         config.pageName(), config.baseUrl(), this::componentNames, clock),
                 new SimulatorApi(simulator, simulatorSchedules, bodies), new DrillApi(drills, bodies),
-                new InventoryApi(inventory, bodies, new Bodies(config.maxSbomBytes())), new AdvisoryApi(advisories, bodies),
+                new InventoryApi(inventory, bodies, new Bodies(config.maxSbomBytes())), new AdvisoryApi(advisories, bodies, clock),
                 new SignInPages(pages, admin.gate()),
                 new DashboardPages(pages, snapshots::current, zone),
                 new IncidentPages(pages, incidents, snapshots::current, zone, admin.templates()),
                 new MaintenancePages(pages, maintenances, snapshots::current, zone),
+                new AdvisoryPages(pages, advisories, zone, clock),
                 new ComponentPages(pages, components, groups, snapshots::current),
                 new AccessPages(pages, admin.users(), tokens, zone),
                 new SubscriberPages(pages, notifications.directory(), notifications.log(), zone),
@@ -395,6 +403,15 @@ public final class Upbeat implements AutoCloseable {
     }
 
     /** Ends due simulations, records their counts and starts scheduled ones; never throws. */
+    /** Every instance runs it; each reminder has a unique key, so it is queued once between them. */
+    private void remindActionOwners() {
+        try {
+            advisories.remindOwners();
+        } catch (RuntimeException e) {
+            StorageUnavailable.logRetry(log, "Action item reminders failed; will retry", e);
+        }
+    }
+
     private void tickSimulator() {
         try {
             simulator.tick();

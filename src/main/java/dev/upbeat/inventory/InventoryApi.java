@@ -46,7 +46,7 @@ public final class InventoryApi implements Endpoints {
 
     public void pushSbom(Context ctx) {
         byte[] document = documents.bytes(ctx);
-        ctx.json(inventory.pushSbom(ctx.pathParam("id"), ctx.contentType(), document));
+        ctx.json(inventory.pushSbom(ctx.pathParam("id"), ctx.contentType(), document, Params.caller(ctx)));
     }
 
     public void packages(Context ctx) {
@@ -56,7 +56,7 @@ public final class InventoryApi implements Endpoints {
 
     public void addPackage(Context ctx) {
         PackageRequest request = bodies.read(ctx, PackageRequest.class);
-        boolean added = inventory.addPackage(ctx.pathParam("id"), request.purl());
+        boolean added = inventory.addPackage(ctx.pathParam("id"), request.purl(), Params.caller(ctx));
         ctx.status(added ? 201 : 200).json(java.util.Map.of("purl", Purls.parse("purl", request.purl()).purl()));
     }
 
@@ -65,7 +65,7 @@ public final class InventoryApi implements Endpoints {
         if (purl == null) {
             throw Problem.badRequest("purl", "Name the package to remove: ?purl=pkg:...");
         }
-        inventory.removePackage(ctx.pathParam("id"), purl);
+        inventory.removePackage(ctx.pathParam("id"), purl, Params.caller(ctx));
         ctx.status(204);
     }
 
@@ -75,7 +75,8 @@ public final class InventoryApi implements Endpoints {
 
     public void declareDependencies(Context ctx) {
         DependenciesRequest request = bodies.read(ctx, DependenciesRequest.class);
-        ctx.json(view(inventory.declareDependencies(ctx.pathParam("id"), request.components(), request.targets())));
+        ctx.json(view(inventory.declareDependencies(ctx.pathParam("id"), request.components(), request.targets(),
+                Params.caller(ctx))));
     }
 
     private static DependenciesView view(List<Link> links) {

@@ -8,5 +8,6 @@ import dev.upbeat.storage.Tx;
  */
 @FunctionalInterface
 public interface InventoryListener {
-    void inventoryChanged(Tx tx, String componentId);
+    /** {@code actor} is who made the change (the API token's name, the admin user), for whatever it finishes. */
+    void inventoryChanged(Tx tx, String componentId, String actor);
 }

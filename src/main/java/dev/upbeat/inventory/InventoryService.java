@@ -43,35 +43,35 @@ public final class InventoryService {
     }
 
     /** Reads the SBOM (refusing it whole if any part is bad), then replaces the component's SBOM packages. */
-    public Stored pushSbom(String componentId, String contentType, byte[] document) {
+    public Stored pushSbom(String componentId, String contentType, byte[] document, String actor) {
         Sbom sbom = SbomReader.read(contentType, document);
         db.useTransaction(tx -> {
             requireComponent(tx, componentId);
             inventory.replaceSbom(tx, componentId, sbom, sha256(document), clock.instant());
-            listener.inventoryChanged(tx, componentId);
+            listener.inventoryChanged(tx, componentId, actor);
         });
         return new Stored(componentId, sbom.format().family(), sbom.specVersion(), sbom.packages().size());
     }
 
     /** Adds software no SBOM lists ({@code pkg:generic/openssl@3.0.5}); false if it was already there. */
-    public boolean addPackage(String componentId, String purl) {
+    public boolean addPackage(String componentId, String purl, String actor) {
         Purls.Parsed parsed = Purls.parse("purl", purl);
         return db.inTransaction(tx -> {
             requireComponent(tx, componentId);
             boolean added = inventory.addManual(tx, componentId, InventoryPackage.of(parsed.purl(), parsed));
-            listener.inventoryChanged(tx, componentId);
+            listener.inventoryChanged(tx, componentId, actor);
             return added;
         });
     }
 
-    public void removePackage(String componentId, String purl) {
+    public void removePackage(String componentId, String purl, String actor) {
         Purls.Parsed parsed = Purls.parse("purl", purl);
         db.useTransaction(tx -> {
             requireComponent(tx, componentId);
             if (!inventory.removeManual(tx, componentId, parsed.purl())) {
                 throw Problem.notFound("package added by hand", parsed.purl());
             }
-            listener.inventoryChanged(tx, componentId);
+            listener.inventoryChanged(tx, componentId, actor);
         });
     }
 
@@ -85,7 +85,8 @@ public final class InventoryService {
     }
 
     /** Replaces what the component declares it depends on: other components and simulator targets. */
-    public List<Link> declareDependencies(String componentId, List<String> componentIds, List<String> targetNames) {
+    public List<Link> declareDependencies(String componentId, List<String> componentIds, List<String> targetNames,
+                                         String actor) {
         List<String> cs = distinct(componentIds);
         List<String> ts = distinct(targetNames);
         if (cs.size() + ts.size() > MAX_LINKS) {
@@ -110,7 +111,7 @@ public final class InventoryService {
                 links.add(new Link(componentId, LinkKind.TARGET, t));
             }
             inventory.replaceLinks(tx, componentId, links);
-            listener.inventoryChanged(tx, componentId);
+            listener.inventoryChanged(tx, componentId, actor);
             return links;
         });
     }

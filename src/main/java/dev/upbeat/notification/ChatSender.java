@@ -23,6 +23,16 @@ final class ChatSender extends HttpSender {
         poster.post(o.subscriber().address(), "application/json", json(payload));
     }
 
+    @Override
+    void deliverNotice(Outgoing o) throws DeliveryFailure {
+        OwnerNotice n = o.notice();
+        Object payload = channel == Channel.SLACK
+                ? Map.of("text", "*" + slackEscape(n.subject()) + "*\n" + slackEscape(n.text()), "unfurl_links", false)
+                : Map.of("@type", "MessageCard", "@context", "https://schema.org/extensions", "summary", n.subject(),
+                        "title", n.subject(), "text", n.text());
+        poster.post(o.address(), "application/json", json(payload));
+    }
+
     private Map<String, Object> slack(Outgoing o) {
         EventBody b = o.event().body();
         String text = "*" + slackEscape(composer.headline(o.event())) + "*\n"

@@ -30,6 +30,9 @@ public final class Composer {
     }
 
     public Message message(Outgoing o) {
+        if (o.isNotice()) {
+            return o.notice().message();
+        }
         return o.isConfirmation() ? confirmation(o.subscriber()) : event(o.subscriber(), o.event());
     }
 

@@ -14,8 +14,11 @@ import java.util.List;
  */
 public final class DeliveryRepository {
 
-    /** A claimed delivery: what to send to whom; {@code eventId} null for an opt-in confirmation. */
-    public record Claim(long id, Long eventId, String subscriberId, int attempts) {
+    /**
+     * A claimed delivery: what to send to whom; {@code eventId} null for an opt-in confirmation;
+     * {@code noticeId} set (and {@code subscriberId} null) for an owner notice.
+     */
+    public record Claim(long id, Long eventId, String subscriberId, Long noticeId, int attempts) {
     }
 
     /** Deliveries of one channel in one status, and when the oldest of them was queued. */
@@ -65,6 +68,30 @@ public final class DeliveryRepository {
                 .bind("s", subscriberId).bind("c", channel).bind("now", now).execute();
     }
 
+    /**
+     * Queues an owner notice and its delivery, unless a notice with {@code key} was queued before
+     * (on any instance: the key is unique). Returns whether it was queued now.
+     */
+    public boolean enqueueNotice(Tx tx, String key, String channel, String address, String subject, String text, Instant now) {
+        java.util.Optional<Long> id = tx.handle().createQuery("""
+                INSERT INTO owner_notices (notice_key, channel, address, subject, body, created_at)
+                VALUES (:k, :c, :a, :s, :b, :now) ON CONFLICT (notice_key) DO NOTHING RETURNING id""")
+                .bind("k", key).bind("c", channel).bind("a", address).bind("s", subject).bind("b", text).bind("now", now)
+                .mapTo(Long.class).findOne();
+        id.ifPresent(n -> tx.handle().createUpdate("""
+                INSERT INTO deliveries (notice_id, channel, status, attempts, next_attempt_at, created_at)
+                VALUES (:n, :c, 'pending', 0, :now, :now)""")
+                .bind("n", n).bind("c", channel).bind("now", now).execute());
+        return id.isPresent();
+    }
+
+    public java.util.Optional<OwnerNotice> findNotice(Tx tx, long id) {
+        return tx.handle().createQuery("SELECT id, address, subject, body FROM owner_notices WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new OwnerNotice(rs.getLong("id"), rs.getString("address"), rs.getString("subject"),
+                        rs.getString("body")))
+                .findOne();
+    }
+
     /** Claims up to {@code max} due deliveries of one channel for {@code instance} until {@code leaseUntil}. */
     public List<Claim> claim(Tx tx, String channel, String instance, Instant now, Instant leaseUntil, int max) {
         List<Long> ids = tx.handle().createQuery("""
@@ -77,10 +104,12 @@ public final class DeliveryRepository {
         tx.handle().createUpdate("UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = :lease, claimed_by = :me"
                         + " WHERE id IN (<ids>)")
                 .bind("lease", leaseUntil).bind("me", instance).bindList("ids", ids).execute();
-        return tx.handle().createQuery("SELECT id, event_id, subscriber_id, attempts FROM deliveries WHERE id IN (<ids>) ORDER BY id")
+        return tx.handle().createQuery("SELECT id, event_id, subscriber_id, notice_id, attempts FROM deliveries WHERE id IN (<ids>)"
+                        + " ORDER BY id")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> new Claim(rs.getLong("id"), rs.getObject("event_id") == null ? null : rs.getLong("event_id"),
-                        rs.getString("subscriber_id"), rs.getInt("attempts")))
+                        rs.getString("subscriber_id"), rs.getObject("notice_id") == null ? null : rs.getLong("notice_id"),
+                        rs.getInt("attempts")))
                 .list();
     }
 

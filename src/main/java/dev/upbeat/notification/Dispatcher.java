@@ -137,16 +137,17 @@ public final class Dispatcher implements AutoCloseable {
         List<Long> unfinished = new ArrayList<>(claims.stream().map(DeliveryRepository.Claim::id).toList());
         held.hold(unfinished);
         try {
-            send(sender, claims, claimedUntil, unfinished);
+            send(channel, sender, claims, claimedUntil, unfinished);
         } finally {
             giveBack(unfinished);
         }
         return claims.size();
     }
 
-    private void send(Sender sender, List<DeliveryRepository.Claim> claims, Instant claimedUntil, List<Long> unfinished) {
+    private void send(Channel channel, Sender sender, List<DeliveryRepository.Claim> claims, Instant claimedUntil,
+                      List<Long> unfinished) {
         Map<String, Subscriber> byId = db.read(tx -> subscribers.findAll(tx,
-                claims.stream().map(DeliveryRepository.Claim::subscriberId).collect(Collectors.toSet())))
+                claims.stream().map(DeliveryRepository.Claim::subscriberId).filter(java.util.Objects::nonNull).collect(Collectors.toSet())))
                 .stream().collect(Collectors.toMap(Subscriber::id, Function.identity()));
         Duration margin = LEASE_MARGIN.compareTo(policy.lease().dividedBy(2)) < 0 ? LEASE_MARGIN : policy.lease().dividedBy(2);
         try (Sender.Batch batch = sender.open()) {
@@ -155,8 +156,10 @@ public final class Dispatcher implements AutoCloseable {
                 if (closing || clock.instant().isAfter(held.leasedUntil(claimedUntil).minus(margin))) {
                     return;
                 }
-                Subscriber s = byId.get(c.subscriberId());
-                if (s == null) {
+                Subscriber s = c.noticeId() == null ? byId.get(c.subscriberId()) : null;
+                if (c.noticeId() != null) {
+                    deliverNotice(batch, c, channel);
+                } else if (s == null) {
                     db.useTransaction(tx -> deliveries.markDead(tx, c.id(), "the subscriber was removed"));
                 } else if (c.eventId() == null && s.confirmed()) {
                     // An opt-in message for someone already confirmed (a repeated form, an admin add) says nothing new.
@@ -185,23 +188,32 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void deliver(Sender.Batch batch, DeliveryRepository.Claim c, Subscriber s) {
+        NotificationEvent event = c.eventId() == null ? null : event(c.eventId());
+        attempt(batch, c, s.channel(), new Outgoing(c.id(), c.attempts(), s, event));
+    }
+
+    private void deliverNotice(Sender.Batch batch, DeliveryRepository.Claim c, Channel channel) {
+        OwnerNotice notice = db.read(tx -> deliveries.findNotice(tx, c.noticeId())).orElseThrow();
+        attempt(batch, c, channel, new Outgoing(c.id(), c.attempts(), null, null, notice));
+    }
+
+    private void attempt(Sender.Batch batch, DeliveryRepository.Claim c, Channel channel, Outgoing outgoing) {
         try {
-            NotificationEvent event = c.eventId() == null ? null : event(c.eventId());
             Instant start = clock.instant();
-            batch.send(new Outgoing(c.id(), c.attempts(), s, event));
-            metrics.sent(s.channel(), Duration.between(start, clock.instant()));
+            batch.send(outgoing);
+            metrics.sent(channel, Duration.between(start, clock.instant()));
             db.useTransaction(tx -> deliveries.markSent(tx, c.id(), clock.instant()));
         } catch (DeliveryFailure f) {
-            failed(c, s, f.getMessage(), f.permanent());
+            failed(c, channel, f.getMessage(), f.permanent());
         } catch (RuntimeException e) {
-            failed(c, s, e.toString(), false);
+            failed(c, channel, e.toString(), false);
         }
     }
 
-    private void failed(DeliveryRepository.Claim c, Subscriber s, String error, boolean permanent) {
+    private void failed(DeliveryRepository.Claim c, Channel channel, String error, boolean permanent) {
         String message = error == null ? "unknown error" : error.length() > 500 ? error.substring(0, 500) : error;
         boolean gaveUp = permanent || c.attempts() >= policy.maxAttempts();
-        metrics.failed(s.channel(), gaveUp);
+        metrics.failed(channel, gaveUp);
         if (gaveUp) {
             log.warn("Delivery {} is dead after {} attempt(s): {}", c.id(), c.attempts(), message);
             db.useTransaction(tx -> deliveries.markDead(tx, c.id(), message));

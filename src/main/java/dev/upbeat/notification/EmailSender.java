@@ -68,10 +68,10 @@ public final class EmailSender implements Sender {
         Message m = composer.message(o);
         MimeMessage mime = new MimeMessage(session);
         mime.setFrom(from);
-        mime.setRecipient(RecipientType.TO, new InternetAddress(o.subscriber().address(), true));
+        mime.setRecipient(RecipientType.TO, new InternetAddress(o.address(), true));
         mime.setSubject(m.subject(), "UTF-8");
         mime.setHeader("Auto-Submitted", "auto-generated");
-        if (!o.isConfirmation()) {
+        if (!o.isConfirmation() && !o.isNotice()) {
             mime.setHeader("List-Unsubscribe", "<" + composer.links().unsubscribe(o.subscriber()) + ">");
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }

@@ -26,7 +26,17 @@ abstract class HttpSender implements Sender {
         if (o.isConfirmation() && !confirmsOptIn()) {
             return; // a channel without opt-in has nothing to confirm
         }
-        deliver(o);
+        if (o.isNotice()) {
+            deliverNotice(o);
+        } else {
+            deliver(o);
+        }
+    }
+
+    /** An owner notice: the words as a plain JSON message; chat channels override it with their own shape. */
+    void deliverNotice(Outgoing o) throws DeliveryFailure {
+        poster.post(o.address(), "application/json", json(java.util.Map.of("type", "owner_notice", "subject", o.notice().subject(),
+                "text", o.notice().text())), "X-Upbeat-Delivery", Long.toString(o.deliveryId()));
     }
 
     /** Whether subscribers of this channel confirm their address with a message sent to it. */

@@ -46,7 +46,7 @@ public final class Notifications implements AutoCloseable {
         TargetGuard guard = new TargetGuard(n.webhookAllow());
         DeliveryRepository deliveries = new DeliveryRepository();
         SubscriberRepository subscribers = new SubscriberRepository();
-        this.outbox = new Outbox(deliveries, components, links);
+        this.outbox = new Outbox(deliveries, components, links, clock);
         Composer composer = new Composer(pageName, links, signer);
         this.webhooks = WebPoster.guarded(guard);
         this.providers = WebPoster.unguarded();

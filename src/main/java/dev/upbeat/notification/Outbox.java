@@ -1,7 +1,9 @@
 package dev.upbeat.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.upbeat.advisory.OwnerNotices;
 import dev.upbeat.component.ComponentRepository;
+import dev.upbeat.component.Ownership;
 import dev.upbeat.incident.AffectedComponent;
 import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.IncidentStatus;
@@ -22,12 +24,14 @@ import java.util.List;
  * update itself: the update and its deliveries commit together or not at all, and the delivery
  * workers find them even after a crash. Opt-in confirmations are queued the same way.
  */
-public final class Outbox implements UpdateListener, ConfirmationOutbox {
+public final class Outbox implements UpdateListener, ConfirmationOutbox, OwnerNotices {
     private final DeliveryRepository deliveries;
     private final ComponentRepository components;
     private final EventFactory events;
+    private final java.time.Clock clock;
 
-    public Outbox(DeliveryRepository deliveries, ComponentRepository components, Links links) {
+    public Outbox(DeliveryRepository deliveries, ComponentRepository components, Links links, java.time.Clock clock) {
+        this.clock = clock;
         this.deliveries = deliveries;
         this.components = components;
         this.events = new EventFactory(links);
@@ -48,6 +52,15 @@ public final class Outbox implements UpdateListener, ConfirmationOutbox {
     @Override
     public void confirmationDue(Tx tx, Subscriber subscriber) {
         deliveries.enqueueConfirmation(tx, subscriber.id(), subscriber.channel().wire(), subscriber.confirmIssuedAt());
+    }
+
+    /** Owner notices go to the owner's contact on the subscriber channel of the same name. */
+    @Override
+    public boolean queue(Tx tx, String key, Ownership owner, String subject, String text) {
+        if (owner.channel() == null || owner.address() == null) {
+            return false;
+        }
+        return deliveries.enqueueNotice(tx, key, owner.channel().wire(), owner.address(), subject, text, clock.instant());
     }
 
     static String write(EventBody body) {

@@ -5,12 +5,35 @@ import io.javalin.http.Context;
 
 /** Path and query parameters, refused with the parameter named when they cannot be read. */
 public final class Params {
+    /** Where authentication leaves the name of the API token (or admin user) making the call. */
+    public static final String CALLER = "upbeat.caller";
+
     private Params() {
+    }
+
+    /** Who makes this call, for records that say who did what: the token's name. */
+    public static String caller(Context ctx) {
+        String caller = ctx.attribute(CALLER);
+        return caller == null ? "api" : caller;
     }
 
     /** A numeric id from the path; anything else cannot name an existing record, so 404. */
     public static long id(Context ctx, String what) {
         String raw = ctx.pathParam("id");
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to not found
+        }
+        throw Problem.notFound(what, raw);
+    }
+
+    /** A numeric id from the path parameter {@code name}; anything else names nothing, so 404. */
+    public static long longPath(Context ctx, String name, String what) {
+        String raw = ctx.pathParam(name);
         try {
             long id = Long.parseLong(raw);
             if (id > 0) {
