@@ -31,7 +31,9 @@ CREATE TABLE owner_notices (
 );
 
 -- A delivery now goes to a subscriber (event_id NULL: an opt-in confirmation) or carries an owner notice.
+-- dialect-specific: subscriber_id loses NOT NULL, notice_id and its check are added
 ALTER TABLE deliveries ALTER COLUMN subscriber_id DROP NOT NULL;
 ALTER TABLE deliveries ADD COLUMN notice_id BIGINT REFERENCES owner_notices (id) ON DELETE CASCADE;
 ALTER TABLE deliveries ADD CONSTRAINT deliveries_subscriber_or_notice CHECK ((subscriber_id IS NULL) <> (notice_id IS NULL));
+-- end dialect-specific
 CREATE UNIQUE INDEX deliveries_one_per_notice ON deliveries (notice_id);

@@ -32,6 +32,7 @@ CREATE TABLE owner_notices (
 
 -- A delivery now goes to a subscriber (event_id NULL: an opt-in confirmation) or carries an owner
 -- notice. SQLite cannot drop NOT NULL, so the table is rebuilt with its rows and indexes.
+-- dialect-specific: subscriber_id loses NOT NULL, notice_id and its check are added
 CREATE TABLE deliveries_v16 (
     id              INTEGER PRIMARY KEY,
     event_id        INTEGER REFERENCES notification_events (id) ON DELETE CASCADE,
@@ -56,4 +57,5 @@ DROP TABLE deliveries;
 ALTER TABLE deliveries_v16 RENAME TO deliveries;
 CREATE INDEX deliveries_due ON deliveries (channel, status, next_attempt_at);
 CREATE INDEX deliveries_by_event ON deliveries (event_id, status);
+-- end dialect-specific
 CREATE UNIQUE INDEX deliveries_one_per_notice ON deliveries (notice_id);
