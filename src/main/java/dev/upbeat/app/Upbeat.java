@@ -69,6 +69,7 @@ import dev.upbeat.status.PublicApi;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
 import dev.upbeat.storage.ChangeFeed;
+import dev.upbeat.storage.ConnectionLost;
 import dev.upbeat.storage.Database;
 import dev.upbeat.storage.DatabaseDown;
 import dev.upbeat.storage.Dialect;
@@ -340,6 +341,10 @@ public final class Upbeat implements AutoCloseable {
             }
         } catch (DatabaseDown e) {
             // The database went down during this rebuild; the breaker said so, the last snapshot serves.
+        } catch (ConnectionLost e) {
+            // A connection cut under the rebuild while the server answers: the next turn takes a fresh one.
+            log.warn("Could not rebuild the public snapshot this turn ({}); serving version {}", e.getMessage(),
+                    snapshots.current().version());
         } catch (RuntimeException e) {
             meters.rebuilt(System.nanoTime() - start, false);
             // The full trace once per outage; after that one line per attempt keeps the log readable.

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** Seconds a pooled PostgreSQL connection waits for the server's next bytes; see {@link #partitionSettings}. */
+    static final int POOL_SOCKET_TIMEOUT_SECONDS = 5;
 
     private final DatabaseUrl url;
     private final Dialect dialect;
@@ -90,6 +92,32 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setConnectionTimeout(800);
         config.setValidationTimeout(250);
+        partitionSettings(config);
+    }
+
+    /**
+     * A PostgreSQL behind a partition (packets dropped, connections neither answered nor closed)
+     * must not hold a caller for the whole cut. Without these a pooled connection waits forever
+     * for an answer, and a new one 10 s for its connect. With them, a statement in flight when the
+     * cut comes fails within {@link #POOL_SOCKET_TIMEOUT_SECONDS}, and the breaker opens.
+     * <ul>
+     * <li>connectTimeout 2 s: a TCP connect to a reachable server takes milliseconds, even across
+     * regions; one that takes seconds will not be answered. loginTimeout 3 s bounds the whole
+     * login: connect, TLS and authentication, however many tries sslmode=prefer makes.
+     * <li>socketTimeout 5 s: how long a statement may wait for the server's next bytes. It is the
+     * bound on the first write caught by a partition, so it is short, but five times the longest
+     * statement Upbeat runs: advisory triage over a million package rows (at most 1.1 s under
+     * load, bench/triage.sh), the outbox fan-out of 100,000 deliveries (253 ms); the snapshot's and
+     * exports' reads stream rows, so no read waits long for its first bytes. Migrations, which
+     * can run for minutes on a big database, do not go through the pool ({@link #migrate}).
+     * <li>tcpKeepAlive: a connection the network dropped silently while idle is found by the kernel.
+     * </ul>
+     */
+    private static void partitionSettings(HikariConfig config) {
+        config.addDataSourceProperty("connectTimeout", "2");
+        config.addDataSourceProperty("loginTimeout", "3");
+        config.addDataSourceProperty("socketTimeout", Integer.toString(POOL_SOCKET_TIMEOUT_SECONDS));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
     }
 
     private static void createSqliteDirectory(DatabaseUrl url) {
@@ -137,8 +165,15 @@ public final class Database implements AutoCloseable {
     }
 
     private SchemaState migrateNow() {
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
+        // PostgreSQL migrates on connections of Flyway's own, without the pool's socket timeout: a
+        // migration on a big database may rightly run for minutes without a byte coming back.
+        var configured = Flyway.configure();
+        if (dialect == Dialect.POSTGRESQL) {
+            configured.dataSource(url.jdbcUrl(), url.user(), url.password());
+        } else {
+            configured.dataSource(dataSource);
+        }
+        Flyway flyway = configured
                 .locations(dialect.migrationLocation())
                 .load();
         int applied = flyway.migrate().migrationsExecuted;
@@ -174,6 +209,7 @@ public final class Database implements AutoCloseable {
 
     private <T> T run(TransactionIsolationLevel isolation, Function<Tx, T> work) {
         breaker.refuseIfOpen();
+        long started = System.nanoTime();
         try {
             HandleCallback<T, RuntimeException> unit = handle -> {
                 Tx tx = new Tx(handle, dialect);
@@ -188,17 +224,33 @@ public final class Database implements AutoCloseable {
         } catch (StorageUnavailable e) {
             throw e;
         } catch (RuntimeException e) {
-            throw fault(e);
+            throw fault(e, started);
         }
     }
 
     /**
      * What a failed access means: the database going down (opening the breaker), a storage fault, or
      * the failure itself. A connection lost while the server still answers (one backend ended by
-     * an administrator, say) fails only its own request.
+     * an administrator, a connection cut by a partition that has healed) fails only its own
+     * attempt, quietly ({@link ConnectionLost}); one that was in flight while the breaker was open
+     * is one more casualty of the outage it announced, and says nothing more.
      */
-    private RuntimeException fault(RuntimeException e) {
-        if (dialect == Dialect.POSTGRESQL && Breaker.isOutage(e) && (Breaker.couldNotConnect(e) || !answersOutsidePool())) {
+    private RuntimeException fault(RuntimeException e, long startedNanos) {
+        if (dialect == Dialect.POSTGRESQL && Breaker.isOutage(e)) {
+            if (breaker.openSince(startedNanos)) {
+                return breaker.casualty(e); // in flight through an outage the breaker has announced
+            }
+            if (Breaker.couldNotConnect(e) || !answersOutsidePool()) {
+                return breaker.open(e);
+            }
+            // What cut this connection (a network event, a restart of a proxy) likely cut its idle
+            // neighbours too: fresh ones for the next attempts, rather than one failure each.
+            dataSource.getHikariPoolMXBean().softEvictConnections();
+            return new ConnectionLost(url.describe(), e);
+        }
+        // A borrow that timed out with no failed connect behind it: a busy pool, or a server behind
+        // a partition whose connects neither succeed nor fail. A connection of its own tells which.
+        if (dialect == Dialect.POSTGRESQL && Breaker.poolTimedOut(e) && !answersOutsidePool()) {
             return breaker.open(e);
         }
         if (e instanceof ConnectionException) {
@@ -219,6 +271,8 @@ public final class Database implements AutoCloseable {
         if (!breaker.isOpen() || !answersOutsidePool()) {
             return false;
         }
+        // Connections kept through the outage may be cut without knowing it: none of them is lent again.
+        dataSource.getHikariPoolMXBean().softEvictConnections();
         try {
             jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
         } catch (RuntimeException e) {
@@ -251,6 +305,8 @@ public final class Database implements AutoCloseable {
             props.setProperty("password", url.password());
         }
         props.setProperty("connectTimeout", "1");
+        // The whole login, however many tries sslmode=prefer makes (each would wait a read timeout).
+        props.setProperty("loginTimeout", "2");
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("socketTimeout", Integer.toString(readTimeoutSeconds));
         props.setProperty("ApplicationName", application);

@@ -12,4 +12,9 @@ public final class DatabaseDown extends StorageUnavailable {
     DatabaseDown(String where, Throwable cause) {
         super("The database at " + where + " is unreachable", UNREACHABLE, cause);
     }
+
+    @Override
+    public int retryAfterSeconds() {
+        return RETRY_AFTER_SECONDS;
+    }
 }

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
  * from the last snapshot. The message is for the operator's log (it names the file or server and
  * what to do); {@link #publicMessage()} is what a client is told.
  */
-public sealed class StorageUnavailable extends RuntimeException permits DatabaseDown {
+public sealed class StorageUnavailable extends RuntimeException permits DatabaseDown, ConnectionLost {
     static final String UNREACHABLE = "The database cannot be reached; nothing was changed. Try again shortly.";
 
     private final String publicMessage;
@@ -26,13 +26,23 @@ public sealed class StorageUnavailable extends RuntimeException permits Database
         return publicMessage;
     }
 
+    /** Seconds a client is told to wait before trying again: long enough for someone to act. */
+    public int retryAfterSeconds() {
+        return 30;
+    }
+
     /**
      * Logs a failed attempt of background work that will be retried: one line for a storage
      * fault (it comes back at every attempt until someone acts, and its message says what to do),
-     * nothing while the database is down (the breaker said so once), the stack trace for anything else.
+     * nothing while the database is down (the breaker said so once), a warning for a lost
+     * connection (the next attempt takes a fresh one), the stack trace for anything else.
      */
     public static void logRetry(Logger log, String what, Throwable e) {
         if (e instanceof DatabaseDown) {
+            return;
+        }
+        if (e instanceof ConnectionLost lost) {
+            log.warn("{}: {}", what, lost.getMessage());
             return;
         }
         if (e instanceof StorageUnavailable fault) {

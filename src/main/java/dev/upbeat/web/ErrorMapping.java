@@ -2,6 +2,7 @@ package dev.upbeat.web;
 
 import dev.upbeat.json.Json;
 import dev.upbeat.problem.Problem;
+import dev.upbeat.storage.ConnectionLost;
 import dev.upbeat.storage.DatabaseDown;
 import dev.upbeat.storage.StorageUnavailable;
 import io.javalin.config.RoutesConfig;
@@ -73,13 +74,14 @@ public final class ErrorMapping {
         routes.exception(StorageUnavailable.class, (e, ctx) -> {
             if (e instanceof DatabaseDown) {
                 // The breaker logged the outage once; a line per refused request would bury it.
-                ctx.header("Retry-After", Integer.toString(DatabaseDown.RETRY_AFTER_SECONDS));
-                write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null), pages);
-                return;
+            } else if (e instanceof ConnectionLost) {
+                // One connection's end, already behind us: nothing for the operator to do.
+                log.warn("{} {} failed: {}", ctx.method(), route(ctx), e.getMessage());
+            } else {
+                // One line saying what to do; the cause's trace would repeat for every refused request.
+                log.error("{} {} refused: {}", ctx.method(), route(ctx), e.getMessage());
             }
-            // One line saying what to do; the cause's trace would repeat for every refused request.
-            log.error("{} {} refused: {}", ctx.method(), route(ctx), e.getMessage());
-            ctx.header("Retry-After", "30");
+            ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
             write(ctx, 503, new ErrorBody("service_unavailable", e.publicMessage(), null), pages);
         });
         routes.exception(Exception.class, (e, ctx) -> {
