@@ -1,10 +1,10 @@
 package dev.upbeat.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import dev.upbeat.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +44,8 @@ public final class ApiContract {
 
     private final JsonNode document;
     private final List<Template> templates;
-    private final SchemaRegistry registry;
-    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final JsonSchemaFactory registry;
+    private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
     private final Set<String> seen = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     private ApiContract() {
@@ -61,7 +61,8 @@ public final class ApiContract {
         // /components/order before /components/{id}: the literal path wins, as in the router.
         found.sort(Comparator.comparingInt(Template::parameters));
         templates = List.copyOf(found);
-        registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemas(Map.of(DOCUMENT, text)));
+        registry = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                b -> b.schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT, text))));
         Runtime.getRuntime().addShutdownHook(new Thread(this::writeCoverage));
     }
 
@@ -286,22 +287,22 @@ public final class ApiContract {
 
     private void validate(String what, String pointer, String body) {
         JsonNode node = readJson(what, body);
-        Schema schema = schemas.computeIfAbsent(pointer,
+        JsonSchema schema = schemas.computeIfAbsent(pointer,
                 p -> registry.getSchema("{\"$ref\": \"" + DOCUMENT + "#" + p.replace("\"", "\\\"") + "\"}"));
-        List<Error> errors = schema.validate(node);
+        Set<ValidationMessage> errors = schema.validate(node);
         if (!errors.isEmpty()) {
             throw new AssertionError(what + " does not match the API description (" + pointer + "):\n"
-                    + errors.stream().map(e -> "  at " + pointer(e) + ": " + e.getMessage()).collect(Collectors.joining("\n"))
+                    + errors.stream().map(e -> "  at " + pointer(e) + ": " + e.getError()).collect(Collectors.joining("\n"))
                     + "\n" + body);
         }
     }
 
     /** Validates against a schema given inline (a parameter's), whose $refs, if any, point into the document. */
     private void validateAgainst(String what, JsonNode schema, String body) {
-        List<Error> errors = registry.getSchema(schema.toString()).validate(readJson(what, body));
+        Set<ValidationMessage> errors = registry.getSchema(schema.toString()).validate(readJson(what, body));
         if (!errors.isEmpty()) {
             throw new AssertionError(what + " does not match the API description " + schema + ": "
-                    + errors.stream().map(Error::getMessage).collect(Collectors.joining("; ")) + " (" + body + ")");
+                    + errors.stream().map(ValidationMessage::getError).collect(Collectors.joining("; ")) + " (" + body + ")");
         }
     }
 
@@ -314,7 +315,7 @@ public final class ApiContract {
     }
 
     /** The instance location of a violation as a JSON pointer ("" is the whole body). */
-    private static String pointer(Error e) {
+    private static String pointer(ValidationMessage e) {
         var location = e.getInstanceLocation();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < location.getNameCount(); i++) {
