@@ -82,6 +82,9 @@ public record ApiReference(String title, String version, String description, Lis
                     param.path("description").asText(""), param.path("schema").toString()));
         }
         Map.Entry<String, JsonNode> request = first(op.path("requestBody").path("content"));
+        // An SBOM upload takes several media types; the page names them all and shows the first one's shape.
+        List<String> requestTypes = new ArrayList<>();
+        op.path("requestBody").path("content").fieldNames().forEachRemaining(requestTypes::add);
         List<Answer> answers = new ArrayList<>();
         fields(op.path("responses")).forEachRemaining(e -> {
             JsonNode r = deref(doc, e.getValue());
@@ -95,7 +98,7 @@ public record ApiReference(String title, String version, String description, Lis
         boolean token = !op.has("security") || (!op.path("security").isEmpty() && op.path("security").findParent("bearer") != null
                 && !containsEmpty(op.path("security")));
         return new Operation(op.path("operationId").asText(), method.toUpperCase(java.util.Locale.ROOT), path, op.path("summary").asText(),
-                op.path("description").asText(""), token, parameters, request == null ? null : request.getKey(),
+                op.path("description").asText(""), token, parameters, request == null ? null : String.join(", ", requestTypes),
                 request == null ? null : Shape.of(request.getValue().path("schema")), answers);
     }
 
