@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A walk through the answers the other tests seldom meet (reordering, group and maintenance
- * changes, schedules, the drill list, deletes), so each success the API's description promises is
- * held to a real answer at least once. The checking is the test client's (ApiContract); the
- * statuses are asserted here.
+ * changes, schedules, the drill list, deletes, advisory reads and replacements), so each success
+ * the API's description promises is held to a real answer at least once. The checking is the test
+ * client's (ApiContract); the statuses are asserted here.
  */
 class ApiTourTest {
     static TestUpbeat t;
@@ -105,5 +105,36 @@ class ApiTourTest {
         expect(204, http.delete("/api/v1/simulator/schedules/" + schedule));
         expect(200, read("/api/v1/drills?limit=5"));
         expect(204, http.delete("/api/v1/simulator/targets/pay"));
+    }
+
+    @Test
+    void inventories_advisories_and_action_items_are_read_replaced_and_moved() {
+        expect(201, http.post("/api/v1/simulator/targets", "{\"name\":\"ledger-db\",\"kind\":\"tcp\",\"listen\":\"127.0.0.1:0\","
+                + "\"upstream\":\"127.0.0.1:5432\"}"));
+        expect(201, http.post("/api/v1/components", "{\"name\":\"Ledger\",\"tier\":1,\"exposure\":\"internal\","
+                + "\"owner\":{\"team\":\"Core\",\"channel\":\"email\",\"address\":\"core@example.com\"}}"));
+        expect(200, http.patch("/api/v1/components/ledger", "{\"owner\":{\"team\":\"\"}}"));
+        expect(201, http.post("/api/v1/components/ledger/packages", "{\"purl\":\"pkg:generic/openssl@3.0.5\"}"));
+        expect(200, read("/api/v1/components/ledger/packages"));
+        expect(200, http.put("/api/v1/components/ledger/dependencies", "{\"targets\":[\"ledger-db\"]}"));
+        expect(200, read("/api/v1/components/ledger/dependencies"));
+
+        long advisory = expect(201, http.post("/api/v1/advisories", "{\"title\":\"OpenSSL 3.0\",\"severity\":\"high\","
+                + "\"affected\":[{\"purl\":\"pkg:generic/openssl\"}]}")).json().get("id").asLong();
+        expect(200, read("/api/v1/advisories"));
+        expect(200, read("/api/v1/advisories/" + advisory));
+        expect(200, http.put("/api/v1/advisories/" + advisory, "{\"title\":\"OpenSSL 3.0\",\"severity\":\"critical\","
+                + "\"disclosure_at\":\"" + Instant.now().plus(Duration.ofDays(3)) + "\",\"summary\":\"Buffer overrun\","
+                + "\"affected\":[{\"purl\":\"pkg:generic/openssl\",\"vers\":\"vers:generic/>=3.0.0|<3.0.7\"}]}"));
+        expect(200, read("/api/v1/advisories/" + advisory + "/exposure"));
+        JsonNode item = expect(200, read("/api/v1/advisories/" + advisory + "/actions")).json().get("actions").get(0);
+        expect(200, http.patch("/api/v1/advisories/" + advisory + "/actions/" + item.get("id").asLong(),
+                "{\"state\":\"wont_fix\",\"reason\":\"Behind the gateway\"}"));
+        expect(404, read("/api/v1/advisories/" + (advisory + 1000) + "/actions"));
+
+        expect(204, http.raw("DELETE", "/api/v1/components/ledger/packages?purl=pkg:generic/openssl@3.0.5", null,
+                "Authorization", "Bearer " + TestUpbeat.ADMIN_TOKEN));
+        expect(404, read("/api/v1/components/nowhere/packages"));
+        expect(404, read("/api/v1/components/nowhere/dependencies"));
     }
 }
