@@ -292,6 +292,7 @@ public final class Upbeat implements AutoCloseable {
         return List.of(site,
                 new BrandAssets(() -> branding.current().branding()), new Operations(snapshots, metrics, db::reachable, clock),
                 new FeedApi(snapshots, caching), new BadgeApi(snapshots, caching), new PublicApi(snapshots, caching),
+                new OpenApiAssets(caching),
                 new HerokuApi(snapshots, caching), new StatuspageApi(snapshots, caching),
                 new ComponentApi(components, groups, bodies, snapshots),
                 new IncidentApi(incidents, maintenances, bodies, snapshots, clock),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upbeat.demo.SampleData;
 import dev.upbeat.json.Json;
+import dev.upbeat.testing.ApiContract;
 import dev.upbeat.testing.TestUpbeat;
 import java.io.IOException;
 import java.net.URI;
@@ -112,7 +113,15 @@ class DocExamplesTest {
                 .method(curl.method(), curl.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(curl.body()));
         curl.headers().forEach(h -> request.header(h[0], h[1]));
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest sent = request.build();
+        HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+        try {
+            ApiContract.get().check(new ApiContract.Exchange(sent.method(), sent.uri(), sent.headers().firstValue("Content-Type").orElse(null),
+                    curl.body(), response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body(),
+                    name -> response.headers().firstValue(name).orElse(null)));
+        } catch (AssertionError e) {
+            return e.getMessage();
+        }
         Matcher expected = EXPECTED.matcher(c.comment());
         boolean ok = expected.find() ? response.statusCode() == Integer.parseInt(expected.group(1))
                 : response.statusCode() / 100 == 2;

@@ -33,7 +33,7 @@ class ErrorPagesTest {
         });
         try (LogCapture log = LogCapture.of(ErrorMapping.class.getName())) {
             app.start("127.0.0.1", 0);
-            Http http = new Http("http://127.0.0.1:" + app.port());
+            Http http = Http.unchecked("http://127.0.0.1:" + app.port());
 
             Http.Response page = http.get("/boom", "Accept", BROWSER);
             assertThat(page.status()).isEqualTo(500);
