@@ -25,6 +25,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 . bin/java-home
 
 WORK=$(mktemp -d)
+chmod 755 "$WORK" # nginx's workers read the root as an unprivileged user
 cleanup() {
   local status=$?
   [ $status -ne 0 ] && [ -f "$WORK/upbeat.log" ] && { echo "Upbeat's log:"; tail -40 "$WORK/upbeat.log"; } >&2
