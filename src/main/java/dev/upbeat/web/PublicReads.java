@@ -21,7 +21,8 @@ import org.eclipse.jetty.util.VirtualThreads;
 /**
  * The public reads that take no parameters (the home page, the badge, the fixed API bodies) are
  * the traffic of an incident, so the server answers them itself, in front of the router: a map
- * lookup, the snapshot's bytes (gzipped once per body when the client accepts it) and the same
+ * lookup, the snapshot's bytes (copied once per body off the heap, where the socket can take them
+ * without another copy, and gzipped once when the client accepts it) and the same
  * headers, metrics and access line as a routed answer, on the thread that read the request, for
  * nothing here blocks. Every other request goes on to the router on a virtual thread of its own,
  * as before. Routes reach this table only through {@link RouteTable#read}.
@@ -29,7 +30,7 @@ import org.eclipse.jetty.util.VirtualThreads;
 public final class PublicReads extends Handler.Wrapper {
     /** Bodies smaller than this are sent as they are: compressing them saves less than it costs (as the router does). */
     static final int MIN_GZIP_BYTES = 1500;
-    private static final int MAX_GZIPPED = 64;
+    private static final int MAX_ENCODED = 64;
 
     /** What a read may know of its request: a header, by name. */
     @FunctionalInterface
@@ -50,8 +51,12 @@ public final class PublicReads extends Handler.Wrapper {
     }
 
     private final Map<String, Read> reads = new HashMap<>();
-    /** Keyed by the body array itself (arrays compare by identity): each snapshot's body is compressed once. */
-    private final Map<byte[], byte[]> gzipped = new ConcurrentHashMap<>();
+    /** A body as sent: off the heap, as it is and gzipped (null when too small to be worth it), shared read-only. */
+    private record Encoded(ByteBuffer plain, ByteBuffer gzip) {
+    }
+
+    /** Keyed by the body array itself (arrays compare by identity): each snapshot's body is encoded once. */
+    private final Map<byte[], Encoded> encoded = new ConcurrentHashMap<>();
     private final Observer observer;
     private final LongConsumer catchUp;
     private Executor routed;
@@ -113,16 +118,18 @@ public final class PublicReads extends Handler.Wrapper {
             response.write(true, null, callback);
             return 304;
         }
-        byte[] body = answer.body();
-        if (body.length >= MIN_GZIP_BYTES && acceptsGzip(in.get(HttpHeader.ACCEPT_ENCODING))) {
-            body = gzipped(body);
+        Encoded body = encoded(answer.body());
+        ByteBuffer bytes = body.plain();
+        if (body.gzip() != null && acceptsGzip(in.get(HttpHeader.ACCEPT_ENCODING))) {
+            bytes = body.gzip();
             response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.remaining());
         // HEAD gets the headers of GET, Content-Length included; the server sends no body for it.
-        response.write(true, ByteBuffer.wrap(body), callback);
+        // A view of its own for each request: the write moves its position, never the shared bytes.
+        response.write(true, bytes.slice(), callback);
         return 200;
     }
 
@@ -142,17 +149,21 @@ public final class PublicReads extends Handler.Wrapper {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    private byte[] gzipped(byte[] body) {
-        byte[] done = gzipped.get(body);
+    private Encoded encoded(byte[] body) {
+        Encoded done = encoded.get(body);
         if (done == null) {
-            if (gzipped.size() >= MAX_GZIPPED) {
+            if (encoded.size() >= MAX_ENCODED) {
                 // Bodies of past snapshots; the current ones come back at their next request.
-                gzipped.clear();
+                encoded.clear();
             }
-            done = gzip(body);
-            gzipped.put(body, done);
+            done = new Encoded(offHeap(body), body.length >= MIN_GZIP_BYTES ? offHeap(gzip(body)) : null);
+            encoded.put(body, done);
         }
         return done;
+    }
+
+    private static ByteBuffer offHeap(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     static byte[] gzip(byte[] body) {
