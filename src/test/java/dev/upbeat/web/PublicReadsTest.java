@@ -64,6 +64,16 @@ class PublicReadsTest {
     }
 
     @Test
+    void routed_reads_that_may_be_compressed_say_so_too() throws Exception {
+        for (String path : List.of("/history", "/api/v1/incidents", "/history.atom", "/components/api/badge.svg", "/assets/upbeat.css")) {
+            HttpResponse<byte[]> r = get(path, "Accept-Encoding", "gzip");
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Vary").orElse("")).as(path).contains("Accept-Encoding");
+        }
+        assertThat(get("/history").headers().firstValue("Vary").orElse("")).contains("X-Upbeat-Fragment");
+    }
+
+    @Test
     void a_client_that_has_the_version_gets_304_with_the_headers_of_a_routed_read() throws Exception {
         for (String path : READS) {
             HttpResponse<byte[]> first = get(path);
