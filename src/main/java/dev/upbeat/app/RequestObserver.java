@@ -1,9 +1,9 @@
 package dev.upbeat.app;
 
+import dev.upbeat.web.PublicReads;
 import dev.upbeat.web.RequestIds;
 import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.slf4j.MDC;
  * access line. The public reads are the hot path: a timer is looked up once per route, method
  * and status and then only recorded, and nothing is formatted when access lines are off.
  */
-final class RequestObserver {
+final class RequestObserver implements PublicReads.Observer {
     private static final Logger access = LoggerFactory.getLogger("dev.upbeat.access");
     /** The label of requests no route matched (404s, 405s); a raw path would make the label set unbounded. */
     static final String UNMATCHED = "unmatched";
@@ -32,7 +32,7 @@ final class RequestObserver {
 
     private static final String[] ACCESS_KEYS = {"method", "route", "status", "duration_ms"};
 
-    private record Key(String route, HandlerType method, int status) {
+    private record Key(String route, String method, int status) {
     }
 
     private final MeterRegistry registry;
@@ -58,15 +58,31 @@ final class RequestObserver {
     /** Last thing, once the answer is written (a live stream's when it ends). */
     void end(Context ctx, Float millis) {
         try {
-            String route = route(ctx);
-            int status = ctx.statusCode();
-            long nanos = (long) (millis * 1_000_000);
-            timers.computeIfAbsent(new Key(route, ctx.method(), status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
-            if (accessLog) {
-                logAccess(ctx.method().name(), route, status, millis);
-            }
+            record(ctx.method().name(), route(ctx), ctx.statusCode(), (long) (millis * 1_000_000));
         } finally {
             MDC.remove(RequestIds.LOG_KEY);
+        }
+    }
+
+    /** A read answered in front of the router: the same timer and access line, under the same id. */
+    @Override
+    public void answered(String method, String route, int status, long nanos, String requestId) {
+        if (!accessLog) {
+            record(method, route, status, nanos);
+            return;
+        }
+        MDC.put(RequestIds.LOG_KEY, requestId);
+        try {
+            record(method, route, status, nanos);
+        } finally {
+            MDC.remove(RequestIds.LOG_KEY);
+        }
+    }
+
+    private void record(String method, String route, int status, long nanos) {
+        timers.computeIfAbsent(new Key(route, method, status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
+        if (accessLog) {
+            logAccess(method, route, status, nanos / 1_000_000f);
         }
     }
 
@@ -99,7 +115,7 @@ final class RequestObserver {
 
     private Timer timer(Key k) {
         return Timer.builder("http.server.requests").description("HTTP requests answered, by route template and status")
-                .tag("method", k.method().name()).tag("uri", k.route()).tag("status", Integer.toString(k.status()))
+                .tag("method", k.method()).tag("uri", k.route()).tag("status", Integer.toString(k.status()))
                 .serviceLevelObjectives(BUCKETS).register(registry);
     }
 }

@@ -3,7 +3,9 @@ package dev.upbeat.app;
 import dev.upbeat.json.Json;
 import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.ErrorMapping;
+import dev.upbeat.web.EdgeHeaders;
 import dev.upbeat.web.ErrorPages;
+import dev.upbeat.web.PublicReads;
 import dev.upbeat.web.RouteTable;
 import dev.upbeat.web.ServerErrors;
 import io.javalin.Javalin;
@@ -27,11 +29,6 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * requests in flight finish.
  */
 public final class WebServer {
-    /** Scripts and styles only from Upbeat itself, nothing inline: injected markup cannot run. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
-
     private static final String ASSETS = "/assets";
 
     private final Javalin app;
@@ -48,6 +45,7 @@ public final class WebServer {
         this.host = host;
         this.port = port;
         RequestObserver observer = new RequestObserver(metrics, accessLog, ASSETS + "/");
+        PublicReads reads = new PublicReads(observer, catchUp);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -59,11 +57,13 @@ public final class WebServer {
                 files.hostedPath = ASSETS;
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "public, max-age=3600");
+                // Compressed for clients that accept it, so a shared cache must keep the two apart.
+                files.headers = Map.of("Cache-Control", "public, max-age=3600", "Vary", "Accept-Encoding");
             });
             config.jetty.modifyServer(server -> {
-                // Javalin nests its context inside this wrapper; on stop it waits for requests in flight.
-                server.setHandler(new GracefulHandler());
+                // Javalin nests its context inside the innermost wrapper: the public reads answered
+                // without routing come first. On stop the graceful wrapper waits for requests in flight.
+                server.setHandler(new GracefulHandler(reads));
                 server.setStopTimeout(Duration.ofSeconds(10).toMillis());
                 // Requests refused before routing (bad URI, URI or headers too long) get the one error shape.
                 server.setErrorHandler(new ServerErrors());
@@ -72,37 +72,18 @@ public final class WebServer {
             config.requestLogger.http(observer::end);
             config.routes.before(ctx -> {
                 observer.begin(ctx);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-                ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-                long seen = Math.max(newestVersion(ctx.header("If-None-Match")), newestVersion(ctx.header("Last-Event-ID")));
+                EdgeHeaders.apply(ctx::header);
+                long seen = EdgeHeaders.seen(ctx.header("If-None-Match"), ctx.header("Last-Event-ID"));
                 if (seen > 0) {
                     catchUp.accept(seen);
                 }
             });
             config.routes.beforeMatched(auth::check);
             config.routes.afterMatched(audit::after);
-            RouteTable table = new RouteTable(config.routes);
+            RouteTable table = new RouteTable(config.routes, reads);
             ErrorMapping.install(config.routes, table::allowed, errorPages);
             routes.addAll(table.addAll(features).declared());
         });
-    }
-
-    /** The largest snapshot version among ETags like {@code "42"}, {@code W/"42"} or a bare 42; 0 if none. */
-    static long newestVersion(String header) {
-        long newest = 0;
-        if (header == null) {
-            return newest;
-        }
-        for (String part : header.split(",")) {
-            String v = part.strip();
-            v = v.startsWith("W/") ? v.substring(2) : v;
-            v = v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
-            if (!v.isEmpty() && v.length() <= 18 && v.chars().allMatch(Character::isDigit)) {
-                newest = Math.max(newest, Long.parseLong(v));
-            }
-        }
-        return newest;
     }
 
     /** Every route declared, in the order they are matched. */

@@ -7,6 +7,7 @@ import dev.upbeat.web.Access;
 import dev.upbeat.web.Caching;
 import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.PublicReads;
 import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -35,17 +36,13 @@ public final class HerokuApi implements Endpoints {
     @Override
     public void addRoutes(RouteTable r) {
         // Drop-in compatible reads for clients written for Heroku's and Statuspage's status APIs.
-        r.get("/api/v4/current-status", this::currentStatus, Access.PUBLIC);
+        r.read("/api/v4/current-status", rendered(CompatBodies.HEROKU_CURRENT_STATUS));
         r.get("/api/v4/incidents", this::incidents, Access.PUBLIC);
         r.get("/api/v4/incidents/{id}", this::incident, Access.PUBLIC);
-        r.get("/api/v3/current-status", this::legacyCurrentStatus, Access.PUBLIC);
-        r.get("/api/v3/current-status.json", this::legacyCurrentStatus, Access.PUBLIC);
+        r.read("/api/v3/current-status", rendered(CompatBodies.HEROKU_LEGACY_CURRENT_STATUS));
+        r.read("/api/v3/current-status.json", rendered(CompatBodies.HEROKU_LEGACY_CURRENT_STATUS));
         r.get("/api/v3/issues", this::legacyIssues, Access.PUBLIC);
         r.get("/api/v3/issues/{id}", this::legacyIssue, Access.PUBLIC);
-    }
-
-    public void currentStatus(Context ctx) {
-        rendered(ctx, CompatBodies.HEROKU_CURRENT_STATUS);
     }
 
     /** {@code ?limit=N}: a bare array, newest first. */
@@ -58,10 +55,6 @@ public final class HerokuApi implements Endpoints {
         PublicStatus s = snapshots.current();
         long id = Params.id(ctx, "incident");
         json(ctx, s, HerokuViews.incident(s, id).orElseThrow(() -> Problem.notFound("incident", id)));
-    }
-
-    public void legacyCurrentStatus(Context ctx) {
-        rendered(ctx, CompatBodies.HEROKU_LEGACY_CURRENT_STATUS);
     }
 
     /** {@code ?since=YYYY-MM-DD} (a day of the page's time zone) {@code &limit=N}. */
@@ -92,9 +85,12 @@ public final class HerokuApi implements Endpoints {
         }
     }
 
-    private void rendered(Context ctx, String key) {
-        PublicStatus s = snapshots.current();
-        caching.json(ctx, s.etag(), s.rendered().get(key));
+    /** The body rendered under {@code key} with the current snapshot. */
+    private PublicReads.Read rendered(String key) {
+        return request -> {
+            PublicStatus s = snapshots.current();
+            return caching.json(s.etag(), s.rendered().get(key));
+        };
     }
 
     private void json(Context ctx, PublicStatus s, Object body) {

@@ -2,11 +2,10 @@ package dev.upbeat.compat;
 
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusSnapshots;
-import dev.upbeat.web.Access;
 import dev.upbeat.web.Caching;
 import dev.upbeat.web.Endpoints;
+import dev.upbeat.web.PublicReads;
 import dev.upbeat.web.RouteTable;
-import io.javalin.http.Context;
 
 /**
  * Statuspage's public API v2 at the host root, where Atlassian's widget looks for it. Every
@@ -23,50 +22,21 @@ public final class StatuspageApi implements Endpoints {
 
     @Override
     public void addRoutes(RouteTable r) {
-        r.get("/api/v2/status.json", this::status, Access.PUBLIC);
-        r.get("/api/v2/summary.json", this::summary, Access.PUBLIC);
-        r.get("/api/v2/components.json", this::components, Access.PUBLIC);
-        r.get("/api/v2/incidents.json", this::incidents, Access.PUBLIC);
-        r.get("/api/v2/incidents/unresolved.json", this::unresolvedIncidents, Access.PUBLIC);
-        r.get("/api/v2/scheduled-maintenances.json", this::scheduledMaintenances, Access.PUBLIC);
-        r.get("/api/v2/scheduled-maintenances/upcoming.json", this::upcomingMaintenances, Access.PUBLIC);
-        r.get("/api/v2/scheduled-maintenances/active.json", this::activeMaintenances, Access.PUBLIC);
+        r.read("/api/v2/status.json", rendered(CompatBodies.STATUSPAGE_STATUS));
+        r.read("/api/v2/summary.json", rendered(CompatBodies.STATUSPAGE_SUMMARY));
+        r.read("/api/v2/components.json", rendered(CompatBodies.STATUSPAGE_COMPONENTS));
+        r.read("/api/v2/incidents.json", rendered(CompatBodies.STATUSPAGE_INCIDENTS));
+        r.read("/api/v2/incidents/unresolved.json", rendered(CompatBodies.STATUSPAGE_UNRESOLVED));
+        r.read("/api/v2/scheduled-maintenances.json", rendered(CompatBodies.STATUSPAGE_MAINTENANCES));
+        r.read("/api/v2/scheduled-maintenances/upcoming.json", rendered(CompatBodies.STATUSPAGE_UPCOMING));
+        r.read("/api/v2/scheduled-maintenances/active.json", rendered(CompatBodies.STATUSPAGE_ACTIVE));
     }
 
-    public void status(Context ctx) {
-        rendered(ctx, CompatBodies.STATUSPAGE_STATUS);
-    }
-
-    public void summary(Context ctx) {
-        rendered(ctx, CompatBodies.STATUSPAGE_SUMMARY);
-    }
-
-    public void components(Context ctx) {
-        rendered(ctx, CompatBodies.STATUSPAGE_COMPONENTS);
-    }
-
-    public void incidents(Context ctx) {
-        rendered(ctx, CompatBodies.STATUSPAGE_INCIDENTS);
-    }
-
-    public void unresolvedIncidents(Context ctx) {
-        rendered(ctx, CompatBodies.STATUSPAGE_UNRESOLVED);
-    }
-
-    public void scheduledMaintenances(Context ctx) {
-        rendered(ctx, CompatBodies.STATUSPAGE_MAINTENANCES);
-    }
-
-    public void upcomingMaintenances(Context ctx) {
-        rendered(ctx, CompatBodies.STATUSPAGE_UPCOMING);
-    }
-
-    public void activeMaintenances(Context ctx) {
-        rendered(ctx, CompatBodies.STATUSPAGE_ACTIVE);
-    }
-
-    private void rendered(Context ctx, String key) {
-        PublicStatus s = snapshots.current();
-        caching.json(ctx, s.etag(), s.rendered().get(key));
+    /** The body rendered under {@code key} with the current snapshot. */
+    private PublicReads.Read rendered(String key) {
+        return request -> {
+            PublicStatus s = snapshots.current();
+            return caching.json(s.etag(), s.rendered().get(key));
+        };
     }
 }

@@ -11,6 +11,7 @@ import dev.upbeat.web.Access;
 import dev.upbeat.web.Caching;
 import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.PublicReads;
 import dev.upbeat.web.RouteTable;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -65,21 +66,13 @@ public final class SitePages implements Endpoints {
 
     @Override
     public void addRoutes(RouteTable r) {
-        r.get("/", this::home, Access.PUBLIC);
-        r.get("/uptime", this::uptime, Access.PUBLIC);
+        r.read("/", page("home", "home.jte", s -> pages.home(s, now())));
+        r.read("/uptime", page("uptime", "uptime.jte", s -> uptime.uptime(s, now())));
         r.get("/history", this::history, Access.PUBLIC);
         r.get("/incidents/{id}", this::incident, Access.PUBLIC);
         r.get("/maintenance/{id}", this::maintenance, Access.PUBLIC);
         r.get("/components/{id}/uptime", this::componentMonth, Access.PUBLIC);
         r.get("/events", this::events, Access.PUBLIC);
-    }
-
-    public void home(Context ctx) {
-        page(ctx, "home", "home.jte", s -> pages.home(s, now()));
-    }
-
-    public void uptime(Context ctx) {
-        page(ctx, "uptime", "uptime.jte", s -> uptime.uptime(s, now()));
     }
 
     public void incident(Context ctx) {
@@ -141,21 +134,29 @@ public final class SitePages implements Endpoints {
                 + dev.upbeat.uptime.UptimeReader.HISTORY_MONTHS + " months; got '" + raw + "'");
     }
 
+    private void page(Context ctx, String page, String template, Function<PublicStatus, Object> model) {
+        caching.serve(ctx, page(ctx::header, page, template, model));
+    }
+
+    /** A page without parameters, read in front of the router. */
+    private PublicReads.Read page(String page, String template, Function<PublicStatus, Object> model) {
+        return request -> page(request, page, template, model);
+    }
+
     /**
-     * Serves a page from the rendered-page cache under {@code page}, a name made only of what the
-     * page was rendered from (its parsed parameters): junk query strings such as {@code ?cb=<random>},
+     * A page from the rendered-page cache under {@code page}, a name made only of what the page
+     * was rendered from (its parsed parameters): junk query strings such as {@code ?cb=<random>},
      * which widgets add to defeat caches, share one rendering with the plain URL instead of each
      * rendering anew and pushing real pages out of the bounded cache.
      */
-    private void page(Context ctx, String page, String template, Function<PublicStatus, Object> model) {
+    private Caching.Answer page(PublicReads.Headers request, String page, String template, Function<PublicStatus, Object> model) {
         PublicStatus s = snapshots.current();
-        boolean fragment = "live".equals(ctx.header(FRAGMENT_HEADER));
+        boolean fragment = "live".equals(request.get(FRAGMENT_HEADER));
         // A stale snapshot's page says how old it is, so the age is part of what is kept and of its ETag.
         String stale = PageModels.staleness(s, now());
         String key = (fragment ? page + " #live" : page) + (stale == null ? "" : " #" + stale);
         byte[] body = rendered.get(s, key, () -> render(template, model.apply(s), fragment));
-        ctx.header("Vary", FRAGMENT_HEADER);
-        caching.serve(ctx, stale == null ? s.etag() : staleEtag(s), "text/html; charset=utf-8", body);
+        return caching.answer(stale == null ? s.etag() : staleEtag(s), "text/html; charset=utf-8", body, FRAGMENT_HEADER);
     }
 
     /**

@@ -19,13 +19,11 @@ public final class BadgeApi implements Endpoints {
 
     @Override
     public void addRoutes(RouteTable r) {
-        r.get("/badge.svg", this::overall, Access.PUBLIC);
+        r.read("/badge.svg", request -> {
+            PublicStatus s = snapshots.current();
+            return caching.answer(s.etag(), Badge.CONTENT_TYPE, s.rendered().get(XmlBodies.OVERALL_BADGE));
+        });
         r.get("/components/{id}/badge.svg", this::component, Access.PUBLIC);
-    }
-
-    public void overall(Context ctx) {
-        PublicStatus s = snapshots.current();
-        caching.serve(ctx, s.etag(), Badge.CONTENT_TYPE, s.rendered().get(XmlBodies.OVERALL_BADGE));
     }
 
     /** One component's badge; an unknown id is a 404 in the usual error shape, even with If-None-Match. */

@@ -9,6 +9,7 @@ import dev.upbeat.web.Access;
 import dev.upbeat.web.Caching;
 import dev.upbeat.web.Endpoints;
 import dev.upbeat.web.Params;
+import dev.upbeat.web.PublicReads;
 import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.util.List;
@@ -28,29 +29,17 @@ public final class PublicApi implements Endpoints {
 
     @Override
     public void addRoutes(RouteTable r) {
-        r.get("/api/v1/status", this::status, Access.PUBLIC);
-        r.get("/api/v1/components", this::components, Access.PUBLIC);
+        r.read("/api/v1/status", rendered("status"));
+        r.read("/api/v1/components", rendered("components"));
         r.get("/api/v1/components/{id}", this::component, Access.PUBLIC);
         r.get("/api/v1/components/{id}/uptime", this::componentUptime, Access.PUBLIC);
-        r.get("/api/v1/groups", this::groups, Access.PUBLIC);
+        r.read("/api/v1/groups", rendered("groups"));
         r.get("/api/v1/groups/{id}", this::group, Access.PUBLIC);
         r.get("/api/v1/incidents", this::incidents, Access.PUBLIC);
         r.get("/api/v1/incidents/{id}", this::incident, Access.PUBLIC);
         r.get("/api/v1/maintenances", this::maintenances, Access.PUBLIC);
         r.get("/api/v1/maintenances/{id}", this::maintenance, Access.PUBLIC);
-        r.get("/api/v1/uptime", this::uptime, Access.PUBLIC);
-    }
-
-    public void status(Context ctx) {
-        rendered(ctx, "status");
-    }
-
-    public void components(Context ctx) {
-        rendered(ctx, "components");
-    }
-
-    public void groups(Context ctx) {
-        rendered(ctx, "groups");
+        r.read("/api/v1/uptime", rendered("uptime"));
     }
 
     public void maintenances(Context ctx) {
@@ -62,10 +51,6 @@ public final class PublicApi implements Endpoints {
         }
         Predicate<Incident> filter = statusFilter(Kind.MAINTENANCE, status);
         json(ctx, s, s.maintenances().stream().filter(filter).map(m -> NativeViews.maintenance(s, m)).toList());
-    }
-
-    public void uptime(Context ctx) {
-        rendered(ctx, "uptime");
     }
 
     public void component(Context ctx) {
@@ -134,9 +119,12 @@ public final class PublicApi implements Endpoints {
         return s.component(id).orElseThrow(() -> Problem.notFound("component", id));
     }
 
-    private void rendered(Context ctx, String key) {
-        PublicStatus s = snapshots.current();
-        caching.json(ctx, s.etag(), s.rendered().get(key));
+    /** The body rendered under {@code key} with the current snapshot. */
+    private PublicReads.Read rendered(String key) {
+        return request -> {
+            PublicStatus s = snapshots.current();
+            return caching.json(s.etag(), s.rendered().get(key));
+        };
     }
 
     private void json(Context ctx, PublicStatus s, Object body) {

@@ -34,11 +34,14 @@ public final class RouteTable {
     }
 
     private final RoutesConfig routes;
+    private final PublicReads reads;
     private final List<Route> declared = new ArrayList<>();
     private final List<Matcher> matchers = new ArrayList<>();
 
-    public RouteTable(RoutesConfig routes) {
+    /** {@code reads}: where public reads without parameters are answered, in front of the router. */
+    public RouteTable(RoutesConfig routes, PublicReads reads) {
         this.routes = routes;
+        this.reads = reads;
     }
 
     /**
@@ -52,6 +55,16 @@ public final class RouteTable {
         routes.head(path, handler, access, template);
         note("GET", path, access);
         return note("HEAD", path, access);
+    }
+
+    /**
+     * A public read of a fixed path that takes no parameters, GET and HEAD, answered from the
+     * snapshot by {@link PublicReads} in front of the router: the reads an incident's traffic is made of.
+     */
+    public RouteTable read(String path, PublicReads.Read read) {
+        reads.add(path, read);
+        note("GET", path, Access.PUBLIC);
+        return note("HEAD", path, Access.PUBLIC);
     }
 
     public RouteTable post(String path, Handler handler, Access access) {

@@ -21,7 +21,7 @@ class ErrorPagesTest {
     void an_unexpected_failure_is_a_500_page_for_a_browser_and_the_json_body_for_api_clients() {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            RouteTable table = new RouteTable(config.routes);
+            RouteTable table = new RouteTable(config.routes, new PublicReads((method, route, status, nanos, id) -> { }, seen -> { }));
             ErrorMapping.install(config.routes, table::allowed,
                     (status, message) -> ("<!DOCTYPE html><h1>Error " + status + "</h1><p>" + message + "</p>").getBytes(StandardCharsets.UTF_8));
             table.get("/boom", ctx -> {

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Public reads side by side with nginx, on loopback only. Starts target/upbeat.jar demo (sample
+# data) through bin/upbeat, so with the JVM options users get; copies each path's body from it into
+# an nginx root, served as a static file with the same content type; then, per path, warms the JIT
+# up and alternates rounds of Upbeat and nginx under the same load, printing every round and the
+# ratio. Last, the cache-busting herd: the home page with `?cb=<random>` on every request against a
+# plain read of it, alternating in the same way. Not part of the test suite.
+#
+#   flock /work/wt/bench.lock bench/reads.sh   # ROUNDS=3 SECONDS_PER_ROUND=5 WARMUP=12 by default
+#   PROFILE=/tmp/reads.jfr bench/reads.sh      # also records a JFR profile and prints its hot methods
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${ROUNDS:-3}
+ROUND=${SECONDS_PER_ROUND:-5}
+WARMUP=${WARMUP:-12}
+LOAD=${LOAD:--t1 -c64}
+PATHS=${PATHS:-/api/v2/summary.json /api/v4/current-status /api/v1/components / /badge.svg}
+UPBEAT=18180 NGINX_PORT=18181
+
+if ! command -v wrk >/dev/null || { ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; }; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null \
+    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+. bin/java-home
+
+WORK=$(mktemp -d)
+chmod 755 "$WORK" # nginx's workers read the root as an unprivileged user
+cleanup() {
+  local status=$?
+  [ $status -ne 0 ] && [ -f "$WORK/upbeat.log" ] && { echo "Upbeat's log:"; tail -40 "$WORK/upbeat.log"; } >&2
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  [ -n "${UPBEAT_PID:-}" ] && kill "$UPBEAT_PID" 2>/dev/null && wait "$UPBEAT_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $("$NGINX" -v 2>&1)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# bin/upbeat builds the jar when the sources are newer and runs it with the JVM options users get.
+extra=""
+[ -n "${PROFILE:-}" ] && extra="-XX:StartFlightRecording=filename=$PROFILE,settings=profile,dumponexit=true"
+UPBEAT_DATA_DIR="$WORK/data" PORT=$UPBEAT UPBEAT_HOST=127.0.0.1 UPBEAT_LOG_LEVEL=WARN JAVA_OPTS="${JAVA_OPTS:-} $extra" \
+  bin/upbeat demo > "$WORK/upbeat.log" 2>&1 &
+UPBEAT_PID=$!
+for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$UPBEAT/healthz" >/dev/null && break; sleep 0.5; done
+curl -fs "http://127.0.0.1:$UPBEAT/healthz" >/dev/null
+
+# The same bytes and content type as Upbeat answers, as static files nginx serves from its root.
+mkdir -p "$WORK/root"
+locations=""
+declare -A body=()
+n=0
+for path in $PATHS; do
+  n=$((n + 1))
+  body[$path]="$WORK/root/body$n"
+  type=$(curl -fs -o "${body[$path]}" -w '%{content_type}' "http://127.0.0.1:$UPBEAT$path")
+  locations+="  location = $path { types { } default_type \"$type\"; try_files /${body[$path]##*/} =404; }"$'\n'
+done
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/root;
+$locations  }
+}
+CONF
+"$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
+
+cat > "$WORK/cb.lua" <<'LUA'
+-- A junk query string on every request, as widgets add to defeat caches.
+request = function() return wrk.format(nil, "/?cb=" .. math.random(1, 1000000000)) end
+LUA
+
+rate() { # url [lua script] -> requests/s of one round; dies when any answer was not 2xx
+  local out
+  out=$(wrk $LOAD -d"${ROUND}s" ${2:+-s "$2"} "$1")
+  if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $1: $out" >&2; exit 1; fi
+  awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out"
+}
+
+# Alternates rounds of a and b, one line per round, then the ratio of their means and a's spread.
+compare() { # label name-a url-a name-b url-b [lua script for a]
+  local a=() b=() i
+  wrk $LOAD -d"${WARMUP}s" ${6:+-s "$6"} "$3" >/dev/null
+  for i in $(seq 1 "$ROUNDS"); do
+    a+=("$(rate "$3" "${6:-}")")
+    b+=("$(rate "$5")")
+    printf '  round %d: %s %s req/s, %s %s req/s (load %s)\n' "$i" "$2" "${a[-1]}" "$4" "${b[-1]}" "$(cut -d' ' -f1 /proc/loadavg)"
+  done
+  awk -v label="$1" -v a="${a[*]}" -v b="${b[*]}" 'BEGIN {
+    n = split(a, x, " "); split(b, y, " "); min = x[1]; max = x[1]
+    for (i = 1; i <= n; i++) { sa += x[i]; sb += y[i]; if (x[i] < min) min = x[i]; if (x[i] > max) max = x[i] }
+    printf "%s: mean %.0f vs %.0f req/s, ratio %.2f; spread of the first %.1f%%\n", label, sa / n, sb / n, sa / sb, 100 * (max - min) / (sa / n)
+  }'
+}
+
+echo "wrk $LOAD, ${WARMUP} s warm-up, then $ROUNDS rounds of ${ROUND} s each, alternating"
+for path in $PATHS; do
+  echo "== GET $path ($(stat -c %s "${body[$path]}") bytes)"
+  compare "GET $path, Upbeat / nginx" upbeat "http://127.0.0.1:$UPBEAT$path" nginx "http://127.0.0.1:$NGINX_PORT$path"
+done
+echo "== cache-busting herd: GET /?cb=<random> against GET /"
+compare "GET /?cb=<random> / GET /" busted "http://127.0.0.1:$UPBEAT/" plain "http://127.0.0.1:$UPBEAT/" "$WORK/cb.lua"
+echo "Upbeat's heap after: $(jcmd "$UPBEAT_PID" GC.heap_info 2>/dev/null | sed -n 2p | xargs || true)"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ -n "${PROFILE:-}" ]; then
+  jcmd "$UPBEAT_PID" JFR.dump filename="$PROFILE" >/dev/null
+  jfr view --width 160 hot-methods "$PROFILE" | head -40
+fi
