@@ -315,7 +315,7 @@ public final class Upbeat implements AutoCloseable {
                 new DashboardPages(pages, snapshots::current, zone),
                 new IncidentPages(pages, incidents, snapshots::current, zone, admin.templates()),
                 new MaintenancePages(pages, maintenances, snapshots::current, zone),
-                new AdvisoryPages(pages, advisories, zone, clock),
+                new AdvisoryPages(pages, advisories, drafts, zone, clock),
                 new ComponentPages(pages, components, groups, snapshots::current),
                 new AccessPages(pages, admin.users(), tokens, zone),
                 new SubscriberPages(pages, notifications.directory(), notifications.log(), zone),
