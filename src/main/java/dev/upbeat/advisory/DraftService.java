@@ -1,7 +1,6 @@
 package dev.upbeat.advisory;
 
 import dev.upbeat.component.ComponentRepository;
-import dev.upbeat.component.ComponentStatus;
 import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.IncidentDraft;
 import dev.upbeat.incident.IncidentService;
