@@ -3,6 +3,7 @@ package dev.upbeat.admin;
 import dev.upbeat.advisory.ActionItem;
 import dev.upbeat.advisory.ActionState;
 import dev.upbeat.advisory.AdvisoryService;
+import dev.upbeat.advisory.DraftService;
 import dev.upbeat.advisory.ResponseBoard;
 import dev.upbeat.web.Access;
 import dev.upbeat.web.Endpoints;
@@ -23,12 +24,14 @@ import java.util.Map;
 public final class AdvisoryPages implements Endpoints {
     private final AdminPages pages;
     private final AdvisoryService advisories;
+    private final DraftService drafts;
     private final ZoneId zone;
     private final Clock clock;
 
-    public AdvisoryPages(AdminPages pages, AdvisoryService advisories, ZoneId zone, Clock clock) {
+    public AdvisoryPages(AdminPages pages, AdvisoryService advisories, DraftService drafts, ZoneId zone, Clock clock) {
         this.pages = pages;
         this.advisories = advisories;
+        this.drafts = drafts;
         this.zone = zone;
         this.clock = clock;
     }
@@ -40,6 +43,7 @@ public final class AdvisoryPages implements Endpoints {
         r.get("/admin/advisories/{id}/review.md", this::markdown, Access.EDITOR);
         r.get("/admin/advisories/{id}/review.csv", this::csv, Access.EDITOR);
         r.post("/admin/advisories/{id}/actions/{action}", this::move, Access.EDITOR);
+        new DraftPages(pages, drafts, this).addRoutes(r);
     }
 
     public void list(Context ctx) {
@@ -80,10 +84,11 @@ public final class AdvisoryPages implements Endpoints {
                     Words.local("due_at", v.get("due_at"), zone)), actor);
             return new Change("advisory.action", "advisory " + id + " / " + a.componentId(),
                     a.state().wire() + (a.reason() == null ? "" : ": " + a.reason()));
-        }, (code, refused) -> show(ctx, code, id, refused, action));
+        }, (code, refused) -> show(ctx, code, id, refused, "action-" + action));
     }
 
-    private void show(Context ctx, int code, long id, Form form, Long editing) {
+    /** The board, with {@code form} shown in the form named {@code editing} (see {@link AdvisoryView}). */
+    void show(Context ctx, int code, long id, Form form, String editing) {
         Instant now = clock.instant();
         ResponseBoard b = advisories.board(id);
         List<AdvisoryView.ExposureRow> exposure = b.exposure().stream()
@@ -98,6 +103,7 @@ public final class AdvisoryPages implements Endpoints {
         pages.render(ctx, code, "admin/advisory.jte", new AdvisoryView(pages.chrome(ctx, b.advisory().title(), "advisories"),
                 b.advisory().id(), b.advisory().title(), b.advisory().severity().wire(), Words.time(b.advisory().disclosureAt(), zone),
                 b.countdown(now), b.done() + " of " + b.actions().size() + " done" + (b.wontFix() > 0 ? ", " + b.wontFix()
-                        + " won't fix" : ""), exposure, actions, form, editing));
+                        + " won't fix" : ""), exposure, actions, DraftRows.of(drafts.list(id), b, zone),
+                DraftRows.notice(drafts.notice(id), zone), form, editing));
     }
 }

@@ -6,6 +6,10 @@ import dev.upbeat.advisory.ActionRepository;
 import dev.upbeat.advisory.AdvisoryApi;
 import dev.upbeat.advisory.AdvisoryRepository;
 import dev.upbeat.advisory.AdvisoryService;
+import dev.upbeat.advisory.DraftApi;
+import dev.upbeat.advisory.DraftRepository;
+import dev.upbeat.advisory.DraftService;
+import dev.upbeat.advisory.PublishedNotices;
 import dev.upbeat.advisory.Triage;
 import dev.upbeat.admin.AdminPages;
 import dev.upbeat.admin.ComponentPages;
@@ -138,6 +142,7 @@ public final class Upbeat implements AutoCloseable {
     private final BrandingService branding;
     private final InventoryService inventory;
     private final AdvisoryService advisories;
+    private final DraftService drafts;
     private volatile boolean snapshotFailing;
     private ChangeFeed feed;
     private WebServer server;
@@ -153,6 +158,7 @@ public final class Upbeat implements AutoCloseable {
         ComponentRepository componentRepository = new ComponentRepository();
         GroupRepository groupRepository = new GroupRepository();
         IncidentRepository incidentRepository = new IncidentRepository();
+        DraftRepository draftRepository = new DraftRepository();
         this.branding = new BrandingService(db, new BrandingRepository(),
                 new Brand(config.pageName(), config.branding()), this::refresh);
         this.snapshots = new StatusSnapshots(db, componentRepository, groupRepository, incidentRepository,
@@ -161,7 +167,7 @@ public final class Upbeat implements AutoCloseable {
                         config.timeZone().getId()), clock,
                 List.of(new CompatBodies()),
                 new ProbeMeasurements(new ProbeRepository(), new ResultRepository(), config.timeZone()),
-                config.probes().uptimeSource());
+                config.probes().uptimeSource(), new PublishedNotices(draftRepository));
         // One id per process start, in the simulator's leases and the delivery claims alike.
         this.lease = Lease.fresh(config.simLease());
         this.notifications = new Notifications(config, db, componentRepository, clock, () -> branding.current().pageName(),
@@ -195,6 +201,8 @@ public final class Upbeat implements AutoCloseable {
         this.inventory = new InventoryService(db, inventoryRepository, componentRepository, simulatorRepository, triage, clock);
         this.advisories = new AdvisoryService(db, new AdvisoryRepository(), triage, actionRepository, actionItems, componentRepository,
                 clock, notifications::wake);
+        this.drafts = new DraftService(db, new AdvisoryRepository(), draftRepository, triage, componentRepository, incidents,
+                maintenances, clock, onChange);
         snapshots.onRebuild(live::publish);
         meters.snapshots(snapshots, clock);
         meters.live(live);
@@ -233,6 +241,7 @@ public final class Upbeat implements AutoCloseable {
         notifications.start();
         background.scheduleWithFixedDelay(this::tickSimulator, 1, 1, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(this::remindActionOwners, 30, 30, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(this::postDueDrafts, 5, 5, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(this::measureOutbox, 0, 15, TimeUnit.SECONDS);
         probes.start(background);
         // The instance id names this process in the claims and leases it holds in the database.
@@ -303,11 +312,12 @@ public final class Upbeat implements AutoCloseable {
                         config.pageName(), config.baseUrl(), this::componentNames, clock),
                 new SimulatorApi(simulator, simulatorSchedules, bodies), new DrillApi(drills, bodies),
                 new InventoryApi(inventory, bodies, new Bodies(config.maxSbomBytes())), new AdvisoryApi(advisories, bodies, clock),
+                new DraftApi(drafts, advisories, bodies),
                 new SignInPages(pages, admin.gate()),
                 new DashboardPages(pages, snapshots::current, zone),
                 new IncidentPages(pages, incidents, snapshots::current, zone, admin.templates()),
                 new MaintenancePages(pages, maintenances, snapshots::current, zone),
-                new AdvisoryPages(pages, advisories, zone, clock),
+                new AdvisoryPages(pages, advisories, drafts, zone, clock),
                 new ComponentPages(pages, components, groups, snapshots::current),
                 new AccessPages(pages, admin.users(), tokens, zone),
                 new SubscriberPages(pages, notifications.directory(), notifications.log(), zone),
@@ -417,6 +427,15 @@ public final class Upbeat implements AutoCloseable {
         }
     }
 
+    /** Every instance runs it; each draft's post is claimed in its own transaction, so it posts once between them. */
+    private void postDueDrafts() {
+        try {
+            drafts.postDue();
+        } catch (RuntimeException e) {
+            StorageUnavailable.logRetry(log, "Posting due advisory drafts failed; will retry", e);
+        }
+    }
+
     private void tickSimulator() {
         try {
             simulator.tick();
@@ -503,6 +522,10 @@ public final class Upbeat implements AutoCloseable {
 
     public AdvisoryService advisories() {
         return advisories;
+    }
+
+    public DraftService drafts() {
+        return drafts;
     }
 
     public AdminSite admin() {

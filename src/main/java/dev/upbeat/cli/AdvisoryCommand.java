@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code upbeat advisory}: advisories, their triage and their action items, through a running Upbeat's API. */
 @Command(name = "advisory", mixinStandardHelpOptions = true, description = "Enter advisories and follow the response to them.",
         subcommands = {AdvisoryCommand.Add.class, AdvisoryCommand.ImportOsv.class, AdvisoryCommand.Show.class,
-                AdvisoryCommand.Exposure.class, AdvisoryCommand.Actions.class})
+                AdvisoryCommand.Exposure.class, AdvisoryCommand.Actions.class, AdvisoryDrafts.ListDrafts.class, AdvisoryDrafts.Add.class,
+                AdvisoryDrafts.Post.class, AdvisoryDrafts.Notice.class})
 public final class AdvisoryCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -28,7 +29,7 @@ public final class AdvisoryCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: add, import-osv, show, exposure or actions");
+                "Missing subcommand: add, import-osv, show, exposure, actions, drafts, add-draft, post-draft or notice");
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Enter an advisory by hand; prints its id.")

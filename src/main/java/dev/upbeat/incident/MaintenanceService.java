@@ -45,6 +45,16 @@ public final class MaintenanceService {
     }
 
     public Incident schedule(MaintenanceDraft draft) {
+        Incident scheduled = db.inChange(tx -> schedule(tx, draft));
+        onChange.run();
+        return scheduled;
+    }
+
+    /**
+     * Schedules a window inside the caller's transaction, for work that must commit with it (a
+     * prepared draft marked posted). The caller announces the change after commit.
+     */
+    public Incident schedule(Tx tx, MaintenanceDraft draft) {
         String title = Check.text("title", draft.title(), IncidentService.MAX_TITLE);
         String message = Check.text("message", draft.message(), IncidentService.MAX_MESSAGE);
         ZoneId zone = draft.timeZone() == null ? defaultZone : WindowTime.zone("time_zone", draft.timeZone());
@@ -52,18 +62,14 @@ public final class MaintenanceService {
         Instant until = WindowTime.instant("scheduled_until", draft.scheduledUntil(), zone);
         Instant now = clock.instant();
         checkWindow(from, until, now);
-        Incident scheduled = db.inChange(tx -> {
-            Map<String, ComponentStatus> statuses = underMaintenance(tx, draft.components());
-            Incident created = Incident.builder().kind(Kind.MAINTENANCE).title(title).impact(Impact.MAINTENANCE)
-                    .status(IncidentStatus.SCHEDULED).startedAt(from).createdAt(now).updatedAt(now)
-                    .scheduledFor(from).scheduledUntil(until).timeZone(zone)
-                    .autoStart(flag(draft.autoStart())).autoComplete(flag(draft.autoComplete())).build();
-            long id = incidents.insert(tx, created);
-            return timeline.apply(tx, incidents.find(tx, id).orElseThrow(), IncidentStatus.SCHEDULED, message, statuses,
-                    IncidentService.notifyOrDefault(draft.notifySubscribers()), now);
-        });
-        onChange.run();
-        return scheduled;
+        Map<String, ComponentStatus> statuses = underMaintenance(tx, draft.components());
+        Incident created = Incident.builder().kind(Kind.MAINTENANCE).title(title).impact(Impact.MAINTENANCE)
+                .status(IncidentStatus.SCHEDULED).startedAt(from).createdAt(now).updatedAt(now)
+                .scheduledFor(from).scheduledUntil(until).timeZone(zone)
+                .autoStart(flag(draft.autoStart())).autoComplete(flag(draft.autoComplete())).build();
+        long id = incidents.insert(tx, created);
+        return timeline.apply(tx, incidents.find(tx, id).orElseThrow(), IncidentStatus.SCHEDULED, message, statuses,
+                IncidentService.notifyOrDefault(draft.notifySubscribers()), now);
     }
 
     /** Changes title, window, zone, components or automation; the window only while still scheduled. */

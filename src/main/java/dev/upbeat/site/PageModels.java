@@ -79,7 +79,9 @@ final class PageModels {
                 Colors.circle(s.overall()), groups.stream().filter(g -> !g.components().isEmpty()).toList(), open, windows,
                 form == null ? null : new Views.Subscribe(form.token().apply(now),
                         form.channels().stream().map(c -> new Views.Option(c.wire(), c.name())).toList(), form.addressLabel(), form.emailOnly(),
-                        s.components().stream().map(c -> new Views.Option(c.id(), c.name())).toList()));
+                        s.components().stream().map(c -> new Views.Option(c.id(), c.name())).toList()),
+                s.notices().stream().map(n -> new Views.NoticeBox(n.id(), Markdown.toSafeHtml(n.text()), time(n.publishedAt())))
+                        .toList());
     }
 
     private Views.Group group(PublicStatus s, String id, String name, List<Component> members) {

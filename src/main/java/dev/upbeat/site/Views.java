@@ -20,7 +20,12 @@ public final class Views {
     }
 
     public record Home(Chrome chrome, String overallStatus, String overallWords, String overallColor,
-                       List<Group> groups, List<IncidentBox> incidents, List<WindowBox> maintenances, Subscribe subscribe) {
+                       List<Group> groups, List<IncidentBox> incidents, List<WindowBox> maintenances, Subscribe subscribe,
+                       List<NoticeBox> notices) {
+    }
+
+    /** A published notice: its text as sanitised HTML, and when it was published. */
+    public record NoticeBox(long id, String html, String publishedAt) {
     }
 
     /** The subscribe form: its signed anti-forgery token, the channels on offer, the components to choose from. */

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param uptime     each component's headline uptime: from its status history, or from its probes
  *                   when UPBEAT_UPTIME_SOURCE is {@code probes}
  * @param measured   what probes measured, shown beside or instead of the status history
+ * @param notices    published notices (an advisory's "we are aware of ..."), latest first
  *
  * <p>Build one by name with {@link #builder()}, or change one with {@link #toBuilder()}: four of
  * its lists and both maps have the same shape, so a positional call is easy to misread.
@@ -38,7 +39,8 @@ public record PublicStatus(
         List<Incident> maintenances,
         Map<String, UptimeSummary> uptime,
         Map<String, byte[]> rendered,
-        MeasuredStatus measured) {
+        MeasuredStatus measured,
+        List<Notice> notices) {
 
     /** The heading of components outside any group, on the page and wherever a group name is expected. */
     public static final String UNGROUPED = "Other";
@@ -76,6 +78,10 @@ public record PublicStatus(
         return "\"" + version + "\"";
     }
 
+    /** A published notice: its Markdown text, and since when the page shows it in this wording. */
+    public record Notice(long id, String text, Instant publishedAt) {
+    }
+
     /** Name, public address and display zone of the page. */
     public record PageInfo(String name, String url, String timeZone) {
     }
@@ -92,7 +98,7 @@ public record PublicStatus(
     public Builder toBuilder() {
         return new Builder().version(version).generatedAt(generatedAt).page(page).overall(overall).groups(groups)
                 .components(components).incidents(incidents).maintenances(maintenances).uptime(uptime).rendered(rendered)
-                .measured(measured);
+                .measured(measured).notices(notices);
     }
 
     public static final class Builder {
@@ -107,6 +113,7 @@ public record PublicStatus(
         private Map<String, UptimeSummary> uptime = Map.of();
         private Map<String, byte[]> rendered = Map.of();
         private MeasuredStatus measured = MeasuredStatus.NONE;
+        private List<Notice> notices = List.of();
 
         private Builder() {
         }
@@ -122,10 +129,11 @@ public record PublicStatus(
         public Builder uptime(Map<String, UptimeSummary> uptime) { this.uptime = uptime; return this; }
         public Builder rendered(Map<String, byte[]> rendered) { this.rendered = rendered; return this; }
         public Builder measured(MeasuredStatus measured) { this.measured = measured; return this; }
+        public Builder notices(List<Notice> notices) { this.notices = notices; return this; }
 
         public PublicStatus build() {
             return new PublicStatus(version, generatedAt, page, overall, groups, components, incidents, maintenances,
-                    uptime, rendered, measured);
+                    uptime, rendered, measured, notices);
         }
     }
 }

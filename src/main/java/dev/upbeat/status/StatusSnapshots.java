@@ -45,6 +45,7 @@ public final class StatusSnapshots {
     private final List<FixedBodies> featureBodies;
     private final Measurements measurements;
     private final UptimeSource source;
+    private final PublicNotices notices;
     private final AtomicReference<PublicStatus> current = new AtomicReference<>();
     private final List<Consumer<PublicStatus>> listeners = new CopyOnWriteArrayList<>();
     static final long CATCH_UP_PAUSE_MILLIS = 100;
@@ -63,6 +64,15 @@ public final class StatusSnapshots {
                            UptimeReader uptime, java.util.function.Supplier<PublicStatus.PageInfo> page, Clock clock,
                            List<FixedBodies> featureBodies,
                            Measurements measurements, UptimeSource source) {
+        this(db, components, groups, incidents, uptime, page, clock, featureBodies, measurements, source, PublicNotices.NONE);
+    }
+
+    /** With the notices the page shows beside incidents (an advisory's public notice). */
+    public StatusSnapshots(Database db, ComponentRepository components, GroupRepository groups, IncidentRepository incidents,
+                           UptimeReader uptime, java.util.function.Supplier<PublicStatus.PageInfo> page, Clock clock,
+                           List<FixedBodies> featureBodies,
+                           Measurements measurements, UptimeSource source, PublicNotices notices) {
+        this.notices = notices;
         this.measurements = measurements;
         this.source = source;
         this.db = db;
@@ -112,7 +122,7 @@ public final class StatusSnapshots {
                     .incidents(all.stream().filter(i -> i.kind() == Kind.INCIDENT).toList())
                     .maintenances(all.stream().filter(i -> i.kind() == Kind.MAINTENANCE)
                             .sorted(Comparator.comparing(Incident::scheduledFor).reversed()).toList())
-                    .uptime(Map.copyOf(summaries)).measured(measured).build();
+                    .uptime(Map.copyOf(summaries)).measured(measured).notices(List.copyOf(notices.read(tx))).build();
         });
         PublicStatus withJson = built.toBuilder().rendered(render(built)).build();
         current.set(withJson);

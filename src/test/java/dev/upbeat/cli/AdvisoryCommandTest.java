@@ -39,4 +39,36 @@ class AdvisoryCommandTest {
             assertThat(CliRun.of(db, env, "advisory", "show", "1").out()).contains("\"title\" : \"OpenSSL 3.0 fix\"");
         }
     }
+
+    @Test
+    void a_draft_is_prepared_listed_and_posted_and_the_notice_published_from_the_command_line() throws Exception {
+        try (TestUpbeat t = TestUpbeat.started()) {
+            t.http.post("/api/v1/components", "{\"name\":\"Platform API\"}");
+            t.http.post("/api/v1/components/platform-api/packages", "{\"purl\":\"pkg:generic/openssl@3.0.5\"}");
+            Map<String, String> env = Map.of("UPBEAT_URL", "http://127.0.0.1:" + t.upbeat.port(), "UPBEAT_TOKEN", TestUpbeat.ADMIN_TOKEN);
+            String db = TestDatabases.sqlite();
+            assertThat(CliRun.of(db, env, "advisory", "add", "--title", "OpenSSL 3.0 fix", "--severity", "high",
+                    "--disclosure", "2030-11-01T13:00:00Z", "--affected", "pkg:generic/openssl").exit()).isZero();
+
+            CliRun added = CliRun.of(db, env, "advisory", "add-draft", "1", "--title", "OpenSSL update", "--message", "Patching.",
+                    "--at-disclosure");
+            assertThat(added.exit()).as(added.err()).isZero();
+            assertThat(added.out()).contains("Draft 1 (incident): OpenSSL update, platform-api=operational");
+            assertThat(CliRun.of(db, env, "advisory", "drafts", "1").out())
+                    .containsPattern("1\\s+incident\\s+due 2030-11-01T13:00:00.000Z\\s+OpenSSL update");
+
+            CliRun posted = CliRun.of(db, env, "advisory", "post-draft", "1", "1");
+            assertThat(posted.exit()).as(posted.err()).isZero();
+            assertThat(posted.out()).containsPattern("posted as incident \\d+");
+            CliRun again = CliRun.of(db, env, "advisory", "post-draft", "1", "1");
+            assertThat(again.exit()).isEqualTo(1);
+            assertThat(again.err()).contains("409").contains("cannot change or post again");
+
+            CliRun notice = CliRun.of(db, env, "advisory", "notice", "1", "--text", "We are aware of it; we have patched.", "--publish");
+            assertThat(notice.exit()).as(notice.err()).isZero();
+            assertThat(notice.out()).contains("Published: We are aware of it; we have patched.");
+            assertThat(t.http.get("/").body()).contains("We are aware of it; we have patched.");
+            assertThat(CliRun.of(db, env, "advisory", "notice", "1", "--unpublish").out()).startsWith("Not published: We are aware");
+        }
+    }
 }

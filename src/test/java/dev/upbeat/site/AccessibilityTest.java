@@ -81,6 +81,7 @@ class AccessibilityTest {
         String maintenance = t.http.get("/api/v1/maintenances").json().get(0).get("id").asText();
         String component = t.http.get("/api/v1/components").json().get(0).get("id").asText();
         String manage = manageToken();
+        publishNotice(advisory());
         List<String> pages = List.of("/", "/uptime", "/history", "/incidents/" + incident, "/maintenance/" + maintenance,
                 "/components/" + component + "/uptime", "/no-such-page", "/subscriptions/confirm?t=expired",
                 "/subscriptions/manage?t=" + manage, "/subscriptions/unsubscribe?t=" + manage);
@@ -209,13 +210,39 @@ class AccessibilityTest {
     }
 
     /** A short drill against a simulator target that checks Upbeat's own health, run to its end. */
-    /** An advisory that touches nothing yet: the board with its countdown and an empty exposure table. */
+    /**
+     * An advisory that touches nothing yet: the board with its countdown, an empty exposure table,
+     * drafts (an incident, a maintenance, one posted) and an unpublished notice.
+     */
     private static String advisory() {
         Http.Response r = t.http.post("/api/v1/advisories", """
                 {"title":"OpenSSL 3.x high severity fix","severity":"high","disclosure_at":"%s","summary":"Details under embargo.",
                  "affected":[{"purl":"pkg:generic/openssl"}]}""".formatted(java.time.Instant.now().plus(java.time.Duration.ofDays(3))));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.json().get("id").asText();
+        String id = r.json().get("id").asText();
+        String component = t.http.get("/api/v1/components").json().get(0).get("id").asText();
+        String drafts = "/api/v1/advisories/" + id + "/drafts";
+        for (String body : List.of(
+                "{\"kind\":\"incident\",\"title\":\"OpenSSL update\",\"message\":\"Patching.\",\"post_at_disclosure\":true,"
+                        + "\"components\":{\"" + component + "\":\"degraded_performance\"}}",
+                "{\"kind\":\"maintenance\",\"title\":\"OpenSSL patch window\",\"message\":\"Restarts.\"}",
+                "{\"kind\":\"incident\",\"title\":\"OpenSSL fix applied\",\"message\":\"Done.\",\"status\":\"resolved\"}")) {
+            Http.Response d = t.http.post(drafts, body);
+            assertThat(d.status()).as(d.toString()).isEqualTo(201);
+            if (body.contains("applied")) {
+                assertThat(t.http.post(drafts + "/" + d.json().get("id").asText() + "/post", "").status()).isEqualTo(200);
+            }
+        }
+        assertThat(t.http.put("/api/v1/advisories/" + id + "/notice", "{\"text\":\"We are aware of it.\",\"published\":false}")
+                .status()).isEqualTo(200);
+        return id;
+    }
+
+    /** A published notice, so the home page shows its notices section. */
+    private static void publishNotice(String advisory) {
+        Http.Response r = t.http.put("/api/v1/advisories/" + advisory + "/notice",
+                "{\"text\":\"We are aware of CVE-2022-3602; we are **not affected**.\",\"published\":true}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
     private static String drill() {
