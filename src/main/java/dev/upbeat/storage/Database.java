@@ -180,6 +180,9 @@ public final class Database implements AutoCloseable {
                 T result = work.apply(tx);
                 if (tx.announced()) {
                     ChangeSequence.bump(handle, dialect);
+                    if (tx.stamped()) {
+                        tx.stamp(ChangeSequence.current(handle));
+                    }
                 }
                 return result;
             };
