@@ -15,7 +15,7 @@ javac -proc:full -cp "$CP" -d target/jmh-classes $(find bench/jmh/java -name '*.
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ $# -eq 0 ]; then
-  set -- -f 1 -wi 5 -w 2s -i 5 -r 2s
+  set -- -f 1 -wi 3 -w 2s -i 5 -r 2s
 fi
 java -Xmx2g --enable-native-access=ALL-UNNAMED -cp "target/jmh-classes:$CP" org.openjdk.jmh.Main "$@"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
