@@ -30,10 +30,33 @@ final class DayBars {
 
     Views.Bars of(PublicStatus s, Component c, UptimeSummary u, String label) {
         LocalDate created = c.createdAt() == null ? null : LocalDate.ofInstant(c.createdAt(), zone);
-        return new Views.Bars(label, u.days().stream().map(d -> day(s, c, d, created)).toList());
+        List<Incident> touching = touching(s, c.id(), u.days());
+        return new Views.Bars(label, u.days().stream().map(d -> day(touching, d, created)).toList());
     }
 
-    private Views.BarDay day(PublicStatus s, Component c, DayUptime d, LocalDate created) {
+    /**
+     * The component's incidents that overlap the bars' days, in the snapshot's order: found once,
+     * not once a day, so a page costs the same with three years of incidents as with three months.
+     */
+    private List<Incident> touching(PublicStatus s, String componentId, List<DayUptime> days) {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        LocalDate first = days.stream().map(DayUptime::day).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = days.stream().map(DayUptime::day).max(LocalDate::compareTo).orElseThrow();
+        return s.incidents().stream()
+                .filter(i -> overlaps(i, first, last))
+                .filter(i -> i.components().stream().anyMatch(a -> a.componentId().equals(componentId)))
+                .toList();
+    }
+
+    private boolean overlaps(Incident i, LocalDate first, LocalDate last) {
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
+        return i.startedAt().isBefore(to) && (i.resolvedAt() == null || i.resolvedAt().isAfter(from));
+    }
+
+    private Views.BarDay day(List<Incident> touching, DayUptime d, LocalDate created) {
         Double minutes = downtimeMinutes(d.totals(), d.uptime());
         String words;
         if (minutes == null) {
@@ -41,7 +64,7 @@ final class DayBars {
         } else {
             words = Percent.words(d.uptime()) + " uptime" + (Math.round(minutes) == 0 ? "" : ", " + Math.round(minutes) + " min downtime");
         }
-        return new Views.BarDay(DAY.format(d.day()), Colors.day(minutes), words, incidentsOn(s, c.id(), d.day()));
+        return new Views.BarDay(DAY.format(d.day()), Colors.day(minutes), words, incidentsOn(touching, d.day()));
     }
 
     /** Weighted downtime in minutes (null when the day is unknown). */
@@ -49,12 +72,8 @@ final class DayBars {
         return uptime.map(u -> (1 - u) * t.observedSeconds() / 60d).orElse(null);
     }
 
-    private List<Views.Link> incidentsOn(PublicStatus s, String componentId, LocalDate day) {
-        Instant from = day.atStartOfDay(zone).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        return s.incidents().stream()
-                .filter(i -> i.components().stream().anyMatch(a -> a.componentId().equals(componentId)))
-                .filter(i -> i.startedAt().isBefore(to) && (i.resolvedAt() == null || i.resolvedAt().isAfter(from)))
+    private List<Views.Link> incidentsOn(List<Incident> touching, LocalDate day) {
+        return touching.stream().filter(i -> overlaps(i, day, day))
                 .map(i -> new Views.Link("/incidents/" + i.id(), i.title())).toList();
     }
 }

@@ -12,6 +12,7 @@ import dev.upbeat.incident.Kind;
 import dev.upbeat.json.Json;
 import dev.upbeat.storage.ChangeSequence;
 import dev.upbeat.storage.Database;
+import dev.upbeat.storage.Tx;
 import dev.upbeat.uptime.Measurements;
 import dev.upbeat.uptime.UptimeReader;
 import dev.upbeat.uptime.UptimeSummary;
@@ -49,6 +50,9 @@ public final class StatusSnapshots {
     private final AtomicReference<PublicStatus> current = new AtomicReference<>();
     private final List<Consumer<PublicStatus>> listeners = new CopyOnWriteArrayList<>();
     static final long CATCH_UP_PAUSE_MILLIS = 100;
+    /** The order of {@link IncidentRepository#all}. */
+    private static final Comparator<Incident> NEWEST_START_FIRST =
+            Comparator.comparing(Incident::startedAt).thenComparingLong(Incident::id).reversed();
     private long lastCatchUpNanos = System.nanoTime() - CATCH_UP_PAUSE_MILLIS * 1_000_000;
 
     public StatusSnapshots(Database db, ComponentRepository components, GroupRepository groups, IncidentRepository incidents,
@@ -109,7 +113,7 @@ public final class StatusSnapshots {
             long version = ChangeSequence.read(tx);
             List<ComponentGroup> groupList = groups.all(tx);
             List<Component> ordered = ordered(groupList, components.all(tx));
-            List<Incident> all = incidents.all(tx);
+            List<Incident> all = incidents(tx, version, previous);
             Map<String, UptimeSummary> summaries = new HashMap<>(uptime.summaries(tx, now));
             ordered.forEach(c -> summaries.computeIfAbsent(c.id(), id -> uptime.unknown(now)));
             MeasuredStatus measured = measured(tx, now);
@@ -133,6 +137,23 @@ public final class StatusSnapshots {
     }
 
     /**
+     * Every incident and maintenance, newest start first: the last snapshot's, with those changed
+     * since its version read again, so a rebuild reads what changed, not years of history.
+     */
+    private List<Incident> incidents(Tx tx, long version, PublicStatus previous) {
+        if (previous == null || previous.version() > version) {
+            return incidents.all(tx);
+        }
+        Map<Long, Incident> byId = new HashMap<>();
+        previous.incidents().forEach(i -> byId.put(i.id(), i));
+        previous.maintenances().forEach(i -> byId.put(i.id(), i));
+        if (previous.version() < version) {
+            incidents.changedSince(tx, previous.version()).forEach(i -> byId.put(i.id(), i));
+        }
+        return byId.values().stream().sorted(NEWEST_START_FIRST).toList();
+    }
+
+    /**
      * Makes sure the snapshot is at least at {@code version}, which another instance (through
      * the change feed, an ETag or a Last-Event-ID) says exists; rebuilds if the database is
      * further on. A client can send any number, so the database is asked at most every
@@ -153,7 +174,7 @@ public final class StatusSnapshots {
         }
     }
 
-    private MeasuredStatus measured(dev.upbeat.storage.Tx tx, Instant now) {
+    private MeasuredStatus measured(Tx tx, Instant now) {
         Measurements.Measured m = measurements.read(tx, now);
         if (m.days().isEmpty() && m.latency().isEmpty()) {
             return new MeasuredStatus(source, Map.of(), Map.of());

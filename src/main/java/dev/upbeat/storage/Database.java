@@ -13,11 +13,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,6 +219,9 @@ public final class Database implements AutoCloseable {
                 T result = work.apply(tx);
                 if (tx.announced()) {
                     ChangeSequence.bump(handle, dialect);
+                    if (tx.stamped()) {
+                        tx.stamp(ChangeSequence.current(handle));
+                    }
                 }
                 return result;
             };
@@ -338,6 +344,19 @@ public final class Database implements AutoCloseable {
     public <T> T read(Function<Tx, T> work) {
         return run(dialect == Dialect.POSTGRESQL ? TransactionIsolationLevel.REPEATABLE_READ
                 : TransactionIsolationLevel.UNKNOWN, work);
+    }
+
+    /**
+     * Tells {@code listener} of every statement run through this database, before it runs and on
+     * the thread running it: how a test proves that serving a page reads no database.
+     */
+    public void onStatement(Consumer<String> listener) {
+        jdbi.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext context) {
+                listener.accept(context.getRenderedSql());
+            }
+        });
     }
 
     /** Publishes the pool's own meters (hikaricp_connections_*: active, idle, pending, timeouts, usage). */

@@ -1,5 +1,8 @@
 package dev.upbeat.storage;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -10,6 +13,7 @@ public final class Tx {
     private final Handle handle;
     private final Dialect dialect;
     private boolean announced;
+    private final Map<String, LongConsumer> stamps = new LinkedHashMap<>();
 
     Tx(Handle handle, Dialect dialect) {
         this.handle = handle;
@@ -35,5 +39,23 @@ public final class Tx {
 
     boolean announced() {
         return announced;
+    }
+
+    /**
+     * Announces this change and runs {@code stamp} with its number, last thing before commit, once
+     * per {@code key} however often asked: rows stamped so tell a reader which version first shows
+     * them, and it can read only what changed since the version it has.
+     */
+    public void stampOnCommit(String key, LongConsumer stamp) {
+        announce();
+        stamps.putIfAbsent(key, stamp);
+    }
+
+    void stamp(long version) {
+        stamps.values().forEach(s -> s.accept(version));
+    }
+
+    boolean stamped() {
+        return !stamps.isEmpty();
     }
 }
