@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Pass-through cost of a simulator target, on loopback only: the same small upstream (nginx serving
-# a 1 KiB file) measured directly, through nginx's proxy_pass and through an Upbeat target with no
-# fault live. Prints a Markdown table for docs/benchmarks.md. Not part of the test suite.
+# Pass-through cost of a simulator target, on loopback only: the same upstream (nginx serving a
+# 2.7 KB file) measured through nginx's proxy_pass (upstream keep-alive) and through an Upbeat
+# target with no fault live, in alternating rounds under one load, then each path once on a single
+# connection. Prints every round and the ratio as Markdown for docs/benchmarks.md. Not part of the
+# test suite.
 #
-#   bench/pass-through.sh            # DURATION=15s CONNECTIONS=50 THREADS=2 by default
+#   bench/pass-through.sh                       # ROUNDS=3 rounds of 5 s each per path, wrk -t1 -c64
+#   PROFILE=/tmp/pass.jfr bench/pass-through.sh # also records Upbeat with JFR during the loaded rounds
+#   JAVA_OPTS=... bench/pass-through.sh         # the JVM options bin/upbeat would be given
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-15s}
-CONNECTIONS=${CONNECTIONS:-50}
-THREADS=${THREADS:-2}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-5s}
+WARMUP=${WARMUP:-12s}
+CONNECTIONS=64 THREADS=1
 UPSTREAM=18080 NGINX_PROXY=18081 UPBEAT=18090 TARGET=18091
 
 if ! command -v wrk >/dev/null || { ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; }; then
@@ -17,9 +22,10 @@ if ! command -v wrk >/dev/null || { ! command -v nginx >/dev/null && [ ! -x /usr
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 . bin/java-home
-[ -f target/upbeat.jar ] || ./mvnw -B -q -ntp -DskipTests package
+[ -f target/upbeat.jar ] || ./mvnw -B -q -ntp -DskipTests package   # delete it to measure fresh code
 
 WORK=$(mktemp -d)
+chmod 755 "$WORK"   # nginx's workers (www-data) read the payload from it
 cleanup() {
   local status=$?
   [ $status -ne 0 ] && [ -f "$WORK/upbeat.log" ] && { echo "Upbeat's log:"; tail -40 "$WORK/upbeat.log"; } >&2
@@ -29,7 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-head -c 1024 /dev/zero | tr '\0' 'x' > "$WORK/payload"
+head -c 2700 /dev/zero | tr '\0' 'x' > "$WORK/payload"
 cat > "$WORK/nginx.conf" <<CONF
 worker_processes auto;
 pid $WORK/nginx.pid;
@@ -52,31 +58,65 @@ CONF
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
 
 TOKEN=bench-token-0123456789
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options, split as bin/upbeat splits it
 DATABASE_URL="jdbc:sqlite:$WORK/upbeat.db" PORT=$UPBEAT UPBEAT_HOST=127.0.0.1 UPBEAT_ADMIN_TOKEN=$TOKEN UPBEAT_LOG_LEVEL=WARN \
-  java -jar target/upbeat.jar serve > "$WORK/upbeat.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar target/upbeat.jar serve > "$WORK/upbeat.log" 2>&1 &
 UPBEAT_PID=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$UPBEAT/healthz" >/dev/null && break; sleep 0.5; done
 curl -fs -X POST "http://127.0.0.1:$UPBEAT/api/v1/simulator/targets" -H "Authorization: Bearer $TOKEN" \
   -H "Content-Type: application/json" \
   -d "{\"name\":\"bench\",\"listen\":\"127.0.0.1:$TARGET\",\"upstream\":\"http://127.0.0.1:$UPSTREAM\"}" >/dev/null
+size=$(curl -fs "http://127.0.0.1:$TARGET/" | wc -c) && [ "$size" -eq 2700 ] || { echo "the target passed $size bytes, not 2700" >&2; exit 1; }
 
-# Lets the JVM compile the hot path before it is measured.
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "http://127.0.0.1:$TARGET/" >/dev/null
-
-measure() { # name port
-  local load latency
-  load=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$2/")
-  latency=$(wrk -t1 -c1 -d"$DURATION" --latency "http://127.0.0.1:$2/")
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" \
-    "$(awk '/Requests\/sec/ {print $2}' <<<"$load")" \
-    "$(awk '$1 == "50%" {print $2}' <<<"$load")" "$(awk '$1 == "99%" {print $2}' <<<"$load")" \
-    "$(awk '$1 == "50%" {print $2}' <<<"$latency")" "$(awk '$1 == "99%" {print $2}' <<<"$latency")"
+ms() { # a wrk latency (850.00us, 1.20ms, 2.00s) in milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.3f", n }'
+}
+run() { # connections threads duration port -> "requests/s p50-ms p99-ms"
+  local out
+  out=$(wrk -t"$2" -c"$1" -d"$3" --latency "http://127.0.0.1:$4/")
+  echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")" \
+    "$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
 }
 
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (load) and -t1 -c1 (one connection); 1 KiB body; $(nproc) CPU(s)"
+echo "Machine: $(nproc) vCPU, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1)"
+echo "nginx: $("$NGINX" -v 2>&1 | cut -d/ -f2); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); JAVA_OPTS: ${JAVA_OPTS:-none}"
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| Path | Requests/s (load) | p50 (load) | p99 (load) | p50 (1 conn) | p99 (1 conn) |"
-echo "|---|---|---|---|---|---|"
-measure "direct to the upstream" $UPSTREAM
-measure "through nginx proxy_pass" $NGINX_PROXY
-measure "through an Upbeat target" $TARGET
+# Lets the JVM compile the hot path before anything is measured, and nginx open its upstream connections.
+wrk -t$THREADS -c$CONNECTIONS -d"$WARMUP" "http://127.0.0.1:$TARGET/" >/dev/null
+wrk -t$THREADS -c$CONNECTIONS -d2s "http://127.0.0.1:$NGINX_PROXY/" >/dev/null
+
+[ -n "${PROFILE:-}" ] && jcmd "$UPBEAT_PID" JFR.start name=bench settings=profile filename="$PROFILE" >/dev/null
+
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, 2,700-byte body, after a $WARMUP warm-up:"
+echo
+echo "| Round | Path | Requests/s | p50 | p99 |"
+echo "|---|---|---|---|---|"
+upbeat_total=0 nginx_total=0
+for round in $(seq 1 "$ROUNDS"); do
+  read -r rps p50 p99 <<<"$(run $CONNECTIONS $THREADS "$DURATION" $TARGET)"
+  printf '| %s | Upbeat target | %s | %s ms | %s ms |\n' "$round" "$rps" "$p50" "$p99"
+  upbeat_total=$(awk -v a="$upbeat_total" -v b="$rps" 'BEGIN { print a + b }')
+  read -r rps p50 p99 <<<"$(run $CONNECTIONS $THREADS "$DURATION" $NGINX_PROXY)"
+  printf '| %s | nginx proxy_pass | %s | %s ms | %s ms |\n' "$round" "$rps" "$p50" "$p99"
+  nginx_total=$(awk -v a="$nginx_total" -v b="$rps" 'BEGIN { print a + b }')
+done
+[ -n "${PROFILE:-}" ] && jcmd "$UPBEAT_PID" JFR.stop name=bench >/dev/null
+echo
+awk -v u="$upbeat_total" -v n="$nginx_total" -v r="$ROUNDS" \
+  'BEGIN { printf "Mean: Upbeat %.0f req/s, nginx %.0f req/s, ratio %.2f\n", u / r, n / r, u / n }'
+echo
+echo "One connection (wrk -t1 -c1 -d$DURATION):"
+echo
+echo "| Path | Requests/s | p50 | p99 |"
+echo "|---|---|---|---|"
+read -r rps direct_p50 p99 <<<"$(run 1 1 "$DURATION" $UPSTREAM)"
+printf '| direct to the upstream | %s | %s ms | %s ms |\n' "$rps" "$direct_p50" "$p99"
+read -r rps p50 p99 <<<"$(run 1 1 "$DURATION" $NGINX_PROXY)"
+printf '| nginx proxy_pass | %s | %s ms | %s ms |\n' "$rps" "$p50" "$p99"
+read -r rps upbeat_p50 p99 <<<"$(run 1 1 "$DURATION" $TARGET)"
+printf '| Upbeat target | %s | %s ms | %s ms |\n' "$rps" "$upbeat_p50" "$p99"
+echo
+awk -v u="$upbeat_p50" -v d="$direct_p50" 'BEGIN { printf "p50 added by Upbeat on one connection: %.3f ms\n", u - d }'
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -z "${PROFILE:-}" ] || echo "Upbeat's profile during the rounds: $PROFILE (jfr view hot-methods $PROFILE)"

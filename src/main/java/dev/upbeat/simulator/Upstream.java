@@ -19,6 +19,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 
 /**
  * Forwards one request to the upstream and streams the answer back: method, path, query,
@@ -58,7 +59,8 @@ final class Upstream {
             @Override
             public void onContent(org.eclipse.jetty.client.Response answer, Content.Chunk chunk, Runnable demand) {
                 chunk.retain();
-                out.write(false, chunk.getByteBuffer(), Callback.from(() -> {
+                // Non-blocking: run by whichever selector completes the write, without a hand-off.
+                out.write(false, chunk.getByteBuffer(), Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {
                     chunk.release();
                     demand.run();
                 }, failure -> {
