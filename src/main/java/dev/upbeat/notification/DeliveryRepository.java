@@ -142,6 +142,19 @@ public final class DeliveryRepository {
                 .bind("id", id).bind("at", at).execute();
     }
 
+    /**
+     * Records a group of sends in one statement, all as sent at {@code at} (the group's last send:
+     * a worker records its sends at the latest {@link Dispatcher#MARK_AFTER} after the first).
+     */
+    public void markSent(Tx tx, java.util.Collection<Long> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        tx.handle().createUpdate("UPDATE deliveries SET status = 'sent', sent_at = :at, last_error = NULL, claimed_by = NULL"
+                        + " WHERE id IN (<ids>) AND status = 'pending'")
+                .bindList("ids", ids).bind("at", at).execute();
+    }
+
     public void markFailed(Tx tx, long id, String error, Instant retryAt) {
         tx.handle().createUpdate("UPDATE deliveries SET last_error = :e, next_attempt_at = :at, claimed_by = NULL"
                         + " WHERE id = :id AND status = 'pending'")

@@ -2,6 +2,7 @@ package dev.upbeat.notification;
 
 import dev.upbeat.storage.Database;
 import dev.upbeat.storage.StorageUnavailable;
+import dev.upbeat.storage.Tx;
 import dev.upbeat.subscription.Channel;
 import dev.upbeat.subscription.Subscriber;
 import dev.upbeat.subscription.SubscriberRepository;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -20,19 +22,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The delivery workers: for each channel, as many threads as its concurrency, each claiming a
- * small batch of due deliveries, sending them and recording each outcome at once (so a crash
- * repeats at most the sends in flight: one per thread). Claims carry this instance's id and a short
- * lease that {@link HeldClaims} renews while the batch is worked on, so the claims of a killed
- * instance come due for the others within one lease. A thread holds one batch of at most
- * {@link #BATCH} at a time, so an instance never holds more than {@code threads x BATCH} claims
- * of a channel: what it can start on soon, leaving the rest of a large fan-out to whichever
- * instance is free next. Channels have threads of their own, so a channel that fails or hangs
- * (SMTP down) never holds up another. Failures come back after {@link Backoff}; after
+ * small batch of due deliveries and sending them. A failure is recorded at once; sends are recorded
+ * in groups ({@link SentGroup}: at the end of the batch, or {@link #MARK_AFTER} after the first),
+ * so a crash repeats at most the sends not yet recorded: one batch per thread. Claims carry this
+ * instance's id and a short lease that {@link HeldClaims} renews while the batch is worked on, so
+ * the claims of a killed instance come due for the others within one lease. A thread holds one
+ * batch of at most {@link #batch(Channel)} at a time, so an instance never holds more than
+ * {@code threads x batch} claims of a channel: what it can start on soon, leaving the rest of a
+ * large fan-out to whichever instance is free next. Channels have threads of their own, so a
+ * channel that fails or hangs (SMTP down) never holds up another. Failures come back after {@link Backoff}; after
  * {@code maxAttempts} a delivery is parked as dead until an admin re-sends it.
  */
 public final class Dispatcher implements AutoCloseable {
-    /** Claims per batch: enough to reuse an SMTP session, few enough that one instance never hoards a fan-out. */
+    /** Claims per batch: few, as each send may go to another host, and one slow host holds up the rest of its batch. */
     public static final int BATCH = 5;
+    /**
+     * Claims per email batch: every message goes to the one SMTP server over the batch's one session,
+     * so a fan-out moves in larger steps; still few enough that one instance never hoards it.
+     */
+    public static final int EMAIL_BATCH = 25;
+    /** Sends are recorded together when their batch ends or this long after the first, whichever comes first. */
+    public static final Duration MARK_AFTER = Duration.ofMillis(250);
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** Longest one send may take (HTTP 10 s, SMTP steps): no send starts this close to the end of a lease not renewed. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
@@ -130,7 +140,7 @@ public final class Dispatcher implements AutoCloseable {
         Instant now = clock.instant();
         Instant claimedUntil = now.plus(policy.lease());
         List<DeliveryRepository.Claim> claims = db.inTransaction(tx ->
-                deliveries.claim(tx, channel.wire(), instance, now, claimedUntil, BATCH));
+                deliveries.claim(tx, channel.wire(), instance, now, claimedUntil, batch(channel)));
         if (claims.isEmpty() || sender == null) {
             return claims.size();
         }
@@ -144,12 +154,18 @@ public final class Dispatcher implements AutoCloseable {
         return claims.size();
     }
 
+    /** The most claims a worker of {@code channel} takes at once; also the most sends it has not yet recorded. */
+    public static int batch(Channel channel) {
+        return channel == Channel.EMAIL ? EMAIL_BATCH : BATCH;
+    }
+
     private void send(Channel channel, Sender sender, List<DeliveryRepository.Claim> claims, Instant claimedUntil,
                       List<Long> unfinished) {
         Map<String, Subscriber> byId = db.read(tx -> subscribers.findAll(tx,
                 claims.stream().map(DeliveryRepository.Claim::subscriberId).filter(java.util.Objects::nonNull).collect(Collectors.toSet())))
                 .stream().collect(Collectors.toMap(Subscriber::id, Function.identity()));
         Duration margin = LEASE_MARGIN.compareTo(policy.lease().dividedBy(2)) < 0 ? LEASE_MARGIN : policy.lease().dividedBy(2);
+        SentGroup sent = new SentGroup(db, deliveries, held, MARK_AFTER);
         try (Sender.Batch batch = sender.open()) {
             for (DeliveryRepository.Claim c : claims) {
                 // Renewals failing (database away) or shutting down: leave the rest rather than send past the lease.
@@ -158,18 +174,31 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 Subscriber s = c.noticeId() == null ? byId.get(c.subscriberId()) : null;
                 if (c.noticeId() != null) {
-                    deliverNotice(batch, c, channel);
+                    deliverNotice(batch, c, channel, sent);
                 } else if (s == null) {
-                    db.useTransaction(tx -> deliveries.markDead(tx, c.id(), "the subscriber was removed"));
+                    record(c, tx -> deliveries.markDead(tx, c.id(), "the subscriber was removed"));
                 } else if (c.eventId() == null && s.confirmed()) {
                     // An opt-in message for someone already confirmed (a repeated form, an admin add) says nothing new.
-                    db.useTransaction(tx -> deliveries.markSent(tx, c.id(), clock.instant()));
+                    Instant now = clock.instant();
+                    sent.add(c.id(), now, now);
                 } else {
-                    deliver(batch, c, s);
+                    deliver(batch, c, s, sent);
                 }
+                // Sent (in the group, still held) or its outcome recorded: never handed back.
                 unfinished.remove(Long.valueOf(c.id()));
-                held.drop(c.id());
+                sent.recordIfDue(clock.instant());
             }
+        } finally {
+            sent.record();
+        }
+    }
+
+    /** Records one outcome other than sent at once, in its own transaction, and holds the claim no more. */
+    private void record(DeliveryRepository.Claim c, Consumer<Tx> outcome) {
+        try {
+            db.useTransaction(outcome);
+        } finally {
+            held.drop(c.id());
         }
     }
 
@@ -187,22 +216,23 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void deliver(Sender.Batch batch, DeliveryRepository.Claim c, Subscriber s) {
+    private void deliver(Sender.Batch batch, DeliveryRepository.Claim c, Subscriber s, SentGroup sent) {
         NotificationEvent event = c.eventId() == null ? null : event(c.eventId());
-        attempt(batch, c, s.channel(), new Outgoing(c.id(), c.attempts(), s, event));
+        attempt(batch, c, s.channel(), new Outgoing(c.id(), c.attempts(), s, event), sent);
     }
 
-    private void deliverNotice(Sender.Batch batch, DeliveryRepository.Claim c, Channel channel) {
+    private void deliverNotice(Sender.Batch batch, DeliveryRepository.Claim c, Channel channel, SentGroup sent) {
         OwnerNotice notice = db.read(tx -> deliveries.findNotice(tx, c.noticeId())).orElseThrow();
-        attempt(batch, c, channel, new Outgoing(c.id(), c.attempts(), null, null, notice));
+        attempt(batch, c, channel, new Outgoing(c.id(), c.attempts(), null, null, notice), sent);
     }
 
-    private void attempt(Sender.Batch batch, DeliveryRepository.Claim c, Channel channel, Outgoing outgoing) {
+    private void attempt(Sender.Batch batch, DeliveryRepository.Claim c, Channel channel, Outgoing outgoing, SentGroup sent) {
         try {
             Instant start = clock.instant();
             batch.send(outgoing);
-            metrics.sent(channel, Duration.between(start, clock.instant()));
-            db.useTransaction(tx -> deliveries.markSent(tx, c.id(), clock.instant()));
+            Instant done = clock.instant();
+            metrics.sent(channel, Duration.between(start, done));
+            sent.add(c.id(), start, done);
         } catch (DeliveryFailure f) {
             failed(c, channel, f.getMessage(), f.permanent());
         } catch (RuntimeException e) {
@@ -216,10 +246,10 @@ public final class Dispatcher implements AutoCloseable {
         metrics.failed(channel, gaveUp);
         if (gaveUp) {
             log.warn("Delivery {} is dead after {} attempt(s): {}", c.id(), c.attempts(), message);
-            db.useTransaction(tx -> deliveries.markDead(tx, c.id(), message));
+            record(c, tx -> deliveries.markDead(tx, c.id(), message));
         } else {
             Instant retry = clock.instant().plus(policy.backoff().after(c.attempts(), ThreadLocalRandom.current()));
-            db.useTransaction(tx -> deliveries.markFailed(tx, c.id(), message, retry));
+            record(c, tx -> deliveries.markFailed(tx, c.id(), message, retry));
         }
     }
 

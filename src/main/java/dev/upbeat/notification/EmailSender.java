@@ -23,6 +23,13 @@ import java.util.Properties;
 public final class EmailSender implements Sender {
     private static final String TIMEOUT_MILLIS = "10000";
 
+    static {
+        // Jakarta Mail 2.1 looks up its stream provider for every body part and every message it
+        // writes, with a ServiceLoader scan of the class path unless this names it: named, a fan-out
+        // spends its time sending rather than reading jar indexes.
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+
     private final Session session;
     private final String protocol;
     private final String user;
@@ -96,17 +103,39 @@ public final class EmailSender implements Sender {
                 throw new DeliveryFailure("Not a deliverable address or message: " + e.getMessage(), true);
             }
             try {
-                if (transport == null || !transport.isConnected()) {
-                    transport = session.getTransport(protocol);
-                    transport.connect(user, password);
-                }
-                transport.sendMessage(mime, mime.getAllRecipients());
+                transmitOrRetry(mime);
             } catch (SendFailedException e) {
                 throw new DeliveryFailure("SMTP server refused the recipient: " + e.getMessage(), false);
             } catch (MessagingException e) {
                 close(); // the session may be broken; the next send reconnects
                 throw new DeliveryFailure("SMTP: " + e.getMessage(), false);
             }
+        }
+
+        /** A server may end a session after so many messages or so long: then one more try on a new session. */
+        private void transmitOrRetry(MimeMessage mime) throws MessagingException {
+            boolean reused = transport != null;
+            try {
+                transmit(mime);
+            } catch (MessagingException e) {
+                if (!reused || transport.isConnected()) {
+                    throw e;
+                }
+                close();
+                transmit(mime);
+            }
+        }
+
+        /**
+         * Sends on this batch's session, connecting first if there is none. Not isConnected() before
+         * each message: Angus asks the server with a NOOP for that, one more round trip per message.
+         */
+        private void transmit(MimeMessage mime) throws MessagingException {
+            if (transport == null) {
+                transport = session.getTransport(protocol);
+                transport.connect(user, password);
+            }
+            transport.sendMessage(mime, mime.getAllRecipients());
         }
 
         @Override
