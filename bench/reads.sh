@@ -6,7 +6,7 @@
 # ratio. Last, the cache-busting herd: the home page with `?cb=<random>` on every request against a
 # plain read of it, alternating in the same way. Not part of the test suite.
 #
-#   flock /work/wt/bench.lock bench/reads.sh   # ROUNDS=3 SECONDS_PER_ROUND=5 WARMUP=12 by default
+#   bench/reads.sh   # ROUNDS=3 SECONDS_PER_ROUND=5 WARMUP=12 by default
 #   PROFILE=/tmp/reads.jfr bench/reads.sh      # also records a JFR profile and prints its hot methods
 set -euo pipefail
 cd "$(dirname "$0")/.."
