@@ -311,7 +311,7 @@ public final class Upbeat implements AutoCloseable {
                 new SubscriptionPages(notifications.subscriptions(), notifications.links(), notifications.subscribeLimit(),
                         config.pageName(), config.baseUrl(), this::componentNames, clock),
                 new SimulatorApi(simulator, simulatorSchedules, bodies), new DrillApi(drills, bodies),
-                new InventoryApi(inventory, bodies, new Bodies(config.maxSbomBytes())), new AdvisoryApi(advisories, bodies, clock),
+                new InventoryApi(inventory, bodies, new Bodies(config.maxSbomBytes(), "UPBEAT_MAX_SBOM_BYTES")), new AdvisoryApi(advisories, bodies, clock),
                 new DraftApi(drafts, advisories, bodies),
                 new SignInPages(pages, admin.gate()),
                 new DashboardPages(pages, snapshots::current, zone),

@@ -21,9 +21,16 @@ import java.util.stream.Collectors;
 public final class Bodies {
     private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
     private final long maxBodyBytes;
+    /** The setting that raises the limit, named in the 413 so the operator knows which one to change. */
+    private final String limitSetting;
 
     public Bodies(long maxBodyBytes) {
+        this(maxBodyBytes, "UPBEAT_MAX_BODY_BYTES");
+    }
+
+    public Bodies(long maxBodyBytes, String limitSetting) {
         this.maxBodyBytes = maxBodyBytes;
+        this.limitSetting = limitSetting;
     }
 
     public <T> T read(Context ctx, Class<T> type) {
@@ -127,7 +134,7 @@ public final class Bodies {
 
     private Problem tooLarge(long declared) {
         return Problem.tooLarge("The request body is " + (declared > 0 ? declared + " bytes, " : "")
-                + "over the limit of " + maxBodyBytes + " bytes (UPBEAT_MAX_BODY_BYTES)");
+                + "over the limit of " + maxBodyBytes + " bytes (" + limitSetting + ")");
     }
 
     private static String path(JsonMappingException e) {

@@ -119,7 +119,7 @@ class SbomUploadTest {
         Http.Response r = Sboms.push(http, "sniffed", "application/vnd.cyclonedx+json", big);
 
         assertThat(r.status()).as(r.toString()).isEqualTo(413);
-        assertThat(r.json().get("message").asText()).contains("8192");
+        assertThat(r.json().get("message").asText()).contains("8192", "UPBEAT_MAX_SBOM_BYTES");
     }
 
     @Test
