@@ -77,6 +77,12 @@ cat > "$WORK/cb.lua" <<'LUA'
 -- A junk query string on every request, as widgets add to defeat caches.
 request = function() return wrk.format(nil, "/?cb=" .. math.random(1, 1000000000)) end
 LUA
+# The plain read it is compared with makes its requests the same way (a Lua call, a random number,
+# a formatted request each time) and only leaves the junk out: wrk shares the machine, so a script
+# on one side only would charge the client's extra work to the server.
+cat > "$WORK/plain.lua" <<'LUA'
+request = function() local _ = math.random(1, 1000000000); return wrk.format(nil, "/") end
+LUA
 
 rate() { # url [lua script] -> requests/s of one round; dies when any answer was not 2xx
   local out
@@ -86,12 +92,12 @@ rate() { # url [lua script] -> requests/s of one round; dies when any answer was
 }
 
 # Alternates rounds of a and b, one line per round, then the ratio of their means and a's spread.
-compare() { # label name-a url-a name-b url-b [lua script for a]
+compare() { # label name-a url-a name-b url-b [lua script for a] [lua script for b]
   local a=() b=() i
   wrk $LOAD -d"${WARMUP}s" ${6:+-s "$6"} "$3" >/dev/null
   for i in $(seq 1 "$ROUNDS"); do
     a+=("$(rate "$3" "${6:-}")")
-    b+=("$(rate "$5")")
+    b+=("$(rate "$5" "${7:-}")")
     printf '  round %d: %s %s req/s, %s %s req/s (load %s)\n' "$i" "$2" "${a[-1]}" "$4" "${b[-1]}" "$(cut -d' ' -f1 /proc/loadavg)"
   done
   awk -v label="$1" -v a="${a[*]}" -v b="${b[*]}" 'BEGIN {
@@ -107,7 +113,7 @@ for path in $PATHS; do
   compare "GET $path, Upbeat / nginx" upbeat "http://127.0.0.1:$UPBEAT$path" nginx "http://127.0.0.1:$NGINX_PORT$path"
 done
 echo "== cache-busting herd: GET /?cb=<random> against GET /"
-compare "GET /?cb=<random> / GET /" busted "http://127.0.0.1:$UPBEAT/" plain "http://127.0.0.1:$UPBEAT/" "$WORK/cb.lua"
+compare "GET /?cb=<random> / GET /" busted "http://127.0.0.1:$UPBEAT/" plain "http://127.0.0.1:$UPBEAT/" "$WORK/cb.lua" "$WORK/plain.lua"
 echo "Upbeat's heap after: $(jcmd "$UPBEAT_PID" GC.heap_info 2>/dev/null | sed -n 2p | xargs || true)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 

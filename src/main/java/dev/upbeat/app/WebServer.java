@@ -20,8 +20,10 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Builds the HTTP server: the route table, authentication before each matched route, one error
@@ -49,8 +51,7 @@ public final class WebServer {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            // Live-update streams hold a request each; virtual threads make a thousand of them cheap.
-            config.concurrency.useVirtualThreads = true;
+            config.jetty.threadPool = serverThreads();
             config.http.maxRequestSize = maxBodyBytes;
             config.jsonMapper(new SnakeCaseJson());
             config.staticFiles.add(files -> {
@@ -128,5 +129,19 @@ public final class WebServer {
                 throw new IllegalStateException("Cannot serialise " + type, e);
             }
         }
+    }
+
+    /**
+     * Platform threads select, accept and answer the public reads (which never block), so the hot
+     * path runs on the thread that read the request, scheduled by the OS like any other; what is
+     * routed (it may block, and each live-update stream holds its request) runs on a virtual thread
+     * of its own, so a thousand streams stay cheap. Javalin's own virtual-thread pool would run the
+     * selector itself as a virtual thread, sharing the few carrier threads with every routed request.
+     */
+    private static QueuedThreadPool serverThreads() {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        threads.setName("upbeat-http");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        return threads;
     }
 }
