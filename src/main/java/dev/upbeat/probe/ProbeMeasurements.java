@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * Reads what probes measured for the snapshot, per component: complete days from the daily
  * roll-ups, the day in progress from its hourly roll-ups plus the raw results since the last
  * roll-up (at most about an hour), and a week of hourly latency per probe. A bounded read however
- * long Upbeat has run.
+ * long Upbeat has run, and the roll-ups read once are kept for the next read ({@link KeptRollups}).
  */
 public final class ProbeMeasurements implements Measurements {
     public static final Duration LATENCY_WINDOW = Duration.ofDays(7);
@@ -31,11 +31,13 @@ public final class ProbeMeasurements implements Measurements {
     private final ProbeRepository probes;
     private final ResultRepository results;
     private final ZoneId zone;
+    private final KeptRollups kept;
 
     public ProbeMeasurements(ProbeRepository probes, ResultRepository results, ZoneId zone) {
         this.probes = probes;
         this.results = results;
         this.zone = zone;
+        this.kept = new KeptRollups(results, zone);
     }
 
     @Override
@@ -45,21 +47,22 @@ public final class ProbeMeasurements implements Measurements {
             return Measured.EMPTY;
         }
         Instant since = LocalDate.ofInstant(now, zone).minusDays(DAYS_KEPT_FOR_PAGES).atStartOfDay(zone).toInstant();
-        Map<String, List<Rollup>> daily = byProbe(results.rollups(tx, Rollup.Bucket.DAY, since));
         Instant hoursSince = now.minus(LATENCY_WINDOW).truncatedTo(ChronoUnit.HOURS);
-        Map<String, List<Rollup>> hourly = byProbe(results.rollups(tx, Rollup.Bucket.HOUR, hoursSince.minus(Duration.ofDays(2))));
+        Map<String, KeptRollups.Window> windows = kept.read(tx, all, since, hoursSince.minus(Duration.ofDays(2)));
         Map<String, SortedMap<LocalDate, DayTotals>> days = new HashMap<>();
         Map<String, List<LatencySeries>> latency = new LinkedHashMap<>();
         for (Probe p : all) {
-            Instant rolled = results.rolledUntil(tx, p.id()).orElse(now);
+            KeptRollups.Window w = windows.get(p.id());
+            Instant rolled = w.rolledUntil();
             Instant dayStart = LocalDate.ofInstant(rolled, zone).atStartOfDay(zone).toInstant();
             SortedMap<LocalDate, DayTotals> perDay = days.computeIfAbsent(p.componentId(), k -> new TreeMap<>());
-            List<Rollup> hours = hourly.getOrDefault(p.id(), List.of());
-            daily.getOrDefault(p.id(), List.of()).stream().filter(r -> r.start().isBefore(dayStart)).forEach(r -> add(perDay, r));
-            hours.stream().filter(r -> !r.start().isBefore(dayStart) && r.start().isBefore(rolled)).forEach(r -> add(perDay, r));
+            w.daily().headMap(dayStart, false).values().forEach(r -> add(perDay, r));
+            if (!dayStart.isAfter(rolled)) {
+                w.hourly().subMap(dayStart, true, rolled, false).values().forEach(r -> add(perDay, r));
+            }
             addRaw(perDay, p.id(), results.between(tx, p.id(), rolled, now), rolled, now);
             latency.computeIfAbsent(p.componentId(), k -> new ArrayList<>()).add(new LatencySeries(p.name(),
-                    hours.stream().filter(r -> !r.start().isBefore(hoursSince) && r.p50() != null)
+                    w.hourly().tailMap(hoursSince, true).values().stream().filter(r -> r.p50() != null)
                             .map(r -> new LatencyPoint(r.start(), r.checks(), r.successes(), r.p50(), r.p95(), r.p99())).toList()));
         }
         return new Measured(days, latency);
@@ -84,12 +87,6 @@ public final class ProbeMeasurements implements Measurements {
         DayTotals t = DayTotals.empty(day).plus(ComponentStatus.OPERATIONAL, r.upSeconds())
                 .plus(ComponentStatus.MAJOR_OUTAGE, r.downSeconds()).plus(ComponentStatus.UNDER_MAINTENANCE, r.maintenanceSeconds());
         perDay.merge(day, t, DayTotals::plus);
-    }
-
-    private static Map<String, List<Rollup>> byProbe(List<Rollup> rollups) {
-        Map<String, List<Rollup>> map = new HashMap<>();
-        rollups.forEach(r -> map.computeIfAbsent(r.probeId(), k -> new ArrayList<>()).add(r));
-        return map;
     }
 
     private static Instant later(Instant a, Instant b) {
