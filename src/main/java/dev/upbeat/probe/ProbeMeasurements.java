@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -32,6 +33,8 @@ public final class ProbeMeasurements implements Measurements {
     private final ResultRepository results;
     private final ZoneId zone;
     private final KeptRollups kept;
+    /** Written and read only by the snapshot's rebuild, which runs one at a time. */
+    private volatile Map<String, ClosedDays> closedDays = Map.of();
 
     public ProbeMeasurements(ProbeRepository probes, ResultRepository results, ZoneId zone) {
         this.probes = probes;
@@ -51,21 +54,44 @@ public final class ProbeMeasurements implements Measurements {
         Map<String, KeptRollups.Window> windows = kept.read(tx, all, since, hoursSince.minus(Duration.ofDays(2)));
         Map<String, SortedMap<LocalDate, DayTotals>> days = new HashMap<>();
         Map<String, List<LatencySeries>> latency = new LinkedHashMap<>();
+        Map<String, ClosedDays> converted = new HashMap<>();
         for (Probe p : all) {
             KeptRollups.Window w = windows.get(p.id());
             Instant rolled = w.rolledUntil();
             Instant dayStart = LocalDate.ofInstant(rolled, zone).atStartOfDay(zone).toInstant();
-            SortedMap<LocalDate, DayTotals> perDay = days.computeIfAbsent(p.componentId(), k -> new TreeMap<>());
-            w.daily().headMap(dayStart, false).values().forEach(r -> add(perDay, r));
-            if (!dayStart.isAfter(rolled)) {
-                w.hourly().subMap(dayStart, true, rolled, false).values().forEach(r -> add(perDay, r));
+            ClosedDays closed = closedDays.get(p.id());
+            closed = closed != null && closed.rows() == w.daily() ? closed : new ClosedDays(w.daily(), totals(w.daily()));
+            converted.put(p.id(), closed);
+            SortedMap<LocalDate, DayTotals> complete = closed.days().headMap(LocalDate.ofInstant(dayStart, zone), false);
+            // The first probe of a component starts from a copy of its complete days; others add theirs.
+            SortedMap<LocalDate, DayTotals> perDay = days.get(p.componentId());
+            if (perDay == null) {
+                days.put(p.componentId(), new TreeMap<>(complete));
+            } else {
+                complete.forEach((day, t) -> perDay.merge(day, t, DayTotals::plus));
             }
-            addRaw(perDay, p.id(), results.between(tx, p.id(), rolled, now), rolled, now);
+            SortedMap<LocalDate, DayTotals> merged = days.get(p.componentId());
+            if (!dayStart.isAfter(rolled)) {
+                w.hourly().subMap(dayStart, true, rolled, false).values().forEach(r -> add(merged, r));
+            }
+            addRaw(merged, p.id(), results.between(tx, p.id(), rolled, now), rolled, now);
             latency.computeIfAbsent(p.componentId(), k -> new ArrayList<>()).add(new LatencySeries(p.name(),
                     w.hourly().tailMap(hoursSince, true).values().stream().filter(r -> r.p50() != null)
                             .map(r -> new LatencyPoint(r.start(), r.checks(), r.successes(), r.p50(), r.p95(), r.p99())).toList()));
         }
+        closedDays = Map.copyOf(converted);
         return new Measured(days, latency);
+    }
+
+    /** A probe's complete days, summed from its daily roll-ups. */
+    private NavigableMap<LocalDate, DayTotals> totals(NavigableMap<Instant, Rollup> daily) {
+        NavigableMap<LocalDate, DayTotals> totals = new TreeMap<>();
+        daily.values().forEach(r -> add(totals, r));
+        return totals;
+    }
+
+    /** The day totals of one map of daily roll-ups, worked out again only when the kept roll-ups change. */
+    private record ClosedDays(NavigableMap<Instant, Rollup> rows, NavigableMap<LocalDate, DayTotals> days) {
     }
 
     /** Results not rolled up yet, folded per local day (the stretch after midnight belongs to the new day). */

@@ -95,7 +95,10 @@ public final class UptimeReader {
     private record KeptDays(Instant createdAt, SortedMap<LocalDate, DayTotals> days) {
     }
 
-    /** Summaries of days measured elsewhere (probes), by the same rules as the status history. */
+    /**
+     * Summaries of days measured elsewhere (probes), by the same rules as the status history. The
+     * per-day maps become the summaries' own, not copied: the caller hands them over.
+     */
     public Map<String, UptimeSummary> summarize(Map<String, SortedMap<LocalDate, DayTotals>> days, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Map<String, UptimeSummary> summaries = new HashMap<>();
@@ -104,13 +107,14 @@ public final class UptimeReader {
         return summaries;
     }
 
+    /** Takes {@code days} over as the summary's daily totals: each caller builds it for this summary alone. */
     private UptimeSummary summarize(SortedMap<LocalDate, DayTotals> days, LocalDate today, Period previousMonth, Period bars) {
         return new UptimeSummary(previousMonth,
                 UptimeCalculator.uptime(days, previousMonth, weights),
                 UptimeCalculator.uptime(days, Period.lastDays(today, 30), weights),
                 UptimeCalculator.uptime(days, bars, weights),
                 UptimeCalculator.series(days, bars, weights),
-                java.util.Collections.unmodifiableSortedMap(new TreeMap<>(days)));
+                java.util.Collections.unmodifiableSortedMap(days));
     }
 
     /** The summary of a component with no observed time at all. */

@@ -49,7 +49,8 @@ class IncrementalUptimeTest {
             at(NOW, writer, reader);
             past(writer, "api", "2025-03-15T10:00:00Z", "2025-03-16T02:00:00Z");
             past(writer, "db", "2026-03-20T10:00:00Z", "2026-03-20T12:00:00Z");
-            probeWithResults(writer);
+            probeWithResults(writer, "web", 3);
+            probeWithResults(writer, "edge", 5); // a second probe of the same component: their days add up
             PublicStatus first = sameAsFresh(url, reader);
             assertThat(first.uptime().get("api").daily().firstKey()).isEqualTo(LocalDate.parse("2025-03-01"));
 
@@ -80,6 +81,8 @@ class IncrementalUptimeTest {
             writer.upbeat.probes().rollups().run();
             PublicStatus rolled = sameAsFresh(url, reader);
             assertThat(rolled.version()).as("rolling up is no change of its own").isEqualTo(moved.version());
+            assertThat(rolled.measured().uptime().get("api").daily()).as("three days measured, two of them now rolled up")
+                    .containsKeys(LocalDate.parse("2026-03-29"), LocalDate.parse("2026-03-30"), LocalDate.parse("2026-03-31"));
 
             at(Instant.parse("2026-04-01T01:00:00Z"), writer, reader);
             PublicStatus nextDay = sameAsFresh(url, reader);
@@ -111,18 +114,18 @@ class IncrementalUptimeTest {
                 .startedAt(Instant.parse(from)).resolvedAt(Instant.parse(to)).build());
     }
 
-    /** A probe made three days ago, with a result every ten minutes since, none rolled up yet. */
-    private static void probeWithResults(TestUpbeat t) {
-        Instant made = NOW.minus(Duration.ofDays(3));
+    /** A probe of the API made some days ago, with a result every ten minutes since, none rolled up yet. */
+    private static void probeWithResults(TestUpbeat t, String name, int daysAgo) {
+        Instant made = NOW.minus(Duration.ofDays(daysAgo));
         t.clock.set(made);
-        t.upbeat.probes().service().create(ProbeDraft.builder().name("web").url("http://127.0.0.1:9/health")
+        t.upbeat.probes().service().create(ProbeDraft.builder().name(name).url("http://127.0.0.1:9/health")
                 .interval("PT10M").timeout("PT2S").component("api").build());
         t.clock.set(NOW);
         ResultRepository results = new ResultRepository();
         t.upbeat.database().inTransaction(tx -> {
             for (Instant at = made; at.isBefore(NOW); at = at.plus(Duration.ofMinutes(10))) {
-                boolean ok = at.getEpochSecond() % 7 != 0;
-                results.insert(tx, StoredResult.builder().probeId("web").checkedAt(at).ok(ok).inMaintenance(false)
+                boolean ok = (at.getEpochSecond() / 600 + daysAgo) % 7 != 0;
+                results.insert(tx, StoredResult.builder().probeId(name).checkedAt(at).ok(ok).inMaintenance(false)
                         .latencyMs(40 + at.getEpochSecond() % 60).coveredMs(600_000).error(ok ? null : "refused").build());
             }
             return null;
