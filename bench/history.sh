@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Snapshot rebuild with 100 components and 90 days vs three years of incidents and probe results,
+# Snapshot rebuild with 100 components and 90 days, 400 days and three years of incidents and probe results,
 # on SQLite and embedded PostgreSQL: median wall and CPU time, with nothing changed (the refresh
 # timer) and after a change to one incident (every write). Not part of the test suite; compiled
 # like bench/jmh.sh. Usage: bench/history.sh [sqlite|postgresql ...]
@@ -15,7 +15,7 @@ echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
 for database in "${@:-sqlite postgresql}"; do
   for d in $database; do
     echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-    java -Xmx2g --enable-native-access=ALL-UNNAMED -cp "target/jmh-classes:$CP" dev.upbeat.bench.RebuildTimes "$d" 90 1095 2>&1 | grep -v '^WARNING'
+    java -Xmx2g --enable-native-access=ALL-UNNAMED -cp "target/jmh-classes:$CP" dev.upbeat.bench.RebuildTimes "$d" 90 400 1095 2>&1 | grep -v '^WARNING'
   done
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -7,7 +7,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
- * The snapshot rebuild with 90 days and three years of history ({@link History}), as wall time and
+ * The snapshot rebuild with a given number of days of history ({@link History}), as wall time and
  * as the rebuilding thread's CPU time, median of 30 after 20 to warm up: on a shared machine the
  * CPU time says what the work costs when the wall time says mostly how busy the machine was (on
  * PostgreSQL the server's own work is in another process, in the wall time only). "after a change"

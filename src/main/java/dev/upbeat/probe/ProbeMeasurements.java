@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * Reads what probes measured for the snapshot, per component: complete days from the daily
  * roll-ups, the day in progress from its hourly roll-ups plus the raw results since the last
  * roll-up (at most about an hour), and a week of hourly latency per probe. A bounded read however
- * long Upbeat has run.
+ * long Upbeat has run, and the roll-ups read once are kept for the next read ({@link KeptRollups}).
  */
 public final class ProbeMeasurements implements Measurements {
     public static final Duration LATENCY_WINDOW = Duration.ofDays(7);
@@ -31,11 +32,15 @@ public final class ProbeMeasurements implements Measurements {
     private final ProbeRepository probes;
     private final ResultRepository results;
     private final ZoneId zone;
+    private final KeptRollups kept;
+    /** Written and read only by the snapshot's rebuild, which runs one at a time. */
+    private volatile Map<String, ClosedDays> closedDays = Map.of();
 
     public ProbeMeasurements(ProbeRepository probes, ResultRepository results, ZoneId zone) {
         this.probes = probes;
         this.results = results;
         this.zone = zone;
+        this.kept = new KeptRollups(results, zone);
     }
 
     @Override
@@ -45,24 +50,48 @@ public final class ProbeMeasurements implements Measurements {
             return Measured.EMPTY;
         }
         Instant since = LocalDate.ofInstant(now, zone).minusDays(DAYS_KEPT_FOR_PAGES).atStartOfDay(zone).toInstant();
-        Map<String, List<Rollup>> daily = byProbe(results.rollups(tx, Rollup.Bucket.DAY, since));
         Instant hoursSince = now.minus(LATENCY_WINDOW).truncatedTo(ChronoUnit.HOURS);
-        Map<String, List<Rollup>> hourly = byProbe(results.rollups(tx, Rollup.Bucket.HOUR, hoursSince.minus(Duration.ofDays(2))));
+        Map<String, KeptRollups.Window> windows = kept.read(tx, all, since, hoursSince.minus(Duration.ofDays(2)));
         Map<String, SortedMap<LocalDate, DayTotals>> days = new HashMap<>();
         Map<String, List<LatencySeries>> latency = new LinkedHashMap<>();
+        Map<String, ClosedDays> converted = new HashMap<>();
         for (Probe p : all) {
-            Instant rolled = results.rolledUntil(tx, p.id()).orElse(now);
+            KeptRollups.Window w = windows.get(p.id());
+            Instant rolled = w.rolledUntil();
             Instant dayStart = LocalDate.ofInstant(rolled, zone).atStartOfDay(zone).toInstant();
-            SortedMap<LocalDate, DayTotals> perDay = days.computeIfAbsent(p.componentId(), k -> new TreeMap<>());
-            List<Rollup> hours = hourly.getOrDefault(p.id(), List.of());
-            daily.getOrDefault(p.id(), List.of()).stream().filter(r -> r.start().isBefore(dayStart)).forEach(r -> add(perDay, r));
-            hours.stream().filter(r -> !r.start().isBefore(dayStart) && r.start().isBefore(rolled)).forEach(r -> add(perDay, r));
-            addRaw(perDay, p.id(), results.between(tx, p.id(), rolled, now), rolled, now);
+            ClosedDays closed = closedDays.get(p.id());
+            closed = closed != null && closed.rows() == w.daily() ? closed : new ClosedDays(w.daily(), totals(w.daily()));
+            converted.put(p.id(), closed);
+            SortedMap<LocalDate, DayTotals> complete = closed.days().headMap(LocalDate.ofInstant(dayStart, zone), false);
+            // The first probe of a component starts from a copy of its complete days; others add theirs.
+            SortedMap<LocalDate, DayTotals> perDay = days.get(p.componentId());
+            if (perDay == null) {
+                days.put(p.componentId(), new TreeMap<>(complete));
+            } else {
+                complete.forEach((day, t) -> perDay.merge(day, t, DayTotals::plus));
+            }
+            SortedMap<LocalDate, DayTotals> merged = days.get(p.componentId());
+            if (!dayStart.isAfter(rolled)) {
+                w.hourly().subMap(dayStart, true, rolled, false).values().forEach(r -> add(merged, r));
+            }
+            addRaw(merged, p.id(), results.between(tx, p.id(), rolled, now), rolled, now);
             latency.computeIfAbsent(p.componentId(), k -> new ArrayList<>()).add(new LatencySeries(p.name(),
-                    hours.stream().filter(r -> !r.start().isBefore(hoursSince) && r.p50() != null)
+                    w.hourly().tailMap(hoursSince, true).values().stream().filter(r -> r.p50() != null)
                             .map(r -> new LatencyPoint(r.start(), r.checks(), r.successes(), r.p50(), r.p95(), r.p99())).toList()));
         }
+        closedDays = Map.copyOf(converted);
         return new Measured(days, latency);
+    }
+
+    /** A probe's complete days, summed from its daily roll-ups. */
+    private NavigableMap<LocalDate, DayTotals> totals(NavigableMap<Instant, Rollup> daily) {
+        NavigableMap<LocalDate, DayTotals> totals = new TreeMap<>();
+        daily.values().forEach(r -> add(totals, r));
+        return totals;
+    }
+
+    /** The day totals of one map of daily roll-ups, worked out again only when the kept roll-ups change. */
+    private record ClosedDays(NavigableMap<Instant, Rollup> rows, NavigableMap<LocalDate, DayTotals> days) {
     }
 
     /** Results not rolled up yet, folded per local day (the stretch after midnight belongs to the new day). */
@@ -84,12 +113,6 @@ public final class ProbeMeasurements implements Measurements {
         DayTotals t = DayTotals.empty(day).plus(ComponentStatus.OPERATIONAL, r.upSeconds())
                 .plus(ComponentStatus.MAJOR_OUTAGE, r.downSeconds()).plus(ComponentStatus.UNDER_MAINTENANCE, r.maintenanceSeconds());
         perDay.merge(day, t, DayTotals::plus);
-    }
-
-    private static Map<String, List<Rollup>> byProbe(List<Rollup> rollups) {
-        Map<String, List<Rollup>> map = new HashMap<>();
-        rollups.forEach(r -> map.computeIfAbsent(r.probeId(), k -> new ArrayList<>()).add(r));
-        return map;
     }
 
     private static Instant later(Instant a, Instant b) {

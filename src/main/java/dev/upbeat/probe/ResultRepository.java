@@ -58,12 +58,44 @@ public final class ResultRepository {
         return tx.handle().createQuery("""
                 SELECT * FROM probe_rollups WHERE bucket = :b AND start_at >= :s ORDER BY probe_id, start_at""")
                 .bind("b", bucket.wire()).bind("s", since)
-                .map((rs, ctx) -> Rollup.builder().probeId(rs.getString("probe_id")).bucket(bucket)
-                        .start(EpochMillis.instant(rs, "start_at")).day(rs.getString("day")).checks(rs.getInt("checks"))
-                        .successes(rs.getInt("successes")).upSeconds(rs.getLong("up_seconds"))
-                        .downSeconds(rs.getLong("down_seconds")).maintenanceSeconds(rs.getLong("maintenance_seconds"))
-                        .p50(longOrNull(rs, "p50_ms")).p95(longOrNull(rs, "p95_ms")).p99(longOrNull(rs, "p99_ms")).build())
-                .list();
+                .map((rs, ctx) -> rollup(rs)).list();
+    }
+
+    /** One probe's roll-ups of both sizes starting at or after {@code since}, by start. */
+    public List<Rollup> rollups(Tx tx, String probeId, Instant since) {
+        return tx.handle().createQuery("""
+                SELECT * FROM probe_rollups WHERE probe_id = :p AND start_at >= :s ORDER BY bucket, start_at""")
+                .bind("p", probeId).bind("s", since)
+                .map((rs, ctx) -> rollup(rs)).list();
+    }
+
+    /**
+     * Per probe, how far it is rolled up and where its daily and hourly roll-ups now begin (null
+     * where it has none): rolling moves the first forward, pruning the others, and nothing else
+     * writes or deletes roll-ups of a probe, so these say what a reader who kept them must read again.
+     */
+    public java.util.Map<String, RollMarks> rollMarks(Tx tx) {
+        return tx.handle().createQuery("""
+                SELECT p.id, p.rolled_until,
+                  (SELECT MIN(r.start_at) FROM probe_rollups r WHERE r.probe_id = p.id AND r.bucket = 'day') AS first_day,
+                  (SELECT MIN(r.start_at) FROM probe_rollups r WHERE r.probe_id = p.id AND r.bucket = 'hour') AS first_hour
+                FROM probes p""")
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString("id"), new RollMarks(EpochMillis.instant(rs, "rolled_until"),
+                        EpochMillis.instant(rs, "first_day"), EpochMillis.instant(rs, "first_hour"))))
+                .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    /** See {@link #rollMarks}. */
+    public record RollMarks(Instant rolledUntil, Instant firstDay, Instant firstHour) {
+    }
+
+    private static Rollup rollup(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return Rollup.builder().probeId(rs.getString("probe_id"))
+                .bucket(Rollup.Bucket.valueOf(rs.getString("bucket").toUpperCase(java.util.Locale.ROOT)))
+                .start(EpochMillis.instant(rs, "start_at")).day(rs.getString("day")).checks(rs.getInt("checks"))
+                .successes(rs.getInt("successes")).upSeconds(rs.getLong("up_seconds"))
+                .downSeconds(rs.getLong("down_seconds")).maintenanceSeconds(rs.getLong("maintenance_seconds"))
+                .p50(longOrNull(rs, "p50_ms")).p95(longOrNull(rs, "p95_ms")).p99(longOrNull(rs, "p99_ms")).build();
     }
 
     /** How far the probe is rolled up, locking its row; empty if gone or another instance is rolling it. */

@@ -114,7 +114,7 @@ public final class StatusSnapshots {
             List<ComponentGroup> groupList = groups.all(tx);
             List<Component> ordered = ordered(groupList, components.all(tx));
             List<Incident> all = incidents(tx, version, previous);
-            Map<String, UptimeSummary> summaries = new HashMap<>(uptime.summaries(tx, now));
+            Map<String, UptimeSummary> summaries = new HashMap<>(uptime.summaries(tx, now, version, ordered));
             ordered.forEach(c -> summaries.computeIfAbsent(c.id(), id -> uptime.unknown(now)));
             MeasuredStatus measured = measured(tx, now);
             if (source == UptimeSource.PROBES) {

@@ -101,9 +101,7 @@ public final class IntervalHistory implements StatusHistory {
                 .filter(i -> i.end() != null)
                 .map(i -> new StatusSpan(i.status(), i.start(), i.end()))
                 .toList();
-        intervals.deleteRollups(tx, componentId, firstDay, lastDay);
-        DaySplitter.split(spans, zone, dayStart, dayEnd).values()
-                .forEach(totals -> intervals.insertRollup(tx, componentId, totals));
+        intervals.replaceRollups(tx, componentId, firstDay, lastDay, DaySplitter.split(spans, zone, dayStart, dayEnd).values());
     }
 
     public ZoneId zone() {

@@ -8,12 +8,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jdbi.v3.core.statement.Query;
 
 /** Status intervals, daily roll-ups and the setting that records the roll-ups' time zone. */
 public final class IntervalRepository {
@@ -69,16 +71,25 @@ public final class IntervalRepository {
                 .mapTo(String.class).list();
     }
 
-    public void deleteRollups(Tx tx, String componentId, LocalDate from, LocalDate to) {
-        tx.handle().createUpdate("DELETE FROM daily_uptime WHERE component_id = :c AND day >= :from AND day <= :to")
-                .bind("c", componentId).bind("from", from.toString()).bind("to", to.toString()).execute();
-    }
-
     public void deleteAllRollups(Tx tx) {
         tx.handle().createUpdate("DELETE FROM daily_uptime").execute();
     }
 
-    public void insertRollup(Tx tx, String componentId, DayTotals t) {
+    /**
+     * Replaces the roll-ups of one component's days {@code from} to {@code to} (both included) with
+     * {@code days}, stamped with the number of the change that commits them: a rebuild that kept the
+     * days it read before reads again only these ({@link #rollupsChangedSince}).
+     */
+    public void replaceRollups(Tx tx, String componentId, LocalDate from, LocalDate to, Collection<DayTotals> days) {
+        tx.handle().createUpdate("DELETE FROM daily_uptime WHERE component_id = :c AND day >= :from AND day <= :to")
+                .bind("c", componentId).bind("from", from.toString()).bind("to", to.toString()).execute();
+        days.forEach(t -> insertRollup(tx, componentId, t));
+        tx.stampOnCommit("daily_uptime " + componentId + " " + from + " " + to, version -> tx.handle()
+                .createUpdate("UPDATE daily_uptime SET changed_seq = :v WHERE component_id = :c AND day >= :from AND day <= :to")
+                .bind("v", version).bind("c", componentId).bind("from", from.toString()).bind("to", to.toString()).execute());
+    }
+
+    private void insertRollup(Tx tx, String componentId, DayTotals t) {
         tx.handle().createUpdate("""
                 INSERT INTO daily_uptime (component_id, day, operational_seconds, maintenance_seconds,
                     degraded_seconds, partial_seconds, major_seconds)
@@ -90,17 +101,25 @@ public final class IntervalRepository {
 
     /** Roll-ups of every component from {@code from} on, keyed by component id. */
     public Map<String, SortedMap<LocalDate, DayTotals>> rollupsSince(Tx tx, LocalDate from) {
+        return rollups(tx.handle().createQuery("SELECT * FROM daily_uptime WHERE day >= :from").bind("from", from.toString()));
+    }
+
+    /** Roll-ups from {@code from} on written by changes after {@code version}, keyed by component id. */
+    public Map<String, SortedMap<LocalDate, DayTotals>> rollupsChangedSince(Tx tx, LocalDate from, long version) {
+        return rollups(tx.handle().createQuery("SELECT * FROM daily_uptime WHERE changed_seq > :v AND day >= :from")
+                .bind("v", version).bind("from", from.toString()));
+    }
+
+    private static Map<String, SortedMap<LocalDate, DayTotals>> rollups(Query query) {
         Map<String, SortedMap<LocalDate, DayTotals>> byComponent = new HashMap<>();
-        tx.handle().createQuery("SELECT * FROM daily_uptime WHERE day >= :from")
-                .bind("from", from.toString())
-                .map((rs, ctx) -> {
-                    DayTotals t = DayTotals.builder().day(LocalDate.parse(rs.getString("day")))
-                            .operationalSeconds(rs.getLong("operational_seconds"))
-                            .maintenanceSeconds(rs.getLong("maintenance_seconds")).degradedSeconds(rs.getLong("degraded_seconds"))
-                            .partialSeconds(rs.getLong("partial_seconds")).majorSeconds(rs.getLong("major_seconds")).build();
-                    byComponent.computeIfAbsent(rs.getString("component_id"), k -> new TreeMap<>()).put(t.day(), t);
-                    return t;
-                }).list();
+        query.map((rs, ctx) -> {
+            DayTotals t = DayTotals.builder().day(LocalDate.parse(rs.getString("day")))
+                    .operationalSeconds(rs.getLong("operational_seconds"))
+                    .maintenanceSeconds(rs.getLong("maintenance_seconds")).degradedSeconds(rs.getLong("degraded_seconds"))
+                    .partialSeconds(rs.getLong("partial_seconds")).majorSeconds(rs.getLong("major_seconds")).build();
+            byComponent.computeIfAbsent(rs.getString("component_id"), k -> new TreeMap<>()).put(t.day(), t);
+            return t;
+        }).list();
         return byComponent;
     }
 

@@ -1,5 +1,6 @@
 package dev.upbeat.uptime;
 
+import dev.upbeat.component.Component;
 import dev.upbeat.config.UptimeWeights;
 import dev.upbeat.storage.Tx;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Reads uptime for every component from the daily roll-ups plus each component's one open
- * interval, cut off at {@code now}: a bounded read however long the history is.
+ * interval, cut off at {@code now}: a bounded read however long the history is. The roll-ups of
+ * one call are kept for the next, which reads only those written since.
  */
 public final class UptimeReader {
     public static final int BAR_DAYS = 90;
@@ -23,6 +25,8 @@ public final class UptimeReader {
     private final IntervalRepository intervals;
     private final ZoneId zone;
     private final UptimeWeights weights;
+    /** Written and read only by the snapshot's rebuild, which runs one at a time. */
+    private volatile ClosedDays kept;
 
     public UptimeReader(IntervalRepository intervals, ZoneId zone, UptimeWeights weights) {
         this.intervals = intervals;
@@ -30,12 +34,17 @@ public final class UptimeReader {
         this.weights = weights;
     }
 
-    public Map<String, UptimeSummary> summaries(Tx tx, Instant now) {
+    /**
+     * Each component's summary as of {@code now}, from the roll-ups as of {@code version} (the
+     * change count read in {@code tx}) plus the open intervals.
+     */
+    public Map<String, UptimeSummary> summaries(Tx tx, Instant now, long version, List<Component> components) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Period bars = Period.lastDays(today, BAR_DAYS);
         Period previousMonth = Period.previousMonth(today);
         LocalDate from = today.minusMonths(HISTORY_MONTHS).withDayOfMonth(1);
-        Map<String, SortedMap<LocalDate, DayTotals>> days = intervals.rollupsSince(tx, from);
+        Map<String, SortedMap<LocalDate, DayTotals>> days = new HashMap<>();
+        closedDays(tx, version, from, components).forEach((id, kept) -> days.put(id, new TreeMap<>(kept.days())));
         Instant fromInstant = from.atStartOfDay(zone).toInstant();
         for (Interval open : intervals.allOpen(tx)) {
             if (open.start().isBefore(now)) {
@@ -49,7 +58,47 @@ public final class UptimeReader {
         return summaries;
     }
 
-    /** Summaries of days measured elsewhere (probes), by the same rules as the status history. */
+    /**
+     * The roll-ups of every component from {@code from} on: those kept from the last call, with the
+     * days written since its version read again, so a rebuild reads what changed, not thirteen months
+     * of every component. A component's kept days go with it (its rows are deleted with it); one
+     * created again under the same id is a new component and is read afresh.
+     */
+    private Map<String, KeptDays> closedDays(Tx tx, long version, LocalDate from, List<Component> components) {
+        ClosedDays before = kept;
+        boolean whole = before == null || version < before.version() || from.isBefore(before.from());
+        Map<String, SortedMap<LocalDate, DayTotals>> read = whole ? intervals.rollupsSince(tx, from)
+                : version == before.version() ? Map.of() : intervals.rollupsChangedSince(tx, from, before.version());
+        Map<String, KeptDays> byComponent = new HashMap<>();
+        for (Component c : components) {
+            KeptDays old = whole ? null : before.byComponent().get(c.id());
+            SortedMap<LocalDate, DayTotals> days = old == null || !old.createdAt().equals(c.createdAt()) ? new TreeMap<>()
+                    : from.equals(before.from()) ? old.days() : new TreeMap<>(old.days().tailMap(from));
+            SortedMap<LocalDate, DayTotals> changed = read.get(c.id());
+            if (changed != null) {
+                days = new TreeMap<>(days); // the kept map may be the last call's, which is never changed
+                days.putAll(changed);
+            }
+            if (!days.isEmpty()) {
+                byComponent.put(c.id(), new KeptDays(c.createdAt(), days));
+            }
+        }
+        kept = new ClosedDays(version, from, Map.copyOf(byComponent));
+        return byComponent;
+    }
+
+    /** What {@link #closedDays} read as of a change count, from a first day on. */
+    private record ClosedDays(long version, LocalDate from, Map<String, KeptDays> byComponent) {
+    }
+
+    /** One component's roll-ups, with the creation time that tells it from one deleted before. */
+    private record KeptDays(Instant createdAt, SortedMap<LocalDate, DayTotals> days) {
+    }
+
+    /**
+     * Summaries of days measured elsewhere (probes), by the same rules as the status history. The
+     * per-day maps become the summaries' own, not copied: the caller hands them over.
+     */
     public Map<String, UptimeSummary> summarize(Map<String, SortedMap<LocalDate, DayTotals>> days, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Map<String, UptimeSummary> summaries = new HashMap<>();
@@ -58,13 +107,14 @@ public final class UptimeReader {
         return summaries;
     }
 
+    /** Takes {@code days} over as the summary's daily totals: each caller builds it for this summary alone. */
     private UptimeSummary summarize(SortedMap<LocalDate, DayTotals> days, LocalDate today, Period previousMonth, Period bars) {
         return new UptimeSummary(previousMonth,
                 UptimeCalculator.uptime(days, previousMonth, weights),
                 UptimeCalculator.uptime(days, Period.lastDays(today, 30), weights),
                 UptimeCalculator.uptime(days, bars, weights),
                 UptimeCalculator.series(days, bars, weights),
-                java.util.Collections.unmodifiableSortedMap(new TreeMap<>(days)));
+                java.util.Collections.unmodifiableSortedMap(days));
     }
 
     /** The summary of a component with no observed time at all. */
