@@ -121,6 +121,47 @@ class ClusterTest {
         assertThat(a().get("/api/v1/components").header("ETag")).isEqualTo("\"" + heard + "\"");
     }
 
+    /**
+     * Each instance keeps the daily uptime it read and reads again only the days a change rewrote
+     * (stamped with the change's number in the database), so a past stretch of downtime recorded
+     * through one instance must show on the others, which had already kept that day without it.
+     */
+    @Test
+    void downtime_recorded_after_the_fact_through_one_instance_shows_in_the_uptime_of_every_instance() throws Exception {
+        Http.Response created = a().post("/api/v1/components", "{\"name\":\"Ledger\"}");
+        assertThat(created.status()).isEqualTo(201);
+        java.time.Instant since = java.time.Instant.parse(created.json().get("created_at").asText());
+        for (Http node : nodes) {
+            await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> node.get("/api/v1/uptime").body().contains("\"ledger\""));
+        }
+        // Whole seconds after the component began (the API keeps incidents' times to the second), and past.
+        java.time.Instant start = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(2);
+        java.time.Instant end = start.plusSeconds(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> java.time.Instant.now().isAfter(end));
+        assertThat(b().post("/api/v1/incidents", "{\"title\":\"Ledger down\",\"message\":\"Recorded after the fact.\","
+                + "\"status\":\"resolved\",\"components\":{\"ledger\":\"major_outage\"},\"started_at\":\"" + start
+                + "\",\"resolved_at\":\"" + end + "\",\"notify_subscribers\":false}").status()).isEqualTo(201);
+
+        String day = java.time.LocalDate.ofInstant(start, java.time.ZoneOffset.UTC).toString();
+        for (Http node : nodes) {
+            await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                    assertThat(majorOutageSeconds(node, day)).as("major outage seconds of Ledger on %s", day).isEqualTo(3));
+        }
+    }
+
+    private static long majorOutageSeconds(Http node, String day) {
+        for (com.fasterxml.jackson.databind.JsonNode component : node.get("/api/v1/uptime").json()) {
+            if (component.get("component_id").asText().equals("ledger")) {
+                for (com.fasterxml.jackson.databind.JsonNode d : component.get("days")) {
+                    if (d.get("date").asText().equals(day)) {
+                        return d.get("major_outage_seconds").asLong();
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
     private static BufferedReader openEvents(Http node) throws Exception {
         URI uri = URI.create(node.get("/healthz").raw().uri().resolve("/events").toString());
         HttpResponse<java.io.InputStream> r = HttpClient.newHttpClient().send(
