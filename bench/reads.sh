@@ -91,7 +91,8 @@ rate() { # url [lua script] -> requests/s of one round; dies when any answer was
   awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out"
 }
 
-# Alternates rounds of a and b, one line per round, then the ratio of their means and a's spread.
+# Alternates rounds of a and b, one line per round, then the ratio of their means and each one's spread
+# (the peer's spread says how steady the machine itself was in those minutes).
 compare() { # label name-a url-a name-b url-b [lua script for a] [lua script for b]
   local a=() b=() i
   # The warm-up runs in pieces of at most 4 s, so the JIT also sees connections close and open as
@@ -107,9 +108,13 @@ compare() { # label name-a url-a name-b url-b [lua script for a] [lua script for
     printf '  round %d: %s %s req/s, %s %s req/s (load %s)\n' "$i" "$2" "${a[-1]}" "$4" "${b[-1]}" "$(cut -d' ' -f1 /proc/loadavg)"
   done
   awk -v label="$1" -v a="${a[*]}" -v b="${b[*]}" 'BEGIN {
-    n = split(a, x, " "); split(b, y, " "); min = x[1]; max = x[1]
-    for (i = 1; i <= n; i++) { sa += x[i]; sb += y[i]; if (x[i] < min) min = x[i]; if (x[i] > max) max = x[i] }
-    printf "%s: mean %.0f vs %.0f req/s, ratio %.2f; spread of the first %.1f%%\n", label, sa / n, sb / n, sa / sb, 100 * (max - min) / (sa / n)
+    n = split(a, x, " "); split(b, y, " "); min = x[1]; max = x[1]; bmin = y[1]; bmax = y[1]
+    for (i = 1; i <= n; i++) {
+      sa += x[i]; sb += y[i]
+      if (x[i] < min) min = x[i]; if (x[i] > max) max = x[i]; if (y[i] < bmin) bmin = y[i]; if (y[i] > bmax) bmax = y[i]
+    }
+    printf "%s: mean %.0f vs %.0f req/s, ratio %.2f; spread of the first %.1f%%, of the second %.1f%%\n", label, sa / n, sb / n, sa / sb,
+      100 * (max - min) / (sa / n), 100 * (bmax - bmin) / (sb / n)
   }'
 }
 
