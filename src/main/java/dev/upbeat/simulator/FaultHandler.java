@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers every request on a target: plans the faults of the live simulation, waits the planned
  * delay, then forwards, makes up an answer, or breaks the connection. A request no fault touches
- * is relayed asynchronously on Jetty's own threads (the common case, kept cheap); any other is
- * handed to a virtual thread, where delays and pacing are plain sleeps.
+ * is forwarded on the Jetty thread that parsed it (the common case, kept cheap: the handler is
+ * blocking, so Jetty runs it where it was read, without a hand-off); any other is handed to a
+ * virtual thread, where delays, pacing and hangs are plain sleeps that hold no platform thread.
  */
 final class FaultHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(FaultHandler.class);
@@ -29,7 +30,7 @@ final class FaultHandler extends Handler.Abstract {
     private final ProxyMetrics metrics;
 
     FaultHandler(String target, Upstream upstream, Supplier<String> statusPageUrl, Supplier<ActiveRun> live, ProxyMetrics metrics) {
-        super(InvocationType.NON_BLOCKING);
+        super(InvocationType.BLOCKING);
         this.target = target;
         this.upstream = upstream;
         this.statusPageUrl = statusPageUrl;
@@ -52,7 +53,7 @@ final class FaultHandler extends Handler.Abstract {
         }
         metrics.request(plan);
         if (plan.forwards() && plan.delay().isZero() && upstream != null) {
-            upstream.relay(request, response, callback, done -> cannedAsync(response, unreachable, done));
+            slowly(request, response, callback, plan, run);
         } else {
             BLOCKING.execute(() -> slowly(request, response, callback, plan, run));
         }
@@ -99,12 +100,6 @@ final class FaultHandler extends Handler.Abstract {
         };
     }
 
-    private static void cannedAsync(Response response, CannedResponse answer, Callback done) {
-        response.setStatus(answer.status());
-        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-        response.write(true, java.nio.ByteBuffer.wrap(answer.body()), done);
-    }
-
     private void answer(Request request, Response response, Fault outcome, ActiveRun run) throws Exception {
         // No default: a new fault type must be given its answer here before the code compiles.
         switch (outcome) {
@@ -129,11 +124,12 @@ final class FaultHandler extends Handler.Abstract {
         }
         try {
             upstream.forward(request, response, new BodyWriter(request, response, shape));
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (java.io.IOException e) {
             if (response.isCommitted()) {
                 throw e;
             }
             log.debug("Upstream of {} unreachable", target, e);
+            response.reset();
             canned(request, response, unreachable, BodyShape.AS_IS);
         }
     }

@@ -4,7 +4,6 @@ import dev.upbeat.problem.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.function.Supplier;
-import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -24,6 +23,8 @@ public final class FaultProxy implements Served {
 
     private final ProxyMetrics metrics;
 
+    private Upstream upstream;
+
     private FaultProxy(Target target, Server server, ServerConnector connector, ProxyMetrics metrics) {
         this.target = target;
         this.server = server;
@@ -35,7 +36,7 @@ public final class FaultProxy implements Served {
      * Binds and starts the listener; a taken or impossible address is refused naming it (409 for
      * a port in use, 422 for an address this machine does not have).
      */
-    public static FaultProxy start(Target target, HttpClient client, Supplier<String> statusPageUrl, MeterRegistry registry) {
+    public static FaultProxy start(Target target, Supplier<String> statusPageUrl, MeterRegistry registry) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("sim-" + target.name());
         threads.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
@@ -50,8 +51,8 @@ public final class FaultProxy implements Served {
         server.addConnector(connector);
         ProxyMetrics metrics = new ProxyMetrics(registry, target.name());
         FaultProxy proxy = new FaultProxy(target, server, connector, metrics);
-        Upstream upstream = target.upstream() == null ? null : new Upstream(client, target.upstream(), metrics);
-        FaultHandler handler = new FaultHandler(target.name(), upstream, statusPageUrl, () -> proxy.live, metrics);
+        proxy.upstream = target.upstream() == null ? null : new Upstream(target.upstream(), metrics);
+        FaultHandler handler = new FaultHandler(target.name(), proxy.upstream, statusPageUrl, () -> proxy.live, metrics);
         server.setHandler(handler);
         server.setErrorHandler(FrontDoor.answering(handler::refusal));
         server.setStopTimeout(2_000);
@@ -59,6 +60,7 @@ public final class FaultProxy implements Served {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            proxy.closeUpstream();
             throw refusal(target, e);
         }
         metrics.open();
@@ -106,7 +108,14 @@ public final class FaultProxy implements Served {
     public void close() {
         live = null;
         stopQuietly(server);
+        closeUpstream();
         metrics.close();
+    }
+
+    private void closeUpstream() {
+        if (upstream != null) {
+            upstream.close();
+        }
     }
 
     private static void stopQuietly(Server server) {

@@ -1,157 +1,200 @@
 package dev.upbeat.simulator;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.eclipse.jetty.client.ContentSourceRequestContent;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
-import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Invocable;
 
 /**
- * Forwards one request to the upstream and streams the answer back: method, path, query,
- * end-to-end headers plus X-Forwarded-For/Proto/Host, request and response bodies as they come
- * (Jetty's client re-chunks when the length is unknown). Hop-by-hop headers stay on their hop.
+ * Forwards one request to the upstream over a kept-alive connection and streams the answer back:
+ * method, path, query, end-to-end headers plus X-Forwarded-For/Proto/Host, request and response
+ * bodies as they come (a body of unknown length is re-chunked). Hop-by-hop headers, and those the
+ * Connection header names, stay on their hop. Blocking: it runs on the thread that handles the
+ * request, a platform thread for a request no fault touches, a virtual one for any other.
+ *
+ * <p>A connection taken from the pool may have been closed by the upstream while idle; as nginx
+ * does, a request that fails on one before any answer is tried once more on a fresh connection,
+ * only when it is idempotent and has no body (nothing of it is lost).
  */
-final class Upstream {
-    /** RFC 9110 section 7.6.1, plus Host (the client sets the upstream's). */
+final class Upstream implements AutoCloseable {
+    /** RFC 9110 section 7.6.1, plus Host (the upstream's own is sent). */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
     private static final Duration HEADERS_TIMEOUT = Duration.ofMinutes(2);
 
-    private final HttpClient client;
-    private final URI base;
+    private final UpstreamPool pool;
+    private final String host;
+    private final String basePath;
     private final ProxyMetrics metrics;
 
-    Upstream(HttpClient client, URI base, ProxyMetrics metrics) {
-        this.client = client;
-        this.base = base;
+    Upstream(URI base, ProxyMetrics metrics) {
+        this.pool = new UpstreamPool(base);
+        this.host = base.getRawAuthority();
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.metrics = metrics;
     }
 
     /**
-     * The fast path, with no fault: relays the answer asynchronously, chunk by chunk, each chunk
-     * asked for only once the client has taken the last (no thread waits, no copy).
-     * {@code unreachable} answers when the upstream fails before anything was sent.
+     * Relays the answer through {@code body}. An IOException with the response not yet committed
+     * means the upstream could not be reached or answered nothing usable.
      */
-    void relay(Request in, Response out, Callback done, Consumer<Callback> unreachable) {
-        long started = System.nanoTime();
-        request(in).send(new org.eclipse.jetty.client.Response.Listener() {
-            @Override
-            public void onHeaders(org.eclipse.jetty.client.Response answer) {
-                metrics.upstream(Duration.ofNanos(System.nanoTime() - started));
-                copyResponseHead(answer, out);
-            }
-
-            @Override
-            public void onContent(org.eclipse.jetty.client.Response answer, Content.Chunk chunk, Runnable demand) {
-                chunk.retain();
-                // Non-blocking: run by whichever selector completes the write, without a hand-off.
-                out.write(false, chunk.getByteBuffer(), Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {
-                    chunk.release();
-                    demand.run();
-                }, failure -> {
-                    chunk.release();
-                    answer.abort(failure);
-                }));
-            }
-
-            @Override
-            public void onComplete(Result result) {
-                if (result.isSucceeded()) {
-                    out.write(true, org.eclipse.jetty.util.BufferUtil.EMPTY_BUFFER, done);
-                } else if (!out.isCommitted()) {
-                    out.reset();
-                    unreachable.accept(done);
-                } else {
-                    done.failed(result.getFailure());
-                }
-            }
-        });
-    }
-
-    /** The blocking path, for body faults: relays the answer through {@code body}; throws if the upstream cannot be reached. */
-    void forward(Request in, Response out, BodyWriter body) throws Exception {
-        var request = request(in);
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        long started = System.nanoTime();
-        request.send(listener);
-        var answer = listener.get(HEADERS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        metrics.upstream(Duration.ofNanos(System.nanoTime() - started));
-        copyResponseHead(answer, out);
-        try (InputStream content = listener.getInputStream()) {
-            byte[] buffer = new byte[16 * 1024];
-            int n;
-            while ((n = content.read(buffer)) >= 0) {
-                if (n > 0 && !body.write(buffer, 0, n)) {
-                    request.abort(new java.io.IOException("body cut by a truncate fault"));
-                    return;
-                }
-            }
-        }
-        body.finish();
-    }
-
-    private org.eclipse.jetty.client.Request request(Request in) {
-        var request = newRequest(in).method(in.getMethod());
-        request.headers(h -> copyRequestHeaders(in, h));
-        if (hasBody(in)) {
-            request.body(new ContentSourceRequestContent(in, in.getHeaders().get(HttpHeader.CONTENT_TYPE)));
-        }
-        return request;
-    }
-
-    private static void copyResponseHead(org.eclipse.jetty.client.Response answer, Response out) {
-        out.setStatus(answer.getStatus());
-        for (HttpField f : answer.getHeaders()) {
-            if (!HOP_BY_HOP.contains(f.getLowerCaseName())) {
-                out.getHeaders().add(f);
-            }
-        }
-    }
-
-    private org.eclipse.jetty.client.Request newRequest(Request in) {
-        String path = in.getHttpURI().getPath();
-        String query = in.getHttpURI().getQuery();
-        String basePath = base.getRawPath() == null || base.getRawPath().equals("/") ? "" : base.getRawPath().replaceAll("/$", "");
-        String pathAndQuery = basePath + path + (query == null ? "" : "?" + query);
+    void forward(Request in, Response out, BodyWriter body) throws IOException, InterruptedException {
+        UpstreamConnection c = pool.take();
+        boolean reusable = false;
         try {
-            return client.newRequest(URI.create(base.getScheme() + "://" + base.getRawAuthority() + pathAndQuery));
-        } catch (IllegalArgumentException e) {
-            // A path java.net.URI refuses (a bad escape such as /a%zz) still goes upstream as it came.
-            return client.newRequest(base).path(pathAndQuery);
+            UpstreamAnswer answer;
+            try {
+                answer = exchange(c, in);
+            } catch (IOException stale) {
+                if (!c.reused() || !IDEMPOTENT.contains(in.getMethod()) || hasBody(in)) {
+                    throw stale;
+                }
+                c.close();
+                c = pool.connect();
+                answer = exchange(c, in);
+            }
+            copyHead(answer, out);
+            reusable = answer.relayBody(c, body);
+        } finally {
+            if (reusable) {
+                pool.giveBack(c);
+            } else {
+                c.close();
+            }
         }
     }
 
-    private static void copyRequestHeaders(Request in, HttpFields.Mutable h) {
-        h.clear();
-        String connectionTokens = in.getHeaders().get(HttpHeader.CONNECTION);
-        for (HttpField f : in.getHeaders()) {
+    private UpstreamAnswer exchange(UpstreamConnection c, Request in) throws IOException {
+        long started = System.nanoTime();
+        c.timeout((int) HEADERS_TIMEOUT.toMillis());
+        writeHead(c, in);
+        if (hasBody(in)) {
+            sendBody(c.output(), in);
+        }
+        UpstreamAnswer answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
+        metrics.upstream(Duration.ofNanos(System.nanoTime() - started));
+        c.timeout((int) UpstreamPool.IDLE_TIMEOUT.toMillis());
+        return answer;
+    }
+
+    private void writeHead(UpstreamConnection c, Request in) throws IOException {
+        c.startHead();
+        c.append(in.getMethod());
+        c.append(" ");
+        c.append(basePath);
+        c.append(in.getHttpURI().getPath());
+        String query = in.getHttpURI().getQuery();
+        if (query != null) {
+            c.append("?");
+            c.append(query);
+        }
+        c.append(" HTTP/1.1\r\nHost: ");
+        c.append(host);
+        c.append("\r\n");
+        HttpFields fields = in.getHeaders();
+        String connection = fields.get(HttpHeader.CONNECTION);
+        String forwardedHost = fields.get(HttpHeader.HOST);
+        for (HttpField f : fields) {
             String name = f.getLowerCaseName();
-            if (!HOP_BY_HOP.contains(name) && (connectionTokens == null || !connectionTokens.toLowerCase().contains(name))) {
-                h.add(f);
+            if (!HOP_BY_HOP.contains(name) && !named(connection, name) && !ours(name, forwardedHost != null)) {
+                header(c, f.getName(), f.getValue());
             }
         }
-        String forwardedFor = in.getHeaders().get("X-Forwarded-For");
+        String forwardedFor = fields.get("X-Forwarded-For");
         String client = address(in.getConnectionMetaData().getRemoteSocketAddress());
-        h.put("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
-        h.put("X-Forwarded-Proto", in.getHttpURI().getScheme() == null ? "http" : in.getHttpURI().getScheme());
-        String host = in.getHeaders().get(HttpHeader.HOST);
-        if (host != null) {
-            h.put("X-Forwarded-Host", host);
+        header(c, "X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+        header(c, "X-Forwarded-Proto", in.getHttpURI().getScheme() == null ? "http" : in.getHttpURI().getScheme());
+        if (forwardedHost != null) {
+            header(c, "X-Forwarded-Host", forwardedHost);
+        }
+        if (in.getLength() < 0 && fields.contains(HttpHeader.TRANSFER_ENCODING)) {
+            c.append("Transfer-Encoding: chunked\r\n");
+        }
+        c.append("\r\n");
+        c.sendHead();
+    }
+
+    private static void header(UpstreamConnection c, String name, String value) {
+        c.append(name);
+        c.append(": ");
+        c.append(value == null ? "" : value);
+        c.append("\r\n");
+    }
+
+    /** The X-Forwarded-* headers this hop writes itself (a client's X-Forwarded-For is extended, not dropped). */
+    private static boolean ours(String name, boolean hostKnown) {
+        return name.equals("x-forwarded-for") || name.equals("x-forwarded-proto") || hostKnown && name.equals("x-forwarded-host");
+    }
+
+    /** Whether the Connection header lists {@code name}, as a whole token. */
+    private static boolean named(String connection, String name) {
+        if (connection == null) {
+            return false;
+        }
+        for (String token : connection.split(",")) {
+            if (token.strip().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The request body, as it came when its length is known, else re-chunked. */
+    private static void sendBody(OutputStream socket, Request in) throws IOException {
+        boolean chunked = in.getLength() < 0;
+        OutputStream out = new java.io.BufferedOutputStream(socket, 16 * 1024);
+        InputStream body = Content.Source.asInputStream(in);
+        byte[] buffer = new byte[16 * 1024];
+        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+            if (n == 0) {
+                continue;
+            }
+            if (chunked) {
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write(buffer, 0, n);
+            if (chunked) {
+                out.write(CRLF);
+            }
+        }
+        if (chunked) {
+            out.write(LAST_CHUNK);
+        }
+        out.flush();
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static void copyHead(UpstreamAnswer answer, Response out) {
+        out.setStatus(answer.status);
+        String connection = null;
+        for (int i = 0; i < answer.headers.size(); i += 2) {
+            if (answer.headers.get(i).equalsIgnoreCase("connection")) {
+                connection = answer.headers.get(i + 1);
+            }
+        }
+        HttpFields.Mutable headers = out.getHeaders();
+        for (int i = 0; i < answer.headers.size(); i += 2) {
+            String name = answer.headers.get(i);
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(lower) && !named(connection, lower) && (answer.sized() || !lower.equals("content-length"))) {
+                headers.add(name, answer.headers.get(i + 1));
+            }
         }
     }
 
@@ -161,5 +204,10 @@ final class Upstream {
 
     private static String address(SocketAddress a) {
         return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress() : String.valueOf(a);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 }
