@@ -28,9 +28,12 @@ final class FaultHandler extends Handler.Abstract {
     private final Supplier<String> statusPageUrl;
     private final Supplier<ActiveRun> live;
     private final ProxyMetrics metrics;
+    private final java.util.function.BooleanSupplier lowOnThreads;
 
-    FaultHandler(String target, Upstream upstream, Supplier<String> statusPageUrl, Supplier<ActiveRun> live, ProxyMetrics metrics) {
+    FaultHandler(String target, Upstream upstream, Supplier<String> statusPageUrl, Supplier<ActiveRun> live, ProxyMetrics metrics,
+            java.util.function.BooleanSupplier lowOnThreads) {
         super(InvocationType.BLOCKING);
+        this.lowOnThreads = lowOnThreads;
         this.target = target;
         this.upstream = upstream;
         this.statusPageUrl = statusPageUrl;
@@ -52,7 +55,8 @@ final class FaultHandler extends Handler.Abstract {
             run.record(plan);
         }
         metrics.request(plan);
-        if (plan.forwards() && plan.delay().isZero() && upstream != null) {
+        // A slow upstream must not take every platform thread: past a few busy ones, forwards wait on virtual threads too.
+        if (plan.forwards() && plan.delay().isZero() && upstream != null && !lowOnThreads.getAsBoolean()) {
             slowly(request, response, callback, plan, run);
         } else {
             BLOCKING.execute(() -> slowly(request, response, callback, plan, run));

@@ -186,6 +186,29 @@ class PassThroughTest {
         }
     }
 
+    @Test
+    void requests_waiting_on_a_silent_upstream_are_not_capped_by_the_listeners_thread_pool() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            if (c.read() != null) {
+                c.read();   // answers nothing: the proxy waits until this connection ends
+            }
+        });
+        int port = proxy(upstream.url());
+        List<Socket> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {   // more than the 200 platform threads of a listener
+                Socket client = new Socket("127.0.0.1", port);
+                client.getOutputStream().write(("GET /wait/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                clients.add(client);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> upstream.requests.size() == 300);
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+    }
+
     /** An upstream whose every connection runs {@code script}, counting connections and the requests read. */
     static final class ScriptedUpstream implements AutoCloseable {
         interface Script {
