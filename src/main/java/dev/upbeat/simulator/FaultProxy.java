@@ -16,8 +16,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * simulation is swapped in and out atomically; requests read it once each.
  */
 public final class FaultProxy implements Served {
-    /** Threads kept free for parsing and selecting: below this, fault-free forwards go to virtual threads. */
-    private static final int LOW_THREADS = 16;
+    /** A fault-free answer may keep a selector a few milliseconds ({@link Upstream#quick}); the others go on meanwhile. */
+    private static final int SELECTORS = 4;
 
     private final Target target;
     private final Server server;
@@ -42,13 +42,10 @@ public final class FaultProxy implements Served {
     public static FaultProxy start(Target target, Supplier<String> statusPageUrl, MeterRegistry registry) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("sim-" + target.name());
-        threads.setLowThreadsThreshold(LOW_THREADS);
-        // No virtual threads here: Jetty would run the blocking handler on one, and the fault-free
-        // forward is cheapest on the platform thread that read the request (faults take their own).
         Server server = new Server(threads);
         HttpConfiguration http = FrontDoor.configuration();
         http.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(server, 1, 2, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, 1, SELECTORS, new HttpConnectionFactory(http));
         connector.setHost(target.listen().host());
         connector.setPort(target.listen().port());
         connector.setIdleTimeout(30_000);
@@ -57,8 +54,7 @@ public final class FaultProxy implements Served {
         ProxyMetrics metrics = new ProxyMetrics(registry, target.name());
         FaultProxy proxy = new FaultProxy(target, server, connector, metrics);
         proxy.upstream = target.upstream() == null ? null : new Upstream(target.upstream(), metrics);
-        FaultHandler handler = new FaultHandler(target.name(), proxy.upstream, statusPageUrl, () -> proxy.live, metrics,
-                threads::isLowOnThreads);
+        FaultHandler handler = new FaultHandler(target.name(), proxy.upstream, statusPageUrl, () -> proxy.live, metrics);
         server.setHandler(handler);
         server.setErrorHandler(FrontDoor.answering(handler::refusal));
         server.setStopTimeout(2_000);
@@ -113,8 +109,8 @@ public final class FaultProxy implements Served {
     @Override
     public void close() {
         live = null;
+        closeUpstream();   // first, so that forwards waiting on the upstream end now and the server stops at once
         stopQuietly(server);
-        closeUpstream();
         metrics.close();
     }
 

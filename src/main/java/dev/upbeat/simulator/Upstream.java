@@ -6,23 +6,26 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Forwards one request to the upstream over a kept-alive connection and streams the answer back:
  * method, path, query, end-to-end headers plus X-Forwarded-For/Proto/Host, request and response
  * bodies as they come (a body of unknown length is re-chunked). Hop-by-hop headers, and those the
- * Connection header names, stay on their hop. Blocking: it runs on the thread that handles the
- * request, a platform thread for a request no fault touches, a virtual one for any other.
+ * Connection header names, stay on their hop. {@link #quick} answers on the selector thread when
+ * that costs it no real wait; {@link #forward} blocks, on a virtual thread.
  *
  * <p>A connection taken from the pool may have been closed by the upstream while idle; as nginx
  * does, a request that fails on one before any answer is tried once more on a fresh connection,
@@ -34,11 +37,22 @@ final class Upstream implements AutoCloseable {
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
     private static final Duration HEADERS_TIMEOUT = Duration.ofMinutes(2);
+    /** The longest a selector thread waits for an answer; past it, the forward goes on a virtual thread. */
+    private static final int QUICK_WAIT_MILLIS = 5;
+    private static final long QUICK_LATENCY_NANOS = 2_000_000;
+    private static final int PROBE_EVERY = 31;
 
     private final UpstreamPool pool;
     private final String host;
     private final String basePath;
     private final ProxyMetrics metrics;
+    /**
+     * A rough moving average of the quick tries' time to the answer's head (a try that ran out of
+     * time counts double its wait; lost updates do not matter). While it is high, only one request
+     * in {@link #PROBE_EVERY} + 1 tries, so that an upstream that turns fast again is noticed.
+     */
+    private volatile long quickLatencyNanos;
+    private int skipped;
 
     Upstream(URI base, ProxyMetrics metrics) {
         this.pool = new UpstreamPool(base);
@@ -48,11 +62,85 @@ final class Upstream implements AutoCloseable {
         this.metrics = metrics;
     }
 
+    /** A forward begun by {@link #quick}: the request is sent on {@code connection}; {@code answer} is its head if already read. */
+    record Begun(UpstreamConnection connection, UpstreamAnswer answer, long started) {
+    }
+
     /**
-     * Relays the answer through {@code body}. An IOException with the response not yet committed
-     * means the upstream could not be reached or answered nothing usable.
+     * Tries to answer on the calling (selector) thread without ever making it wait long: only an
+     * idempotent request without a body, on an idle kept-alive connection, to an upstream that
+     * lately answered fast. It sends the request and waits at most {@link #QUICK_WAIT_MILLIS} for
+     * the answer; a whole small answer is written out asynchronously, anything else is handed to
+     * {@code resume} to finish elsewhere. False when it did not start (the caller forwards as usual).
+     * The price: while it waits, the selector's other connections wait too, so an upstream taking
+     * about a millisecond to answer holds a target to a few thousand requests a second per selector.
      */
-    void forward(Request in, Response out, BodyWriter body) throws IOException, InterruptedException {
+    boolean quick(Request in, Response out, Callback done, Consumer<Begun> resume) {
+        if (hasBody(in) || !IDEMPOTENT.contains(in.getMethod())
+                || quickLatencyNanos > QUICK_LATENCY_NANOS && (++skipped & PROBE_EVERY) != 0) {
+            return false;
+        }
+        UpstreamConnection c = pool.poll();
+        if (c == null) {
+            return false;
+        }
+        long started = System.nanoTime();
+        UpstreamAnswer answer;
+        try {
+            c.timeout(QUICK_WAIT_MILLIS);
+            writeHead(c, in);
+            if (!awaited(c)) {
+                quickLatencyNanos += (2L * QUICK_WAIT_MILLIS * 1_000_000 - quickLatencyNanos) / 8;
+                resume.accept(new Begun(c, null, started));
+                return true;
+            }
+            answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
+        } catch (IOException e) {
+            // Nothing reached the client and the request may be sent again: the usual forward does, with its retry.
+            pool.release(c, false);
+            return false;
+        }
+        long took = took(started);
+        quickLatencyNanos += (took - quickLatencyNanos) / 8;
+        byte[] whole = answer.buffered(c);
+        if (whole == null) {
+            resume.accept(new Begun(c, answer, started));
+            return true;
+        }
+        copyHead(answer, out);
+        pool.release(c, answer.keepAlive());
+        out.write(true, ByteBuffer.wrap(whole), done);
+        return true;
+    }
+
+    /** Whether the answer's head arrived within the quick wait; a closed connection is an IOException. */
+    private static boolean awaited(UpstreamConnection c) throws IOException {
+        try {
+            if (!c.awaitHead()) {
+                throw new java.io.EOFException("upstream closed the connection");
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException slow) {
+            return false;
+        }
+    }
+
+    private long took(long started) {
+        long took = System.nanoTime() - started;
+        metrics.upstream(Duration.ofNanos(took));
+        return took;
+    }
+
+    /**
+     * Relays the answer through {@code body}, on a new exchange or on one {@link #quick} began. An
+     * IOException with the response not yet committed means the upstream could not be reached or
+     * answered nothing usable.
+     */
+    void forward(Request in, Response out, BodyWriter body, Begun begun) throws IOException, InterruptedException {
+        if (begun != null) {
+            continueBegun(in, out, body, begun);
+            return;
+        }
         UpstreamConnection c = pool.take();
         boolean reusable = false;
         try {
@@ -63,18 +151,32 @@ final class Upstream implements AutoCloseable {
                 if (!c.reused() || !IDEMPOTENT.contains(in.getMethod()) || hasBody(in)) {
                     throw stale;
                 }
-                c.close();
+                pool.release(c, false);
                 c = pool.connect();
                 answer = exchange(c, in);
             }
             copyHead(answer, out);
             reusable = answer.relayBody(c, body);
         } finally {
-            if (reusable) {
-                pool.giveBack(c);
-            } else {
-                c.close();
+            pool.release(c, reusable);
+        }
+    }
+
+    private void continueBegun(Request in, Response out, BodyWriter body, Begun begun) throws IOException, InterruptedException {
+        UpstreamConnection c = begun.connection();
+        boolean reusable = false;
+        try {
+            UpstreamAnswer answer = begun.answer();
+            if (answer == null) {
+                c.timeout((int) HEADERS_TIMEOUT.toMillis());
+                answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
+                took(begun.started());
             }
+            c.timeout((int) UpstreamPool.IDLE_TIMEOUT.toMillis());
+            copyHead(answer, out);
+            reusable = answer.relayBody(c, body);
+        } finally {
+            pool.release(c, reusable);
         }
     }
 
@@ -86,7 +188,7 @@ final class Upstream implements AutoCloseable {
             sendBody(c.output(), in);
         }
         UpstreamAnswer answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
-        metrics.upstream(Duration.ofNanos(System.nanoTime() - started));
+        took(started);
         c.timeout((int) UpstreamPool.IDLE_TIMEOUT.toMillis());
         return answer;
     }

@@ -106,6 +106,26 @@ final class UpstreamAnswer {
         return new UpstreamAnswer(status, headers, Framing.CLOSE, -1, false);
     }
 
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /**
+     * The whole body if it is already buffered (consumed from {@code c}), else null; an empty
+     * array for an answer without body.
+     */
+    byte[] buffered(UpstreamConnection c) {
+        if (framing == Framing.NONE) {
+            return new byte[0];
+        }
+        if (framing != Framing.LENGTH || length > c.buffered()) {
+            return null;
+        }
+        byte[] body = java.util.Arrays.copyOfRange(c.buffer, c.position, c.position + (int) length);
+        c.position += (int) length;
+        return body;
+    }
+
     /** True when the answer's Content-Length may go to the client as it is (a body of that length, or an answer to HEAD). */
     boolean sized() {
         return length >= 0;

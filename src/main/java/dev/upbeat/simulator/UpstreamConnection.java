@@ -129,6 +129,25 @@ final class UpstreamConnection implements AutoCloseable {
         }
     }
 
+    /** Reads until a whole head (up to its blank line) is buffered, consuming nothing; false at the end of the stream. */
+    boolean awaitHead() throws IOException {
+        int from = position;
+        while (true) {
+            for (int i = from; i < limit; i++) {
+                if (buffer[i] == '\n' && (i + 1 < limit && buffer[i + 1] == '\n'
+                        || i + 2 < limit && buffer[i + 1] == '\r' && buffer[i + 2] == '\n')) {
+                    return true;
+                }
+            }
+            from = Math.max(position, limit - 2);
+            int before = position;
+            if (!fill()) {
+                return false;
+            }
+            from -= before - position;
+        }
+    }
+
     /** Makes at least one byte buffered; false at the end of the stream. */
     boolean ensure() throws IOException {
         return buffered() > 0 || fill();

@@ -26,6 +26,8 @@ final class UpstreamPool implements AutoCloseable {
     private final boolean tls;
     private final ConcurrentLinkedDeque<UpstreamConnection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    /** Connections carrying an exchange, closed with the pool so that no forward outlives its target. */
+    private final java.util.Set<UpstreamConnection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     UpstreamPool(URI base) {
@@ -36,16 +38,23 @@ final class UpstreamPool implements AutoCloseable {
 
     /** An idle connection if one is fresh enough, else a new one. */
     UpstreamConnection take() throws IOException {
+        UpstreamConnection c = poll();
+        return c != null ? c : connect();
+    }
+
+    /** An idle connection fresh enough to use, or null (never connects). */
+    UpstreamConnection poll() {
         long now = System.nanoTime();
         UpstreamConnection c;
         while ((c = idle.pollFirst()) != null) {
             idleCount.decrementAndGet();
             if (now - c.idleSince() < IDLE_TIMEOUT.toNanos()) {
+                busy.add(c);
                 return c;
             }
             c.close();
         }
-        return connect();
+        return null;
     }
 
     UpstreamConnection connect() throws IOException {
@@ -56,7 +65,12 @@ final class UpstreamPool implements AutoCloseable {
             if (tls) {
                 socket = secure(socket);
             }
-            return new UpstreamConnection(socket);
+            UpstreamConnection c = new UpstreamConnection(socket);
+            busy.add(c);
+            if (closed) {
+                close();
+            }
+            return c;
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -73,8 +87,18 @@ final class UpstreamPool implements AutoCloseable {
         return socket;
     }
 
+    /** Ends an exchange: keeps the connection if it ended cleanly ({@code reusable}), else closes it. */
+    void release(UpstreamConnection c, boolean reusable) {
+        busy.remove(c);
+        if (reusable) {
+            giveBack(c);
+        } else {
+            c.close();
+        }
+    }
+
     /** Keeps a connection whose exchange ended cleanly, and retires the oldest if it has aged out. */
-    void giveBack(UpstreamConnection c) {
+    private void giveBack(UpstreamConnection c) {
         long now = System.nanoTime();
         c.idle(now);
         if (closed || idleCount.get() >= MAX_IDLE) {
@@ -101,5 +125,6 @@ final class UpstreamPool implements AutoCloseable {
             idleCount.decrementAndGet();
             c.close();
         }
+        busy.forEach(UpstreamConnection::close);
     }
 }
