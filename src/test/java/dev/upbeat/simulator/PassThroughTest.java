@@ -74,6 +74,30 @@ class PassThroughTest {
     }
 
     @Test
+    void an_answer_slower_than_the_selector_waits_is_finished_elsewhere_and_the_request_is_sent_once() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            for (String request = c.read(); request != null; request = c.read()) {
+                if (request.startsWith("GET /slow")) {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone");
+            }
+        });
+        int port = proxy(upstream.url());
+        assertThat(send(port, "GET", "/fast", null).body()).isEqualTo("done");
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(port, "GET", "/slow/" + i, null).body()).isEqualTo("done");
+            assertThat(send(port, "GET", "/fast", null).body()).isEqualTo("done");
+        }
+        assertThat(upstream.requests).as("each request sent once").hasSize(7);
+        assertThat(upstream.accepted.get()).isEqualTo(1);
+    }
+
+    @Test
     void a_stale_pooled_connection_is_retried_for_get_but_not_for_post() throws Exception {
         // Each connection answers once, keep-alive, then the upstream closes it as if idle too long.
         upstream = new ScriptedUpstream(c -> {
