@@ -52,15 +52,16 @@ final class Upstream implements AutoCloseable {
 
     /**
      * Tries to answer on the calling (selector) thread without ever making it wait long: only an
-     * idempotent request without a body, on an idle kept-alive connection, to an upstream that
-     * lately answered fast. It sends the request and waits at most {@link #QUICK_WAIT_MILLIS} for
+     * idempotent request without a body, on an idle kept-alive plain-http connection, to an
+     * upstream that lately answered fast. It sends the request and waits at most {@link #QUICK_WAIT_MILLIS} for
      * the answer; a whole small answer is written out asynchronously, anything else is handed to
      * {@code resume} to finish elsewhere. False when it did not start (the caller forwards as usual).
      * The price: while it waits, the selector's other connections wait too, so an upstream taking
      * about a millisecond to answer holds a target to a few thousand requests a second per selector.
      */
     boolean quick(Request in, Response out, Callback done, Consumer<Begun> resume) {
-        if (UpstreamRequest.hasBody(in) || !IDEMPOTENT.contains(in.getMethod())
+        // Not over TLS: a read that times out mid-record is not one to resume elsewhere.
+        if (pool.tls() || UpstreamRequest.hasBody(in) || !IDEMPOTENT.contains(in.getMethod())
                 || quickLatencyNanos > QUICK_LATENCY_NANOS && (++skipped & PROBE_EVERY) != 0) {
             return false;
         }

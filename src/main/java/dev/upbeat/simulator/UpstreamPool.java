@@ -42,6 +42,10 @@ final class UpstreamPool implements AutoCloseable {
         return c != null ? c : connect();
     }
 
+    boolean tls() {
+        return tls;
+    }
+
     /** An idle connection fresh enough to use, or null (never connects). */
     UpstreamConnection poll() {
         long now = System.nanoTime();
