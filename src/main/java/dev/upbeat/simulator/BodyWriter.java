@@ -45,6 +45,19 @@ final class BodyWriter {
         return true;
     }
 
+    /** Writes the last bytes and ends the body: one write (with the head, if uncommitted) when it is not shaped. */
+    boolean end(byte[] bytes, int offset, int length) throws IOException, InterruptedException {
+        if (shape instanceof BodyShape.AsIs) {
+            send(ByteBuffer.wrap(bytes, offset, length), true);
+            return true;
+        }
+        if (!write(bytes, offset, length)) {
+            return false;
+        }
+        finish();
+        return true;
+    }
+
     /** Ends the body normally, unless it was cut (or must be cut at zero bytes). */
     void finish() throws IOException {
         if (cut) {

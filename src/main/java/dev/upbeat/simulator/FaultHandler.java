@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers every request on a target: plans the faults of the live simulation, waits the planned
  * delay, then forwards, makes up an answer, or breaks the connection. A request no fault touches
- * is relayed asynchronously on Jetty's own threads (the common case, kept cheap); any other is
- * handed to a virtual thread, where delays and pacing are plain sleeps.
+ * is first tried on the selector thread that read it ({@link Upstream#quick}: the common case,
+ * kept cheap, without a hand-off or a selector wake-up); anything that would have that thread
+ * wait goes to a virtual thread, where upstream reads, delays, pacing and hangs block nothing.
  */
 final class FaultHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(FaultHandler.class);
@@ -51,12 +52,22 @@ final class FaultHandler extends Handler.Abstract {
             run.record(plan);
         }
         metrics.request(plan);
-        if (plan.forwards() && plan.delay().isZero() && upstream != null) {
-            upstream.relay(request, response, callback, done -> cannedAsync(response, unreachable, done));
-        } else {
-            BLOCKING.execute(() -> slowly(request, response, callback, plan, run));
+        if (plan.forwards() && plan.delay().isZero() && upstream != null
+                && upstream.quick(request, response, callback, begun -> BLOCKING.execute(() -> resume(request, response, callback, begun)))) {
+            return true;
         }
+        BLOCKING.execute(() -> slowly(request, response, callback, plan, run));
         return true;
+    }
+
+    /** Finishes on a virtual thread a forward the selector thread began but could not answer at once. */
+    private void resume(Request request, Response response, Callback callback, Upstream.Begun begun) {
+        try {
+            normal(request, response, BodyShape.AS_IS, begun);
+            callback.succeeded();
+        } catch (Exception e) {
+            callback.failed(e);
+        }
     }
 
     private void slowly(Request request, Response response, Callback callback, Plan plan, ActiveRun run) {
@@ -99,20 +110,14 @@ final class FaultHandler extends Handler.Abstract {
         };
     }
 
-    private static void cannedAsync(Response response, CannedResponse answer, Callback done) {
-        response.setStatus(answer.status());
-        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-        response.write(true, java.nio.ByteBuffer.wrap(answer.body()), done);
-    }
-
     private void answer(Request request, Response response, Fault outcome, ActiveRun run) throws Exception {
         // No default: a new fault type must be given its answer here before the code compiles.
         switch (outcome) {
-            case null -> normal(request, response, BodyShape.AS_IS);
+            case null -> normal(request, response, BodyShape.AS_IS, null);
             case MaintenanceFault m -> canned(request, response, CannedResponse.maintenance(target, statusPageUrl.get(), m), BodyShape.AS_IS);
             case StatusFault s -> canned(request, response, CannedResponse.status(s), BodyShape.AS_IS);
-            case SlowBodyFault s -> normal(request, response, new BodyShape.Paced(s.bytesPerSecond()));
-            case TruncateFault t -> normal(request, response, new BodyShape.Cut(t.afterBytes()));
+            case SlowBodyFault s -> normal(request, response, new BodyShape.Paced(s.bytesPerSecond()), null);
+            case TruncateFault t -> normal(request, response, new BodyShape.Cut(t.afterBytes()), null);
             case TimeoutFault t -> SocketFaults.hang(request, t.max(), () -> live.get() == run);
             case ResetFault r -> SocketFaults.reset(request);
             case EmptyResponseFault e -> SocketFaults.close(request);
@@ -122,18 +127,19 @@ final class FaultHandler extends Handler.Abstract {
     }
 
     /** The answer with no fault (or only a body fault): the upstream's, or maintenance when there is none. */
-    private void normal(Request request, Response response, BodyShape shape) throws Exception {
+    private void normal(Request request, Response response, BodyShape shape, Upstream.Begun begun) throws Exception {
         if (upstream == null) {
             canned(request, response, CannedResponse.maintenance(target, statusPageUrl.get(), MaintenanceFault.always()), shape);
             return;
         }
         try {
-            upstream.forward(request, response, new BodyWriter(request, response, shape));
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            upstream.forward(request, response, new BodyWriter(request, response, shape), begun);
+        } catch (java.io.IOException e) {
             if (response.isCommitted()) {
                 throw e;
             }
             log.debug("Upstream of {} unreachable", target, e);
+            response.reset();
             canned(request, response, unreachable, BodyShape.AS_IS);
         }
     }

@@ -4,7 +4,6 @@ import dev.upbeat.problem.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.function.Supplier;
-import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -17,12 +16,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * simulation is swapped in and out atomically; requests read it once each.
  */
 public final class FaultProxy implements Served {
+    /** A fault-free answer may keep a selector a few milliseconds ({@link Upstream#quick}); the others go on meanwhile. */
+    private static final int SELECTORS = 4;
+
     private final Target target;
     private final Server server;
     private final ServerConnector connector;
     private volatile ActiveRun live;
 
     private final ProxyMetrics metrics;
+
+    private Upstream upstream;
 
     private FaultProxy(Target target, Server server, ServerConnector connector, ProxyMetrics metrics) {
         this.target = target;
@@ -35,14 +39,13 @@ public final class FaultProxy implements Served {
      * Binds and starts the listener; a taken or impossible address is refused naming it (409 for
      * a port in use, 422 for an address this machine does not have).
      */
-    public static FaultProxy start(Target target, HttpClient client, Supplier<String> statusPageUrl, MeterRegistry registry) {
+    public static FaultProxy start(Target target, Supplier<String> statusPageUrl, MeterRegistry registry) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("sim-" + target.name());
-        threads.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         Server server = new Server(threads);
         HttpConfiguration http = FrontDoor.configuration();
         http.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, 1, SELECTORS, new HttpConnectionFactory(http));
         connector.setHost(target.listen().host());
         connector.setPort(target.listen().port());
         connector.setIdleTimeout(30_000);
@@ -50,8 +53,8 @@ public final class FaultProxy implements Served {
         server.addConnector(connector);
         ProxyMetrics metrics = new ProxyMetrics(registry, target.name());
         FaultProxy proxy = new FaultProxy(target, server, connector, metrics);
-        Upstream upstream = target.upstream() == null ? null : new Upstream(client, target.upstream(), metrics);
-        FaultHandler handler = new FaultHandler(target.name(), upstream, statusPageUrl, () -> proxy.live, metrics);
+        proxy.upstream = target.upstream() == null ? null : new Upstream(target.upstream(), metrics);
+        FaultHandler handler = new FaultHandler(target.name(), proxy.upstream, statusPageUrl, () -> proxy.live, metrics);
         server.setHandler(handler);
         server.setErrorHandler(FrontDoor.answering(handler::refusal));
         server.setStopTimeout(2_000);
@@ -59,6 +62,7 @@ public final class FaultProxy implements Served {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            proxy.closeUpstream();
             throw refusal(target, e);
         }
         metrics.open();
@@ -105,8 +109,15 @@ public final class FaultProxy implements Served {
     @Override
     public void close() {
         live = null;
+        closeUpstream();   // first, so that forwards waiting on the upstream end now and the server stops at once
         stopQuietly(server);
         metrics.close();
+    }
+
+    private void closeUpstream() {
+        if (upstream != null) {
+            upstream.close();
+        }
     }
 
     private static void stopQuietly(Server server) {

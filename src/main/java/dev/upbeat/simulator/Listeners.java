@@ -8,18 +8,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import dev.upbeat.simulator.tcp.TcpProxies;
-import org.eclipse.jetty.client.HttpClient;
 
 /**
  * The listeners of this instance, one per target ({@link FaultProxy} for http, {@link TcpTarget}
- * for tcp, whose proxies the Toxiproxy API also sees), and the simulation live on each. Owns the
- * shared upstream client.
+ * for tcp, whose proxies the Toxiproxy API also sees), and the simulation live on each.
  */
 public final class Listeners implements AutoCloseable {
     private static final ActiveRun.Counts NONE = new ActiveRun.Counts(0, Map.of());
 
     private final Map<String, Served> proxies = new ConcurrentHashMap<>();
-    private final HttpClient client = UpstreamClient.start();
     private final Supplier<String> statusPageUrl;
     private final MeterRegistry registry;
     private final java.time.Clock clock;
@@ -43,7 +40,7 @@ public final class Listeners implements AutoCloseable {
             throw Problem.conflict("Target " + target.name() + " is already listening");
         }
         Served proxy = switch (target.kind()) {
-            case HTTP -> FaultProxy.start(target, client, statusPageUrl, registry);
+            case HTTP -> FaultProxy.start(target, statusPageUrl, registry);
             case TCP -> TcpTarget.start(target, tcp);
         };
         proxies.put(target.name(), proxy);
@@ -117,6 +114,5 @@ public final class Listeners implements AutoCloseable {
     public synchronized void close() {
         proxies.values().forEach(Served::close);
         proxies.clear();
-        UpstreamClient.stop(client);
     }
 }

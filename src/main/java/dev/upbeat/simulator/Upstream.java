@@ -1,165 +1,203 @@
 package dev.upbeat.simulator;
 
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.eclipse.jetty.client.ContentSourceRequestContent;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
-import org.eclipse.jetty.client.Result;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Invocable;
 
 /**
- * Forwards one request to the upstream and streams the answer back: method, path, query,
- * end-to-end headers plus X-Forwarded-For/Proto/Host, request and response bodies as they come
- * (Jetty's client re-chunks when the length is unknown). Hop-by-hop headers stay on their hop.
+ * Forwards one request to the upstream over a kept-alive connection ({@link UpstreamRequest}) and
+ * streams the answer back, hop-by-hop headers left out. {@link #quick} answers on the selector thread when
+ * that costs it no real wait; {@link #forward} blocks, on a virtual thread.
+ *
+ * <p>A connection taken from the pool may have been closed by the upstream while idle; as nginx
+ * does, a request that fails on one before any answer is tried once more on a fresh connection,
+ * only when it is idempotent and has no body (nothing of it is lost).
  */
-final class Upstream {
-    /** RFC 9110 section 7.6.1, plus Host (the client sets the upstream's). */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+final class Upstream implements AutoCloseable {
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
     private static final Duration HEADERS_TIMEOUT = Duration.ofMinutes(2);
+    /** The longest a selector thread waits for an answer; past it, the forward goes on a virtual thread. */
+    private static final int QUICK_WAIT_MILLIS = 5;
+    private static final long QUICK_LATENCY_NANOS = 2_000_000;
+    private static final int PROBE_EVERY = 31;
 
-    private final HttpClient client;
-    private final URI base;
+    private final UpstreamPool pool;
+    private final UpstreamRequest request;
     private final ProxyMetrics metrics;
+    /**
+     * A rough moving average of the quick tries' time to the answer's head (a try that ran out of
+     * time counts double its wait; lost updates do not matter). While it is high, only one request
+     * in {@link #PROBE_EVERY} + 1 tries, so that an upstream that turns fast again is noticed.
+     */
+    private volatile long quickLatencyNanos;
+    private int skipped;
 
-    Upstream(HttpClient client, URI base, ProxyMetrics metrics) {
-        this.client = client;
-        this.base = base;
+    Upstream(URI base, ProxyMetrics metrics) {
+        this.pool = new UpstreamPool(base);
+        this.request = new UpstreamRequest(base);
         this.metrics = metrics;
     }
 
+    /** A forward begun by {@link #quick}: the request is sent on {@code connection}; {@code answer} is its head if already read. */
+    record Begun(UpstreamConnection connection, UpstreamAnswer answer, long started) {
+    }
+
     /**
-     * The fast path, with no fault: relays the answer asynchronously, chunk by chunk, each chunk
-     * asked for only once the client has taken the last (no thread waits, no copy).
-     * {@code unreachable} answers when the upstream fails before anything was sent.
+     * Tries to answer on the calling (selector) thread without ever making it wait long: only an
+     * idempotent request without a body, on an idle kept-alive plain-http connection, to an
+     * upstream that lately answered fast. It sends the request and waits at most {@link #QUICK_WAIT_MILLIS} for
+     * the answer; a whole small answer is written out asynchronously, anything else is handed to
+     * {@code resume} to finish elsewhere. False when it did not start (the caller forwards as usual).
+     * The price: while it waits, the selector's other connections wait too, so an upstream taking
+     * about a millisecond to answer holds a target to a few thousand requests a second per selector.
      */
-    void relay(Request in, Response out, Callback done, Consumer<Callback> unreachable) {
+    boolean quick(Request in, Response out, Callback done, Consumer<Begun> resume) {
+        // Not over TLS: a read that times out mid-record is not one to resume elsewhere.
+        if (pool.tls() || UpstreamRequest.hasBody(in) || !IDEMPOTENT.contains(in.getMethod())
+                || quickLatencyNanos > QUICK_LATENCY_NANOS && (++skipped & PROBE_EVERY) != 0) {
+            return false;
+        }
+        UpstreamConnection c = pool.poll();
+        if (c == null) {
+            return false;
+        }
         long started = System.nanoTime();
-        request(in).send(new org.eclipse.jetty.client.Response.Listener() {
-            @Override
-            public void onHeaders(org.eclipse.jetty.client.Response answer) {
-                metrics.upstream(Duration.ofNanos(System.nanoTime() - started));
-                copyResponseHead(answer, out);
-            }
-
-            @Override
-            public void onContent(org.eclipse.jetty.client.Response answer, Content.Chunk chunk, Runnable demand) {
-                chunk.retain();
-                // Non-blocking: run by whichever selector completes the write, without a hand-off.
-                out.write(false, chunk.getByteBuffer(), Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {
-                    chunk.release();
-                    demand.run();
-                }, failure -> {
-                    chunk.release();
-                    answer.abort(failure);
-                }));
-            }
-
-            @Override
-            public void onComplete(Result result) {
-                if (result.isSucceeded()) {
-                    out.write(true, org.eclipse.jetty.util.BufferUtil.EMPTY_BUFFER, done);
-                } else if (!out.isCommitted()) {
-                    out.reset();
-                    unreachable.accept(done);
-                } else {
-                    done.failed(result.getFailure());
-                }
-            }
-        });
-    }
-
-    /** The blocking path, for body faults: relays the answer through {@code body}; throws if the upstream cannot be reached. */
-    void forward(Request in, Response out, BodyWriter body) throws Exception {
-        var request = request(in);
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        long started = System.nanoTime();
-        request.send(listener);
-        var answer = listener.get(HEADERS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        metrics.upstream(Duration.ofNanos(System.nanoTime() - started));
-        copyResponseHead(answer, out);
-        try (InputStream content = listener.getInputStream()) {
-            byte[] buffer = new byte[16 * 1024];
-            int n;
-            while ((n = content.read(buffer)) >= 0) {
-                if (n > 0 && !body.write(buffer, 0, n)) {
-                    request.abort(new java.io.IOException("body cut by a truncate fault"));
-                    return;
-                }
-            }
-        }
-        body.finish();
-    }
-
-    private org.eclipse.jetty.client.Request request(Request in) {
-        var request = newRequest(in).method(in.getMethod());
-        request.headers(h -> copyRequestHeaders(in, h));
-        if (hasBody(in)) {
-            request.body(new ContentSourceRequestContent(in, in.getHeaders().get(HttpHeader.CONTENT_TYPE)));
-        }
-        return request;
-    }
-
-    private static void copyResponseHead(org.eclipse.jetty.client.Response answer, Response out) {
-        out.setStatus(answer.getStatus());
-        for (HttpField f : answer.getHeaders()) {
-            if (!HOP_BY_HOP.contains(f.getLowerCaseName())) {
-                out.getHeaders().add(f);
-            }
-        }
-    }
-
-    private org.eclipse.jetty.client.Request newRequest(Request in) {
-        String path = in.getHttpURI().getPath();
-        String query = in.getHttpURI().getQuery();
-        String basePath = base.getRawPath() == null || base.getRawPath().equals("/") ? "" : base.getRawPath().replaceAll("/$", "");
-        String pathAndQuery = basePath + path + (query == null ? "" : "?" + query);
+        UpstreamAnswer answer;
         try {
-            return client.newRequest(URI.create(base.getScheme() + "://" + base.getRawAuthority() + pathAndQuery));
-        } catch (IllegalArgumentException e) {
-            // A path java.net.URI refuses (a bad escape such as /a%zz) still goes upstream as it came.
-            return client.newRequest(base).path(pathAndQuery);
+            c.timeout(QUICK_WAIT_MILLIS);
+            request.writeHead(c, in);
+            if (!awaited(c)) {
+                quickLatencyNanos += (2L * QUICK_WAIT_MILLIS * 1_000_000 - quickLatencyNanos) / 8;
+                resume.accept(new Begun(c, null, started));
+                return true;
+            }
+            answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
+        } catch (IOException e) {
+            // Nothing reached the client and the request may be sent again: the usual forward does, with its retry.
+            pool.release(c, false);
+            return false;
+        }
+        long took = took(started);
+        quickLatencyNanos += (took - quickLatencyNanos) / 8;
+        byte[] whole = answer.buffered(c);
+        if (whole == null) {
+            resume.accept(new Begun(c, answer, started));
+            return true;
+        }
+        copyHead(answer, out);
+        pool.release(c, answer.keepAlive());
+        out.write(true, ByteBuffer.wrap(whole), done);
+        return true;
+    }
+
+    /** Whether the answer's head arrived within the quick wait; a closed connection is an IOException. */
+    private static boolean awaited(UpstreamConnection c) throws IOException {
+        try {
+            if (!c.awaitHead()) {
+                throw new java.io.EOFException("upstream closed the connection");
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException slow) {
+            return false;
         }
     }
 
-    private static void copyRequestHeaders(Request in, HttpFields.Mutable h) {
-        h.clear();
-        String connectionTokens = in.getHeaders().get(HttpHeader.CONNECTION);
-        for (HttpField f : in.getHeaders()) {
-            String name = f.getLowerCaseName();
-            if (!HOP_BY_HOP.contains(name) && (connectionTokens == null || !connectionTokens.toLowerCase().contains(name))) {
-                h.add(f);
+    private long took(long started) {
+        long took = System.nanoTime() - started;
+        metrics.upstream(Duration.ofNanos(took));
+        return took;
+    }
+
+    /**
+     * Relays the answer through {@code body}, on a new exchange or on one {@link #quick} began. An
+     * IOException with the response not yet committed means the upstream could not be reached or
+     * answered nothing usable.
+     */
+    void forward(Request in, Response out, BodyWriter body, Begun begun) throws IOException, InterruptedException {
+        if (begun != null) {
+            continueBegun(in, out, body, begun);
+            return;
+        }
+        UpstreamConnection c = pool.take();
+        boolean reusable = false;
+        try {
+            UpstreamAnswer answer;
+            try {
+                answer = exchange(c, in);
+            } catch (IOException stale) {
+                if (!c.reused() || !IDEMPOTENT.contains(in.getMethod()) || UpstreamRequest.hasBody(in)) {
+                    throw stale;
+                }
+                pool.release(c, false);
+                c = pool.connect();
+                answer = exchange(c, in);
+            }
+            copyHead(answer, out);
+            reusable = answer.relayBody(c, body);
+        } finally {
+            pool.release(c, reusable);
+        }
+    }
+
+    private void continueBegun(Request in, Response out, BodyWriter body, Begun begun) throws IOException, InterruptedException {
+        UpstreamConnection c = begun.connection();
+        boolean reusable = false;
+        try {
+            UpstreamAnswer answer = begun.answer();
+            if (answer == null) {
+                c.timeout((int) HEADERS_TIMEOUT.toMillis());
+                answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
+                took(begun.started());
+            }
+            c.timeout((int) UpstreamPool.IDLE_TIMEOUT.toMillis());
+            copyHead(answer, out);
+            reusable = answer.relayBody(c, body);
+        } finally {
+            pool.release(c, reusable);
+        }
+    }
+
+    private UpstreamAnswer exchange(UpstreamConnection c, Request in) throws IOException {
+        long started = System.nanoTime();
+        c.timeout((int) HEADERS_TIMEOUT.toMillis());
+        request.writeHead(c, in);
+        if (UpstreamRequest.hasBody(in)) {
+            UpstreamRequest.sendBody(c.output(), in);
+        }
+        UpstreamAnswer answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
+        took(started);
+        c.timeout((int) UpstreamPool.IDLE_TIMEOUT.toMillis());
+        return answer;
+    }
+
+    private static void copyHead(UpstreamAnswer answer, Response out) {
+        out.setStatus(answer.status);
+        String connection = null;
+        for (int i = 0; i < answer.headers.size(); i += 2) {
+            if (answer.headers.get(i).equalsIgnoreCase("connection")) {
+                connection = answer.headers.get(i + 1);
             }
         }
-        String forwardedFor = in.getHeaders().get("X-Forwarded-For");
-        String client = address(in.getConnectionMetaData().getRemoteSocketAddress());
-        h.put("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
-        h.put("X-Forwarded-Proto", in.getHttpURI().getScheme() == null ? "http" : in.getHttpURI().getScheme());
-        String host = in.getHeaders().get(HttpHeader.HOST);
-        if (host != null) {
-            h.put("X-Forwarded-Host", host);
+        HttpFields.Mutable headers = out.getHeaders();
+        for (int i = 0; i < answer.headers.size(); i += 2) {
+            String name = answer.headers.get(i);
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!UpstreamRequest.HOP_BY_HOP.contains(lower) && !UpstreamRequest.named(connection, lower) && (answer.sized() || !lower.equals("content-length"))) {
+                headers.add(name, answer.headers.get(i + 1));
+            }
         }
     }
 
-    private static boolean hasBody(Request in) {
-        return in.getLength() > 0 || in.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-    }
-
-    private static String address(SocketAddress a) {
-        return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress() : String.valueOf(a);
+    @Override
+    public void close() {
+        pool.close();
     }
 }

@@ -25,20 +25,17 @@ import org.junit.jupiter.api.Test;
 /** Each fault on a real socket, observed as a client sees it. */
 class FaultProxyTest {
     static TestUpstream upstream;
-    static org.eclipse.jetty.client.HttpClient client;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     FaultProxy proxy;
 
     @BeforeAll
     static void startUpstream() {
         upstream = new TestUpstream();
-        client = UpstreamClient.start();
     }
 
     @AfterAll
     static void stopUpstream() {
         upstream.close();
-        UpstreamClient.stop(client);
     }
 
     @AfterEach
@@ -51,7 +48,7 @@ class FaultProxyTest {
     private int proxy(String upstreamUrl, Fault... faults) {
         Target target = new Target("platform-api", new Listen("127.0.0.1", 0), upstreamUrl == null ? null : URI.create(upstreamUrl),
                 Instant.now());
-        proxy = FaultProxy.start(target, client, () -> "https://status.example.test", new SimpleMeterRegistry());
+        proxy = FaultProxy.start(target, () -> "https://status.example.test", new SimpleMeterRegistry());
         if (faults.length > 0) {
             proxy.swap(new ActiveRun(1, List.of(faults), null, java.time.Clock.systemUTC()));
         }

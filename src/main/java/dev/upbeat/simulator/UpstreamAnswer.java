@@ -1,0 +1,208 @@
+package dev.upbeat.simulator;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The head of an upstream's answer, read as little as relaying needs (status, headers, how the
+ * body is framed), and its body streamed through a {@link BodyWriter}. Interim (1xx) answers are
+ * skipped; answers to HEAD, 204 and 304 have no body whatever their headers say.
+ */
+final class UpstreamAnswer {
+    private enum Framing { NONE, LENGTH, CHUNKED, CLOSE }
+
+    final int status;
+    /** Names and values, alternating, as the upstream sent them. */
+    final List<String> headers;
+    private final Framing framing;
+    private final long length;
+    private final boolean keepAlive;
+
+    private UpstreamAnswer(int status, List<String> headers, Framing framing, long length, boolean keepAlive) {
+        this.status = status;
+        this.headers = headers;
+        this.framing = framing;
+        this.length = length;
+        this.keepAlive = keepAlive;
+    }
+
+    static UpstreamAnswer read(UpstreamConnection c, boolean headRequest) throws IOException {
+        while (true) {
+            String statusLine = c.line();
+            if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
+                throw new IOException("upstream sent no HTTP/1.x status line");
+            }
+            int status = parseStatus(statusLine);
+            List<String> headers = readHeaders(c);
+            if (status >= 100 && status < 200) {
+                continue;
+            }
+            return framed(status, headers, headRequest, statusLine.charAt(7) == '1');
+        }
+    }
+
+    private static int parseStatus(String line) throws IOException {
+        try {
+            return Integer.parseInt(line, 9, 12, 10);
+        } catch (NumberFormatException e) {
+            throw new IOException("upstream sent a bad status: " + line);
+        }
+    }
+
+    private static List<String> readHeaders(UpstreamConnection c) throws IOException {
+        List<String> headers = new ArrayList<>(24);
+        for (String line = c.line(); !line.isEmpty(); line = c.line()) {
+            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && !headers.isEmpty()) {
+                int last = headers.size() - 1;   // obsolete line folding: part of the previous value
+                headers.set(last, headers.get(last) + " " + line.strip());
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new IOException("upstream sent a bad header line");
+            }
+            headers.add(line.substring(0, colon).strip());
+            headers.add(line.substring(colon + 1).strip());
+        }
+        return headers;
+    }
+
+    private static UpstreamAnswer framed(int status, List<String> headers, boolean headRequest, boolean http11) throws IOException {
+        String encoding = null;
+        String contentLength = null;
+        boolean keepAlive = http11;
+        for (int i = 0; i < headers.size(); i += 2) {
+            String name = headers.get(i);
+            if (name.equalsIgnoreCase("transfer-encoding")) {
+                encoding = headers.get(i + 1).toLowerCase(Locale.ROOT);
+            } else if (name.equalsIgnoreCase("content-length")) {
+                contentLength = headers.get(i + 1);
+            } else if (name.equalsIgnoreCase("connection")) {
+                String tokens = headers.get(i + 1).toLowerCase(Locale.ROOT);
+                keepAlive = http11 ? !tokens.contains("close") : tokens.contains("keep-alive");
+            }
+        }
+        if (headRequest) {
+            return new UpstreamAnswer(status, headers, Framing.NONE, 0, keepAlive);
+        }
+        if (status == 204 || status == 304) {
+            // No body, and no length for the client either: Jetty would wait for the bytes it announces.
+            return new UpstreamAnswer(status, headers, Framing.NONE, -1, keepAlive);
+        }
+        if (encoding != null) {
+            boolean chunked = encoding.strip().endsWith("chunked");
+            return new UpstreamAnswer(status, headers, chunked ? Framing.CHUNKED : Framing.CLOSE, -1, chunked && keepAlive);
+        }
+        if (contentLength != null) {
+            try {
+                return new UpstreamAnswer(status, headers, Framing.LENGTH, Long.parseLong(contentLength), keepAlive);
+            } catch (NumberFormatException e) {
+                throw new IOException("upstream sent a bad Content-Length: " + contentLength);
+            }
+        }
+        return new UpstreamAnswer(status, headers, Framing.CLOSE, -1, false);
+    }
+
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /**
+     * The whole body if it is already buffered (consumed from {@code c}), else null; an empty
+     * array for an answer without body.
+     */
+    byte[] buffered(UpstreamConnection c) {
+        if (framing == Framing.NONE) {
+            return new byte[0];
+        }
+        if (framing != Framing.LENGTH || length > c.buffered()) {
+            return null;
+        }
+        byte[] body = java.util.Arrays.copyOfRange(c.buffer, c.position, c.position + (int) length);
+        c.position += (int) length;
+        return body;
+    }
+
+    /** True when the answer's Content-Length may go to the client as it is (a body of that length, or an answer to HEAD). */
+    boolean sized() {
+        return length >= 0;
+    }
+
+    /**
+     * Streams the body to the client through {@code body}; returns true when the connection
+     * ended its answer cleanly and may carry another. A body cut short upstream is an IOException.
+     */
+    boolean relayBody(UpstreamConnection c, BodyWriter body) throws IOException, InterruptedException {
+        return switch (framing) {
+            case NONE -> {
+                body.finish();
+                yield keepAlive;
+            }
+            case LENGTH -> relay(c, body, length, true) && keepAlive;
+            case CHUNKED -> chunks(c, body) && keepAlive;
+            case CLOSE -> {
+                while (c.ensure()) {
+                    if (!body.write(c.buffer, c.position, c.buffered())) {
+                        yield false;
+                    }
+                    c.position = c.limit;
+                }
+                body.finish();
+                yield false;
+            }
+        };
+    }
+
+    /** Relays {@code n} bytes; with {@code last}, the final write also ends the body (one write for a small answer). */
+    private static boolean relay(UpstreamConnection c, BodyWriter body, long n, boolean last) throws IOException, InterruptedException {
+        if (n == 0 && last) {
+            body.finish();
+            return true;
+        }
+        long remaining = n;
+        while (remaining > 0) {
+            if (!c.ensure()) {
+                throw new EOFException("upstream closed the connection mid-body");
+            }
+            int take = (int) Math.min(c.buffered(), remaining);
+            boolean more = last && take == remaining
+                    ? body.end(c.buffer, c.position, take)
+                    : body.write(c.buffer, c.position, take);
+            if (!more) {
+                return false;
+            }
+            c.position += take;
+            remaining -= take;
+        }
+        return true;
+    }
+
+    private static boolean chunks(UpstreamConnection c, BodyWriter body) throws IOException, InterruptedException {
+        while (true) {
+            String sizeLine = c.line();
+            int extension = sizeLine.indexOf(';');
+            long size;
+            try {
+                size = Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).strip(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("upstream sent a bad chunk size");
+            }
+            if (size == 0) {
+                while (!c.line().isEmpty()) {
+                    // trailers are not relayed
+                }
+                body.finish();
+                return true;
+            }
+            if (!relay(c, body, size, false)) {
+                return false;
+            }
+            if (!c.line().isEmpty()) {
+                throw new IOException("upstream sent a chunk longer than announced");
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.upbeat.simulator;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One kept-alive connection to an upstream: a blocking socket with a read buffer of its own, so
+ * that the answer's head and a small body usually arrive in one read, and a reused buffer for the
+ * request head, so that it leaves in one write.
+ */
+final class UpstreamConnection implements AutoCloseable {
+    private static final int BUFFER = 16 * 1024;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    final byte[] buffer = new byte[BUFFER];
+    int position;
+    int limit;
+    private byte[] head = new byte[2 * 1024];
+    private int headLength;
+    private long idleSince;
+    private boolean used;
+
+    UpstreamConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    /** True once it has carried an exchange: a failure on it may then be a stale connection. */
+    boolean reused() {
+        return used;
+    }
+
+    void idle(long now) {
+        used = true;
+        idleSince = now;
+    }
+
+    long idleSince() {
+        return idleSince;
+    }
+
+    void timeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
+    // The request head, built in a buffer kept from one request to the next.
+
+    void startHead() {
+        headLength = 0;
+    }
+
+    /** Appends {@code s} as bytes: Latin-1 as sent to us, anything wider as UTF-8. */
+    void append(String s) {
+        int n = s.length();
+        room(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF) {
+                headLength -= i;
+                byte[] wide = s.getBytes(StandardCharsets.UTF_8);
+                room(wide.length);
+                System.arraycopy(wide, 0, head, headLength, wide.length);
+                headLength += wide.length;
+                return;
+            }
+            head[headLength++] = (byte) c;
+        }
+    }
+
+    void sendHead() throws IOException {
+        out.write(head, 0, headLength);
+    }
+
+    OutputStream output() {
+        return out;
+    }
+
+    private void room(int n) {
+        if (headLength + n > head.length) {
+            head = java.util.Arrays.copyOf(head, Math.max(head.length * 2, headLength + n));
+        }
+    }
+
+    // The answer, read through the buffer.
+
+    int buffered() {
+        return limit - position;
+    }
+
+    /** Reads more into the buffer (compacting it first); false at the end of the stream. */
+    boolean fill() throws IOException {
+        if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+        }
+        if (limit == buffer.length) {
+            throw new IOException("upstream line longer than " + BUFFER + " bytes");
+        }
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    /** The next line without its CRLF (or bare LF), as Latin-1. */
+    String line() throws IOException {
+        while (true) {
+            for (int i = position; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    int end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
+                    String line = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
+                    position = i + 1;
+                    return line;
+                }
+            }
+            if (!fill()) {
+                throw new EOFException("upstream closed the connection");
+            }
+        }
+    }
+
+    /** Reads until a whole head (up to its blank line) is buffered, consuming nothing; false at the end of the stream. */
+    boolean awaitHead() throws IOException {
+        int from = position;
+        while (true) {
+            for (int i = from; i < limit; i++) {
+                if (buffer[i] == '\n' && (i + 1 < limit && buffer[i + 1] == '\n'
+                        || i + 2 < limit && buffer[i + 1] == '\r' && buffer[i + 2] == '\n')) {
+                    return true;
+                }
+            }
+            from = Math.max(position, limit - 2);
+            int before = position;
+            if (!fill()) {
+                return false;
+            }
+            from -= before - position;
+        }
+    }
+
+    /** Makes at least one byte buffered; false at the end of the stream. */
+    boolean ensure() throws IOException {
+        return buffered() > 0 || fill();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is all that was wanted
+        }
+    }
+}

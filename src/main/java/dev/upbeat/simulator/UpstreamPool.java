@@ -1,0 +1,134 @@
+package dev.upbeat.simulator;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * The idle connections to one upstream, most recently used first: under load the same few stay
+ * warm and the rest age out. A connection idle longer than the idle timeout is closed instead of
+ * used; https upstreams get the JDK's TLS with its default trust and host name check.
+ */
+final class UpstreamPool implements AutoCloseable {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+    private static final int MAX_IDLE = 1024;
+
+    private final String host;
+    private final int port;
+    private final boolean tls;
+    private final ConcurrentLinkedDeque<UpstreamConnection> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    /** Connections carrying an exchange, closed with the pool so that no forward outlives its target. */
+    private final java.util.Set<UpstreamConnection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    UpstreamPool(URI base) {
+        this.host = base.getHost();
+        this.tls = "https".equalsIgnoreCase(base.getScheme());
+        this.port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
+    }
+
+    /** An idle connection if one is fresh enough, else a new one. */
+    UpstreamConnection take() throws IOException {
+        UpstreamConnection c = poll();
+        return c != null ? c : connect();
+    }
+
+    boolean tls() {
+        return tls;
+    }
+
+    /** An idle connection fresh enough to use, or null (never connects). */
+    UpstreamConnection poll() {
+        long now = System.nanoTime();
+        UpstreamConnection c;
+        while ((c = idle.pollFirst()) != null) {
+            idleCount.decrementAndGet();
+            if (now - c.idleSince() < IDLE_TIMEOUT.toNanos()) {
+                busy.add(c);
+                return c;
+            }
+            c.close();
+        }
+        return null;
+    }
+
+    UpstreamConnection connect() throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
+            if (tls) {
+                socket = secure(socket);
+            }
+            UpstreamConnection c = new UpstreamConnection(socket);
+            busy.add(c);
+            if (closed) {
+                close();
+            }
+            return c;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private Socket secure(Socket plain) throws IOException {
+        SSLSocket socket = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, host, port, true);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        socket.setSoTimeout((int) CONNECT_TIMEOUT.toMillis());
+        socket.startHandshake();
+        return socket;
+    }
+
+    /** Ends an exchange: keeps the connection if it ended cleanly ({@code reusable}), else closes it. */
+    void release(UpstreamConnection c, boolean reusable) {
+        busy.remove(c);
+        if (reusable) {
+            giveBack(c);
+        } else {
+            c.close();
+        }
+    }
+
+    /** Keeps a connection whose exchange ended cleanly, and retires the oldest if it has aged out. */
+    private void giveBack(UpstreamConnection c) {
+        long now = System.nanoTime();
+        c.idle(now);
+        if (closed || idleCount.get() >= MAX_IDLE) {
+            c.close();
+            return;
+        }
+        idle.offerFirst(c);
+        idleCount.incrementAndGet();
+        UpstreamConnection oldest = idle.peekLast();
+        if (oldest != null && now - oldest.idleSince() >= IDLE_TIMEOUT.toNanos() && idle.removeLastOccurrence(oldest)) {
+            idleCount.decrementAndGet();
+            oldest.close();
+        }
+        if (closed) {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        UpstreamConnection c;
+        while ((c = idle.pollFirst()) != null) {
+            idleCount.decrementAndGet();
+            c.close();
+        }
+        busy.forEach(UpstreamConnection::close);
+    }
+}

@@ -1,0 +1,313 @@
+package dev.upbeat.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.upbeat.testing.RawHttp;
+import dev.upbeat.testing.TestUpstream;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault-free forward against upstreams that misbehave on purpose, written byte by byte on real
+ * sockets: connection reuse, stale connections, every way an answer may be framed, and upstreams
+ * that die mid-answer.
+ */
+class PassThroughTest {
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    FaultProxy proxy;
+    ScriptedUpstream upstream;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    private int proxy(String upstreamUrl) {
+        Target target = new Target("platform-api", new Listen("127.0.0.1", 0), URI.create(upstreamUrl), Instant.now());
+        proxy = FaultProxy.start(target, () -> "https://status.example.test", new SimpleMeterRegistry());
+        return proxy.port();
+    }
+
+    private HttpResponse<String> send(int port, String method, String path, String body) throws Exception {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void sequential_requests_reuse_one_upstream_connection() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            while (c.read() != null) {
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+        });
+        int port = proxy(upstream.url());
+        for (int i = 0; i < 20; i++) {
+            assertThat(send(port, "GET", "/n/" + i, null).body()).isEqualTo("ok");
+        }
+        assertThat(upstream.accepted.get()).as("connections the upstream accepted").isEqualTo(1);
+        assertThat(upstream.requests).hasSize(20);
+    }
+
+    @Test
+    void an_answer_slower_than_the_selector_waits_is_finished_elsewhere_and_the_request_is_sent_once() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            for (String request = c.read(); request != null; request = c.read()) {
+                if (request.startsWith("GET /slow")) {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone");
+            }
+        });
+        int port = proxy(upstream.url());
+        assertThat(send(port, "GET", "/fast", null).body()).isEqualTo("done");
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(port, "GET", "/slow/" + i, null).body()).isEqualTo("done");
+            assertThat(send(port, "GET", "/fast", null).body()).isEqualTo("done");
+        }
+        assertThat(upstream.requests).as("each request sent once").hasSize(7);
+        assertThat(upstream.accepted.get()).isEqualTo(1);
+    }
+
+    @Test
+    void a_stale_pooled_connection_is_retried_for_get_but_not_for_post() throws Exception {
+        // Each connection answers once, keep-alive, then the upstream closes it as if idle too long.
+        upstream = new ScriptedUpstream(c -> {
+            if (c.read() != null) {
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+        });
+        int port = proxy(upstream.url());
+        assertThat(send(port, "GET", "/first", null).body()).isEqualTo("ok");
+        await().until(() -> upstream.closed.get() == 1);
+
+        HttpResponse<String> retried = send(port, "GET", "/second", null);
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(upstream.accepted.get()).as("the GET went again on a fresh connection").isEqualTo(2);
+        await().until(() -> upstream.closed.get() == 2);
+
+        HttpResponse<String> posted = send(port, "POST", "/third", "not twice");
+        assertThat(posted.statusCode()).isEqualTo(502);
+        assertThat(posted.body()).contains("bad_gateway");
+        assertThat(upstream.accepted.get()).as("the POST was not sent again").isEqualTo(2);
+        assertThat(upstream.requests).extracting(r -> r.lines().findFirst().orElseThrow())
+                .containsExactly("GET /first HTTP/1.1", "GET /second HTTP/1.1");
+    }
+
+    @Test
+    void chunked_answers_with_extensions_and_trailers_and_close_delimited_answers_are_relayed() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            String request = c.read();
+            while (request != null && request.startsWith("GET /chunked")) {
+                c.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "5;name=value\r\nhello\r\n1\r\n \r\n5\r\nworld\r\n0\r\nX-Trailer: t\r\n\r\n");
+                request = c.read();
+            }
+            if (request != null) {
+                c.write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil the end");
+            }
+        });
+        int port = proxy(upstream.url());
+        RawHttp.Exchange chunked = RawHttp.get(port, "/chunked", 5_000);
+        assertThat(chunked.text()).startsWith("HTTP/1.1 200 ").doesNotContain("X-Trailer").doesNotContain("name=value");
+        assertThat(send(port, "GET", "/chunked", null).body()).isEqualTo("hello world");
+
+        HttpResponse<String> closeDelimited = send(port, "GET", "/close", null);
+        assertThat(closeDelimited.body()).isEqualTo("until the end");
+        assertThat(closeDelimited.headers().firstValue("Connection")).isEmpty();
+        assertThat(send(port, "GET", "/close", null).body()).as("on a new connection").isEqualTo("until the end");
+        assertThat(upstream.accepted.get()).as("the chunked answers kept theirs, the close-delimited ones did not").isEqualTo(2);
+    }
+
+    @Test
+    void head_204_and_304_answers_have_no_body_and_keep_the_connection() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            for (String request = c.read(); request != null; request = c.read()) {
+                String status = request.startsWith("GET /204") ? "204 No Content" : request.startsWith("GET /304") ? "304 Not Modified" : "200 OK";
+                String interim = request.startsWith("HEAD") ? "HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n" : "";
+                c.write(interim + "HTTP/1.1 " + status + "\r\nContent-Length: 5000\r\nX-Status: " + status + "\r\n\r\n");
+            }
+        });
+        int port = proxy(upstream.url());
+        HttpResponse<String> head = send(port, "HEAD", "/thing", null);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length")).hasValue("5000");
+        assertThat(send(port, "GET", "/204", null).statusCode()).isEqualTo(204);
+        assertThat(send(port, "GET", "/304", null).statusCode()).isEqualTo(304);
+        assertThat(upstream.accepted.get()).isEqualTo(1);
+    }
+
+    @Test
+    void hop_by_hop_headers_of_the_answer_stay_on_their_hop() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            if (c.read() != null) {
+                c.write("HTTP/1.1 200 OK\r\nConnection: keep-alive, X-Secret\r\nX-Secret: 1\r\nKeep-Alive: timeout=5\r\n"
+                        + "X-Kept: yes\r\nContent-Length: 2\r\n\r\nok");
+            }
+        });
+        RawHttp.Exchange r = RawHttp.get(proxy(upstream.url()), "/", 5_000);
+        assertThat(r.text()).contains("X-Kept: yes").doesNotContain("X-Secret").doesNotContain("Keep-Alive");
+    }
+
+    @Test
+    void answers_over_a_megabyte_stream_through_with_a_length_or_chunked() throws Exception {
+        try (TestUpstream real = new TestUpstream()) {
+            int port = proxy(real.url());
+            HttpResponse<byte[]> sized = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bytes?n=3000000")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(sized.headers().firstValue("Content-Length")).hasValue("3000000");
+            assertThat(sized.body()).isEqualTo(TestUpstream.pattern(3_000_000));
+            HttpResponse<byte[]> chunked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chunked?n=1500000")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(chunked.body()).isEqualTo(TestUpstream.pattern(1_500_000));
+        }
+    }
+
+    @Test
+    void an_upstream_dying_mid_body_closes_the_client_connection() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            String request = c.read();
+            if (request != null && request.startsWith("GET /sized")) {
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(1000));
+            } else if (request != null) {
+                c.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3e8\r\n" + "y".repeat(1000) + "\r\n");
+            }
+        });
+        int port = proxy(upstream.url());
+        for (String path : List.of("/sized", "/chunked")) {
+            RawHttp.Exchange r = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n", 10_000);
+            assertThat(r.end()).as(path).isEqualTo(RawHttp.End.CLOSED);
+            assertThat(r.text()).as(path).startsWith("HTTP/1.1 200 ").doesNotContain("\r\n0\r\n\r\n");
+            assertThat(r.body().length()).as(path).isBetween(1000, 5000);
+        }
+    }
+
+    @Test
+    void requests_waiting_on_a_silent_upstream_are_not_capped_by_the_listeners_thread_pool() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            if (c.read() != null) {
+                c.read();   // answers nothing: the proxy waits until this connection ends
+            }
+        });
+        int port = proxy(upstream.url());
+        List<Socket> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {   // more than the 200 platform threads of a listener
+                Socket client = new Socket("127.0.0.1", port);
+                client.getOutputStream().write(("GET /wait/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                clients.add(client);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> upstream.requests.size() == 300);
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    /** An upstream whose every connection runs {@code script}, counting connections and the requests read. */
+    static final class ScriptedUpstream implements AutoCloseable {
+        interface Script {
+            void run(ScriptedUpstream.Connection c) throws IOException;
+        }
+
+        final AtomicInteger accepted = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        private final ServerSocket server;
+        private final java.util.concurrent.ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+        ScriptedUpstream(Script script) throws IOException {
+            server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            threads.execute(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket s = server.accept();
+                        accepted.incrementAndGet();
+                        threads.execute(() -> {
+                            try (s) {
+                                script.run(new Connection(s));
+                            } catch (IOException ignored) {
+                                // the proxy went away: the script ends with its connection
+                            }
+                            closed.incrementAndGet();
+                        });
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getLocalPort();
+        }
+
+        /** One connection as the script sees it. */
+        final class Connection {
+            private final Socket socket;
+
+            Connection(Socket socket) {
+                this.socket = socket;
+            }
+
+            /** Reads one request (head and any Content-Length body), recording it; null once the connection ends. */
+            String read() throws IOException {
+                InputStream in = socket.getInputStream();
+                ByteArrayOutputStream head = new ByteArrayOutputStream();
+                for (int b = in.read(); b >= 0; b = in.read()) {
+                    head.write(b);
+                    String text = head.toString(StandardCharsets.ISO_8859_1);
+                    if (text.endsWith("\r\n\r\n")) {
+                        int length = text.lines().filter(l -> l.toLowerCase().startsWith("content-length:"))
+                                .mapToInt(l -> Integer.parseInt(l.substring(15).strip())).findFirst().orElse(0);
+                        String request = text + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
+                        requests.add(request);
+                        return request;
+                    }
+                }
+                return null;
+            }
+
+            void write(String bytes) throws IOException {
+                OutputStream out = socket.getOutputStream();
+                out.write(bytes.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            threads.shutdownNow();
+        }
+    }
+}
