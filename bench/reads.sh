@@ -84,6 +84,10 @@ cat > "$WORK/plain.lua" <<'LUA'
 request = function() local _ = math.random(1, 1000000000); return wrk.format(nil, "/") end
 LUA
 
+# A virtual machine's CPUs are shared with its neighbours: the time the host gave them elsewhere
+# (steal, in ticks of 10 ms over all CPUs) moves a round's rate, so each round reports it.
+steal() { awk '/^cpu / {print $9}' /proc/stat; }
+
 rate() { # url [lua script] -> requests/s of one round; dies when any answer was not 2xx
   local out
   out=$(wrk $LOAD -d"${ROUND}s" ${2:+-s "$2"} "$1")
@@ -103,9 +107,10 @@ compare() { # label name-a url-a name-b url-b [lua script for a] [lua script for
     left=$(( left - 4 ))
   done
   for i in $(seq 1 "$ROUNDS"); do
-    a+=("$(rate "$3" "${6:-}")")
-    b+=("$(rate "$5" "${7:-}")")
-    printf '  round %d: %s %s req/s, %s %s req/s (load %s)\n' "$i" "$2" "${a[-1]}" "$4" "${b[-1]}" "$(cut -d' ' -f1 /proc/loadavg)"
+    local s0 s1 s2
+    s0=$(steal); a+=("$(rate "$3" "${6:-}")"); s1=$(steal); b+=("$(rate "$5" "${7:-}")"); s2=$(steal)
+    printf '  round %d: %s %s req/s, %s %s req/s (load %s; CPU time stolen by the host: %s and %s ms)\n' "$i" "$2" "${a[-1]}" "$4" "${b[-1]}" \
+      "$(cut -d' ' -f1 /proc/loadavg)" "$(( (s1 - s0) * 10 ))" "$(( (s2 - s1) * 10 ))"
   done
   awk -v label="$1" -v a="${a[*]}" -v b="${b[*]}" 'BEGIN {
     n = split(a, x, " "); split(b, y, " "); min = x[1]; max = x[1]; bmin = y[1]; bmax = y[1]
