@@ -24,6 +24,7 @@ import org.eclipse.jetty.util.Callback;
 final class Upstream implements AutoCloseable {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
     private static final Duration HEADERS_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
     /** The longest a selector thread waits for an answer; past it, the forward goes on a virtual thread. */
     private static final int QUICK_WAIT_MILLIS = 5;
     private static final long QUICK_LATENCY_NANOS = 2_000_000;
@@ -32,6 +33,7 @@ final class Upstream implements AutoCloseable {
     private final UpstreamPool pool;
     private final UpstreamRequest request;
     private final ProxyMetrics metrics;
+    private final Duration sendTimeout;
     /**
      * A rough moving average of the quick tries' time to the answer's head (a try that ran out of
      * time counts double its wait; lost updates do not matter). While it is high, only one request
@@ -40,10 +42,11 @@ final class Upstream implements AutoCloseable {
     private volatile long quickLatencyNanos;
     private int skipped;
 
-    Upstream(URI base, ProxyMetrics metrics) {
+    Upstream(URI base, ProxyMetrics metrics, Duration sendTimeout) {
         this.pool = new UpstreamPool(base);
         this.request = new UpstreamRequest(base);
         this.metrics = metrics;
+        this.sendTimeout = sendTimeout;
     }
 
     /** A forward begun by {@link #quick}: the request is sent on {@code connection}; {@code answer} is its head if already read. */
@@ -170,7 +173,7 @@ final class Upstream implements AutoCloseable {
         c.timeout((int) HEADERS_TIMEOUT.toMillis());
         request.writeHead(c, in);
         if (UpstreamRequest.hasBody(in)) {
-            UpstreamRequest.sendBody(c.output(), in);
+            UpstreamRequest.sendBody(c.output(sendTimeout), in);
         }
         UpstreamAnswer answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
         took(started);

@@ -1,11 +1,17 @@
 package dev.upbeat.simulator;
 
 import java.io.EOFException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One kept-alive connection to an upstream: a blocking socket with a read buffer of its own, so
@@ -14,6 +20,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class UpstreamConnection implements AutoCloseable {
     private static final int BUFFER = 16 * 1024;
+    /** Closes connections whose writes ran out of time; one thread, as it only ever closes a socket. */
+    private static final ScheduledThreadPoolExecutor SEND_TIMER = sendTimer();
 
     private final Socket socket;
     private final InputStream in;
@@ -25,6 +33,7 @@ final class UpstreamConnection implements AutoCloseable {
     private int headLength;
     private long idleSince;
     private boolean used;
+    private volatile boolean expired;
 
     UpstreamConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -78,8 +87,35 @@ final class UpstreamConnection implements AutoCloseable {
         out.write(head, 0, headLength);
     }
 
-    OutputStream output() {
-        return out;
+    /**
+     * The socket's output, for a request body: each write that has not returned within
+     * {@code sendTimeout} closes the connection (the write then fails), as nginx's
+     * proxy_send_timeout does, since a blocking socket write has no timeout of its own and an
+     * upstream that stops reading would otherwise hold the forward for as long as it stays connected.
+     */
+    OutputStream output(Duration sendTimeout) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                ScheduledFuture<?> alarm = SEND_TIMER.schedule(UpstreamConnection.this::expire,
+                        sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    if (expired) {
+                        throw new SocketTimeoutException("the upstream took none of the request body for " + sendTimeout.toSeconds() + " s");
+                    }
+                    throw e;
+                } finally {
+                    alarm.cancel(false);
+                }
+            }
+        };
+    }
+
+    private void expire() {
+        expired = true;
+        close();
     }
 
     private void room(int n) {
@@ -151,6 +187,12 @@ final class UpstreamConnection implements AutoCloseable {
     /** Makes at least one byte buffered; false at the end of the stream. */
     boolean ensure() throws IOException {
         return buffered() > 0 || fill();
+    }
+
+    private static ScheduledThreadPoolExecutor sendTimer() {
+        var timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("upstream-send-timeout").factory());
+        timer.setRemoveOnCancelPolicy(true);   // a timer per write, nearly all cancelled: do not keep them queued
+        return timer;
     }
 
     @Override

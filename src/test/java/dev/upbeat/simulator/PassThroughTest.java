@@ -233,6 +233,57 @@ class PassThroughTest {
         }
     }
 
+    @Test
+    void an_upstream_that_stops_taking_a_request_body_fails_the_forward_with_502_and_loses_its_connection() throws Exception {
+        java.util.concurrent.CountDownLatch look = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        upstream = new ScriptedUpstream(c -> {
+            try {
+                look.await();   // reads nothing meanwhile: its socket buffers fill and the proxy's write blocks
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (c.drainedToEnd()) {
+                ended.countDown();
+            }
+        });
+        Target target = new Target("platform-api", new Listen("127.0.0.1", 0), URI.create(upstream.url()), Instant.now());
+        proxy = FaultProxy.start(target, () -> "https://status.example.test", new SimpleMeterRegistry(), Duration.ofSeconds(1));
+        int length = 64 << 20;   // far more than the socket buffers between the proxy and the upstream hold
+        try (Socket client = new Socket("127.0.0.1", proxy.port())) {
+            client.setSoTimeout(30_000);
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: " + length
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            Thread.ofVirtual().start(() -> {
+                byte[] piece = new byte[64 * 1024];
+                try {
+                    for (int sent = 0; sent < length; sent += piece.length) {
+                        out.write(piece);
+                    }
+                } catch (IOException closed) {
+                    // the proxy answered and closed the connection before the whole body was sent
+                }
+            });
+            String answer = readUntil(client.getInputStream(), "}");
+            assertThat(answer).startsWith("HTTP/1.1 502 ").contains("\"id\":\"bad_gateway\"");
+        }
+        look.countDown();
+        assertThat(ended.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the upstream saw its connection closed").isTrue();
+    }
+
+    /** What arrives on {@code in} up to and including the first {@code end}; fails if the connection ends first. */
+    private static String readUntil(InputStream in, String end) throws IOException {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            got.write(b);
+            if (got.toString(StandardCharsets.ISO_8859_1).endsWith(end)) {
+                return got.toString(StandardCharsets.ISO_8859_1);
+            }
+        }
+        throw new java.io.EOFException("the connection ended after: " + got.toString(StandardCharsets.ISO_8859_1));
+    }
+
     /** An upstream whose every connection runs {@code script}, counting connections and the requests read. */
     static final class ScriptedUpstream implements AutoCloseable {
         interface Script {
@@ -295,6 +346,21 @@ class PassThroughTest {
                     }
                 }
                 return null;
+            }
+
+            /** Reads and drops everything until the other side closes; true at a clean end or a reset. */
+            boolean drainedToEnd() {
+                byte[] buffer = new byte[64 * 1024];
+                try {
+                    while (socket.getInputStream().read(buffer) >= 0) {
+                        // what the proxy had sent before it gave up
+                    }
+                    return true;
+                } catch (java.net.SocketException reset) {
+                    return true;
+                } catch (IOException other) {
+                    return false;
+                }
             }
 
             void write(String bytes) throws IOException {
