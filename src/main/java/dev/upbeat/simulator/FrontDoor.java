@@ -27,6 +27,9 @@ final class FrontDoor {
         // Paths such as /%2F, /%2e%2e/x, /..;/x or /a%zz are the service's business, not ours:
         // api-maintenance-sim answers them like any other, and a proxy passes them on as sent.
         http.setUriCompliance(UriCompliance.UNSAFE);
+        // An upstream's answer head goes to the client as it came, and a long Content-Security-Policy
+        // or many cookies pass Jetty's 8 KB default, which would answer 500 instead.
+        http.setResponseHeaderSize(32 * 1024);
         return http;
     }
 

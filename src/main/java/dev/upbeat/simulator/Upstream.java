@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -49,8 +50,11 @@ final class Upstream implements AutoCloseable {
         this.sendTimeout = sendTimeout;
     }
 
-    /** A forward begun by {@link #quick}: the request is sent on {@code connection}; {@code answer} is its head if already read. */
-    record Begun(UpstreamConnection connection, UpstreamAnswer answer, long started) {
+    /**
+     * A forward begun by {@link #quick}: the request is sent on {@code connection}; {@code answer}
+     * is its head if already read, {@code failure} why the answer cannot be relayed if that is known.
+     */
+    record Begun(UpstreamConnection connection, UpstreamAnswer answer, long started, IOException failure) {
     }
 
     /**
@@ -73,26 +77,41 @@ final class Upstream implements AutoCloseable {
             return false;
         }
         long started = System.nanoTime();
-        UpstreamAnswer answer;
+        long before = c.received();
+        boolean headIn;
         try {
             c.timeout(QUICK_WAIT_MILLIS);
             request.writeHead(c, in);
-            if (!awaited(c)) {
-                quickLatencyNanos += (2L * QUICK_WAIT_MILLIS * 1_000_000 - quickLatencyNanos) / 8;
-                resume.accept(new Begun(c, null, started));
-                return true;
-            }
-            answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
+            headIn = awaited(c);
         } catch (IOException e) {
-            // Nothing reached the client and the request may be sent again: the usual forward does, with its retry.
-            pool.release(c, false);
-            return false;
+            if (c.received() == before) {
+                // Nothing of an answer came: a kept-alive connection the upstream had closed. The
+                // usual forward sends the request again on a fresh one, as nginx does.
+                pool.release(c, false);
+                return false;
+            }
+            headIn = false;   // a head longer than the buffer, or one cut short: the forward reads it without that limit
+        }
+        if (!headIn) {
+            quickLatencyNanos += (2L * QUICK_WAIT_MILLIS * 1_000_000 - quickLatencyNanos) / 8;
+        }
+        if (!headIn || c.interimHead()) {
+            // The request went upstream, so it is never sent again from here: the rest is read elsewhere.
+            resume.accept(new Begun(c, null, started, null));
+            return true;
+        }
+        UpstreamAnswer answer;
+        try {
+            answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
+        } catch (IOException malformed) {
+            resume.accept(new Begun(c, null, started, malformed));
+            return true;
         }
         long took = took(started);
         quickLatencyNanos += (took - quickLatencyNanos) / 8;
         byte[] whole = answer.buffered(c);
         if (whole == null) {
-            resume.accept(new Begun(c, answer, started));
+            resume.accept(new Begun(c, answer, started, null));
             return true;
         }
         copyHead(answer, out);
@@ -130,14 +149,15 @@ final class Upstream implements AutoCloseable {
             return;
         }
         UpstreamConnection c = pool.take();
+        long before = c.received();
         boolean reusable = false;
         try {
             UpstreamAnswer answer;
             try {
                 answer = exchange(c, in);
-            } catch (IOException stale) {
-                if (!c.reused() || !IDEMPOTENT.contains(in.getMethod()) || UpstreamRequest.hasBody(in)) {
-                    throw stale;
+            } catch (IOException e) {
+                if (!stale(c, before, e) || !IDEMPOTENT.contains(in.getMethod()) || UpstreamRequest.hasBody(in)) {
+                    throw e;
                 }
                 pool.release(c, false);
                 c = pool.connect();
@@ -150,10 +170,22 @@ final class Upstream implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code e} says only that a kept-alive connection had been closed by the upstream: it
+     * had carried an exchange before and not a byte of this one's answer came. A timeout is not
+     * that: the upstream may be working on the request.
+     */
+    private static boolean stale(UpstreamConnection c, long before, IOException e) {
+        return c.reused() && c.received() == before && !(e instanceof java.net.SocketTimeoutException);
+    }
+
     private void continueBegun(Request in, Response out, BodyWriter body, Begun begun) throws IOException, InterruptedException {
         UpstreamConnection c = begun.connection();
         boolean reusable = false;
         try {
+            if (begun.failure() != null) {
+                throw begun.failure();
+            }
             UpstreamAnswer answer = begun.answer();
             if (answer == null) {
                 c.timeout((int) HEADERS_TIMEOUT.toMillis());
@@ -186,16 +218,19 @@ final class Upstream implements AutoCloseable {
         String connection = null;
         for (int i = 0; i < answer.headers.size(); i += 2) {
             if (answer.headers.get(i).equalsIgnoreCase("connection")) {
-                connection = answer.headers.get(i + 1);
+                connection = connection == null ? answer.headers.get(i + 1) : connection + "," + answer.headers.get(i + 1);
             }
         }
         HttpFields.Mutable headers = out.getHeaders();
         for (int i = 0; i < answer.headers.size(); i += 2) {
             String name = answer.headers.get(i);
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!UpstreamRequest.HOP_BY_HOP.contains(lower) && !UpstreamRequest.named(connection, lower) && (answer.sized() || !lower.equals("content-length"))) {
+            if (!UpstreamRequest.HOP_BY_HOP.contains(lower) && !UpstreamRequest.named(connection, lower) && !lower.equals("content-length")) {
                 headers.add(name, answer.headers.get(i + 1));
             }
+        }
+        if (answer.sized() && answer.contentLength != null) {
+            headers.add(HttpHeader.CONTENT_LENGTH, answer.contentLength);
         }
     }
 

@@ -17,13 +17,16 @@ final class UpstreamAnswer {
     final int status;
     /** Names and values, alternating, as the upstream sent them. */
     final List<String> headers;
+    /** The one Content-Length the upstream sent (a repeated equal value once), or null. */
+    final String contentLength;
     private final Framing framing;
     private final long length;
     private final boolean keepAlive;
 
-    private UpstreamAnswer(int status, List<String> headers, Framing framing, long length, boolean keepAlive) {
+    private UpstreamAnswer(int status, List<String> headers, String contentLength, Framing framing, long length, boolean keepAlive) {
         this.status = status;
         this.headers = headers;
+        this.contentLength = contentLength;
         this.framing = framing;
         this.length = length;
         this.keepAlive = keepAlive;
@@ -40,8 +43,42 @@ final class UpstreamAnswer {
             if (status >= 100 && status < 200) {
                 continue;
             }
-            return framed(status, headers, headRequest, statusLine.charAt(7) == '1');
+            UpstreamAnswer answer = framed(status, headers, headRequest, statusLine.charAt(7) == '1');
+            c.keepAliveFor(keepAliveNanos(headers));
+            return answer;
         }
+    }
+
+    /**
+     * How long the upstream keeps an idle connection, from its {@code Keep-Alive: timeout=N}, less
+     * a second so that this side stops using it first (Node.js and Apache close after 5 s, sooner
+     * than our own idle limit); unlimited when it does not say.
+     */
+    private static long keepAliveNanos(List<String> headers) {
+        for (int i = 0; i < headers.size(); i += 2) {
+            if (headers.get(i).equalsIgnoreCase("keep-alive")) {
+                for (String parameter : headers.get(i + 1).split(",")) {
+                    String[] pair = parameter.strip().split("=", 2);
+                    if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("timeout") && digits(pair[1].strip(), 9)) {
+                        return Math.max(0, Long.parseLong(pair[1].strip()) - 1) * 1_000_000_000L;
+                    }
+                }
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** Whether {@code s} is 1 to {@code max} decimal digits and nothing else (no sign, no space). */
+    private static boolean digits(String s, int max) {
+        if (s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int parseStatus(String line) throws IOException {
@@ -70,40 +107,71 @@ final class UpstreamAnswer {
         return headers;
     }
 
+    /**
+     * How the body is delimited, as RFC 9112 section 6.3 says, refusing what would be relayed wrong:
+     * a transfer coding other than chunked alone (Transfer-Encoding is hop-by-hop, so the client
+     * would get the coded bytes unlabelled), or Content-Length values that are not one number.
+     */
     private static UpstreamAnswer framed(int status, List<String> headers, boolean headRequest, boolean http11) throws IOException {
-        String encoding = null;
+        StringBuilder encodings = null;
         String contentLength = null;
         boolean keepAlive = http11;
         for (int i = 0; i < headers.size(); i += 2) {
             String name = headers.get(i);
+            String value = headers.get(i + 1);
             if (name.equalsIgnoreCase("transfer-encoding")) {
-                encoding = headers.get(i + 1).toLowerCase(Locale.ROOT);
+                encodings = (encodings == null ? new StringBuilder() : encodings.append(',')).append(value);
             } else if (name.equalsIgnoreCase("content-length")) {
-                contentLength = headers.get(i + 1);
+                contentLength = oneLength(contentLength, value);
             } else if (name.equalsIgnoreCase("connection")) {
-                String tokens = headers.get(i + 1).toLowerCase(Locale.ROOT);
-                keepAlive = http11 ? !tokens.contains("close") : tokens.contains("keep-alive");
+                String tokens = value.toLowerCase(Locale.ROOT);
+                keepAlive = http11 ? keepAlive && !tokens.contains("close") : tokens.contains("keep-alive");
             }
         }
         if (headRequest) {
-            return new UpstreamAnswer(status, headers, Framing.NONE, 0, keepAlive);
+            return new UpstreamAnswer(status, headers, contentLength, Framing.NONE, 0, keepAlive);
         }
         if (status == 204 || status == 304) {
             // No body, and no length for the client either: Jetty would wait for the bytes it announces.
-            return new UpstreamAnswer(status, headers, Framing.NONE, -1, keepAlive);
+            return new UpstreamAnswer(status, headers, contentLength, Framing.NONE, -1, keepAlive);
         }
-        if (encoding != null) {
-            boolean chunked = encoding.strip().endsWith("chunked");
-            return new UpstreamAnswer(status, headers, chunked ? Framing.CHUNKED : Framing.CLOSE, -1, chunked && keepAlive);
+        if (encodings != null) {
+            if (!onlyChunked(encodings.toString())) {
+                throw new IOException("upstream sent a transfer coding other than chunked: " + encodings);
+            }
+            // With a Content-Length as well, the message may have been meant otherwise by someone on the way: not reused.
+            return new UpstreamAnswer(status, headers, contentLength, Framing.CHUNKED, -1, keepAlive && contentLength == null);
         }
         if (contentLength != null) {
-            try {
-                return new UpstreamAnswer(status, headers, Framing.LENGTH, Long.parseLong(contentLength), keepAlive);
-            } catch (NumberFormatException e) {
-                throw new IOException("upstream sent a bad Content-Length: " + contentLength);
+            return new UpstreamAnswer(status, headers, contentLength, Framing.LENGTH, Long.parseLong(contentLength), keepAlive);
+        }
+        return new UpstreamAnswer(status, headers, contentLength, Framing.CLOSE, -1, false);
+    }
+
+    /** The one length that {@code value} (a list of equal numbers is allowed) and any earlier one say, or an IOException. */
+    private static String oneLength(String earlier, String value) throws IOException {
+        String length = earlier;
+        for (String part : value.split(",", -1)) {
+            String n = part.strip();
+            if (!digits(n, 18) || length != null && !length.equals(n)) {
+                throw new IOException("upstream sent a bad or conflicting Content-Length: " + value);
+            }
+            length = n;
+        }
+        return length;
+    }
+
+    private static boolean onlyChunked(String encodings) {
+        int chunked = 0;
+        for (String token : encodings.split(",")) {
+            String coding = token.strip().toLowerCase(Locale.ROOT);
+            if (coding.equals("chunked")) {
+                chunked++;
+            } else if (!coding.isEmpty()) {
+                return false;
             }
         }
-        return new UpstreamAnswer(status, headers, Framing.CLOSE, -1, false);
+        return chunked == 1;
     }
 
     boolean keepAlive() {
@@ -184,12 +252,11 @@ final class UpstreamAnswer {
         while (true) {
             String sizeLine = c.line();
             int extension = sizeLine.indexOf(';');
-            long size;
-            try {
-                size = Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).strip(), 16);
-            } catch (NumberFormatException e) {
+            String hex = (extension < 0 ? sizeLine : sizeLine.substring(0, extension)).strip();
+            if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
                 throw new IOException("upstream sent a bad chunk size");
             }
+            long size = Long.parseLong(hex, 16);
             if (size == 0) {
                 while (!c.line().isEmpty()) {
                     // trailers are not relayed

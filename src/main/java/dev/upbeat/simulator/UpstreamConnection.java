@@ -35,10 +35,30 @@ final class UpstreamConnection implements AutoCloseable {
     private boolean used;
     private volatile boolean expired;
 
-    UpstreamConnection(Socket socket) throws IOException {
+    /** The TCP socket under {@link #socket} (itself for plain http): closing it never waits on a TLS lock. */
+    private final Socket tcp;
+    private long received;
+    private long keepAliveNanos = Long.MAX_VALUE;
+
+    UpstreamConnection(Socket socket, Socket tcp) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
+    }
+
+    /** All bytes read from the upstream on this connection so far: unchanged across a try, nothing of an answer came. */
+    long received() {
+        return received;
+    }
+
+    /** Keeps the connection idle for no longer than the upstream said it would (its {@code Keep-Alive: timeout}). */
+    void keepAliveFor(long nanos) {
+        keepAliveNanos = nanos;
+    }
+
+    long keepAliveNanos() {
+        return keepAliveNanos;
     }
 
     /** True once it has carried an exchange: a failure on it may then be a stale connection. */
@@ -115,7 +135,19 @@ final class UpstreamConnection implements AutoCloseable {
 
     private void expire() {
         expired = true;
-        close();
+        abort();
+    }
+
+    /**
+     * Closes at once, even while another thread is blocked writing on it: over TLS a close would
+     * first wait for that write to end (to send its close_notify), so the TCP socket is closed instead.
+     */
+    void abort() {
+        try {
+            tcp.close();
+        } catch (IOException ignored) {
+            // closing is all that was wanted
+        }
     }
 
     private void room(int n) {
@@ -145,6 +177,7 @@ final class UpstreamConnection implements AutoCloseable {
             return false;
         }
         limit += n;
+        received += n;
         return true;
     }
 
@@ -182,6 +215,11 @@ final class UpstreamConnection implements AutoCloseable {
             }
             from -= before - position;
         }
+    }
+
+    /** Whether the buffered head is an interim (1xx) one, after which the final head is still to come. */
+    boolean interimHead() {
+        return limit - position > 9 && buffer[position + 8] == ' ' && buffer[position + 9] == '1';
     }
 
     /** Makes at least one byte buffered; false at the end of the stream. */

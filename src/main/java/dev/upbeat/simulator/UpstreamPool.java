@@ -52,7 +52,7 @@ final class UpstreamPool implements AutoCloseable {
         UpstreamConnection c;
         while ((c = idle.pollFirst()) != null) {
             idleCount.decrementAndGet();
-            if (now - c.idleSince() < IDLE_TIMEOUT.toNanos()) {
+            if (now - c.idleSince() < idleLimit(c)) {
                 busy.add(c);
                 return c;
             }
@@ -66,10 +66,7 @@ final class UpstreamPool implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
-            if (tls) {
-                socket = secure(socket);
-            }
-            UpstreamConnection c = new UpstreamConnection(socket);
+            UpstreamConnection c = new UpstreamConnection(tls ? secure(socket) : socket, socket);
             busy.add(c);
             if (closed) {
                 close();
@@ -91,10 +88,18 @@ final class UpstreamPool implements AutoCloseable {
         return socket;
     }
 
-    /** Ends an exchange: keeps the connection if it ended cleanly ({@code reusable}), else closes it. */
+    /** How long {@code c} may stay idle: ours, or less when the upstream said it keeps connections for less. */
+    private static long idleLimit(UpstreamConnection c) {
+        return Math.min(IDLE_TIMEOUT.toNanos(), c.keepAliveNanos());
+    }
+
+    /**
+     * Ends an exchange: keeps the connection if it ended cleanly ({@code reusable}) with nothing
+     * more sent after the answer (bytes past an answer's end would be read as the next one's), else closes it.
+     */
     void release(UpstreamConnection c, boolean reusable) {
         busy.remove(c);
-        if (reusable) {
+        if (reusable && c.buffered() == 0) {
             giveBack(c);
         } else {
             c.close();
@@ -112,7 +117,7 @@ final class UpstreamPool implements AutoCloseable {
         idle.offerFirst(c);
         idleCount.incrementAndGet();
         UpstreamConnection oldest = idle.peekLast();
-        if (oldest != null && now - oldest.idleSince() >= IDLE_TIMEOUT.toNanos() && idle.removeLastOccurrence(oldest)) {
+        if (oldest != null && now - oldest.idleSince() >= idleLimit(oldest) && idle.removeLastOccurrence(oldest)) {
             idleCount.decrementAndGet();
             oldest.close();
         }
@@ -129,6 +134,6 @@ final class UpstreamPool implements AutoCloseable {
             idleCount.decrementAndGet();
             c.close();
         }
-        busy.forEach(UpstreamConnection::close);
+        busy.forEach(UpstreamConnection::abort);
     }
 }

@@ -48,7 +48,7 @@ final class UpstreamRequest {
         c.append(host);
         c.append("\r\n");
         HttpFields fields = in.getHeaders();
-        String connection = fields.get(HttpHeader.CONNECTION);
+        String connection = joined(fields, "Connection", ",");
         String forwardedHost = fields.get(HttpHeader.HOST);
         for (HttpField f : fields) {
             String name = f.getLowerCaseName();
@@ -56,7 +56,7 @@ final class UpstreamRequest {
                 header(c, f.getName(), f.getValue());
             }
         }
-        String forwardedFor = fields.get("X-Forwarded-For");
+        String forwardedFor = joined(fields, "X-Forwarded-For", ", ");
         String client = address(in.getConnectionMetaData().getRemoteSocketAddress());
         header(c, "X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
         header(c, "X-Forwarded-Proto", in.getHttpURI().getScheme() == null ? "http" : in.getHttpURI().getScheme());
@@ -68,6 +68,17 @@ final class UpstreamRequest {
         }
         c.append("\r\n");
         c.sendHead();
+    }
+
+    /** Every value of the header {@code name}, in order, as one list (a header may be sent on several lines). */
+    private static String joined(HttpFields fields, String name, String separator) {
+        String joined = null;
+        for (HttpField f : fields) {
+            if (f.is(name)) {
+                joined = joined == null ? f.getValue() : joined + separator + f.getValue();
+            }
+        }
+        return joined;
     }
 
     private static void header(UpstreamConnection c, String name, String value) {

@@ -234,6 +234,125 @@ class PassThroughTest {
     }
 
     @Test
+    void a_request_whose_answer_has_begun_is_never_sent_twice_whatever_the_answer() throws Exception {
+        String bigHead = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "X-Pad-" + i + ": " + "p".repeat(500) + "\r\n")
+                .collect(java.util.stream.Collectors.joining());
+        upstream = new ScriptedUpstream(c -> {
+            for (String request = c.read(); request != null; request = c.read()) {
+                if (request.startsWith("GET /hints")) {   // an interim answer, the final one later than the selector waits
+                    c.write("HTTP/1.1 103 Early Hints\r\nLink: </app.css>; rel=preload\r\n\r\n");
+                    sleep(50);
+                    c.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhints");
+                } else if (request.startsWith("GET /big-head")) {   // a head larger than the connection's buffer
+                    c.write("HTTP/1.1 200 OK\r\n" + bigHead + "Content-Length: 3\r\n\r\nbig");
+                } else if (request.startsWith("GET /malformed")) {
+                    c.write("HTTP/2 200 OK\r\nContent-Length: 2\r\n\r\nno");
+                    return;
+                } else {
+                    c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                }
+            }
+        });
+        int port = proxy(upstream.url());
+        for (String path : List.of("/hints", "/big-head", "/malformed")) {
+            assertThat(send(port, "GET", "/warm", null).body()).as("a kept-alive connection for the selector to try").isEqualTo("ok");
+            HttpResponse<String> answer = send(port, "GET", path, null);
+            if (path.equals("/malformed")) {
+                assertThat(answer.statusCode()).isEqualTo(502);
+            } else {
+                assertThat(answer.statusCode()).as(path).isEqualTo(200);
+                assertThat(answer.body()).as(path).isEqualTo(path.equals("/hints") ? "hints" : "big");
+            }
+            assertThat(upstream.requests).as("requests the upstream read for " + path)
+                    .filteredOn(r -> r.startsWith("GET " + path + " ")).hasSize(1);
+        }
+    }
+
+    @Test
+    void bytes_past_the_end_of_an_answer_are_never_taken_for_the_next_one() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            if (c.read() != null) {   // one answer, and a whole second one nobody asked for
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nWRONG");
+            }
+            while (c.read() != null) {
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+        });
+        int port = proxy(upstream.url());
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(port, "GET", "/n/" + i, null).body()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void answers_framed_two_ways_or_with_codings_it_cannot_relay_get_502_and_equal_lengths_pass() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            for (String request = c.read(); request != null; request = c.read()) {
+                String path = request.substring(4, request.indexOf(' ', 4));
+                c.write(switch (path) {
+                    case "/two-lengths" -> "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok";
+                    case "/signed-length" -> "HTTP/1.1 200 OK\r\nContent-Length: +2\r\n\r\nok";
+                    case "/gzip-chunked" -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n";
+                    case "/negative-chunk" -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-2\r\nok\r\n0\r\n\r\n";
+                    default -> "HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok";
+                });
+                if (!path.equals("/equal-lengths")) {
+                    return;
+                }
+            }
+        });
+        int port = proxy(upstream.url());
+        for (String path : List.of("/two-lengths", "/signed-length", "/gzip-chunked")) {
+            HttpResponse<String> answer = send(port, "GET", path, null);
+            assertThat(answer.statusCode()).as(path).isEqualTo(502);
+            assertThat(answer.body()).as(path).contains("bad_gateway");
+        }
+        RawHttp.Exchange negative = RawHttp.send(port, "GET /negative-chunk HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 10_000);
+        assertThat(negative.text()).as("a chunk size with a sign").doesNotContain("\r\n\r\nok");
+        HttpResponse<String> equal = send(port, "GET", "/equal-lengths", null);
+        assertThat(equal.statusCode()).isEqualTo(200);
+        assertThat(equal.body()).isEqualTo("ok");
+    }
+
+    @Test
+    void a_connection_is_not_kept_longer_than_the_upstream_says_it_keeps_it() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            while (c.read() != null) {
+                c.write("HTTP/1.1 200 OK\r\nKeep-Alive: timeout=1\r\nContent-Length: 2\r\n\r\nok");
+            }
+        });
+        int port = proxy(upstream.url());
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(port, "GET", "/n/" + i, null).body()).isEqualTo("ok");
+        }
+        assertThat(upstream.accepted.get()).as("connections: one second kept, less one, is none").isEqualTo(3);
+    }
+
+    @Test
+    void headers_sent_on_several_lines_are_read_whole() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            while (c.read() != null) {
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+        });
+        int port = proxy(upstream.url());
+        RawHttp.Exchange r = RawHttp.send(port, "GET /h HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nConnection: X-Hop\r\n"
+                + "X-Hop: secret\r\nX-Forwarded-For: 198.51.100.1\r\nX-Forwarded-For: 198.51.100.2\r\nConnection: close\r\n\r\n", 10_000);
+        assertThat(r.text()).startsWith("HTTP/1.1 200 ");
+        String forwarded = upstream.requests.get(0);
+        assertThat(forwarded).doesNotContainIgnoringCase("x-hop")
+                .contains("X-Forwarded-For: 198.51.100.1, 198.51.100.2, 127.0.0.1\r\n");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void an_upstream_that_stops_taking_a_request_body_fails_the_forward_with_502_and_loses_its_connection() throws Exception {
         java.util.concurrent.CountDownLatch look = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
