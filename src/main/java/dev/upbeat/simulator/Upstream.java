@@ -26,6 +26,8 @@ final class Upstream implements AutoCloseable {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
     private static final Duration HEADERS_TIMEOUT = Duration.ofMinutes(2);
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+    /** How long an upstream that stopped reading a request body gets for the answer it may have sent. */
+    private static final int EARLY_ANSWER_WAIT_MILLIS = 1_000;
     /** The longest a selector thread waits for an answer; past it, the forward goes on a virtual thread. */
     private static final int QUICK_WAIT_MILLIS = 5;
     private static final long QUICK_LATENCY_NANOS = 2_000_000;
@@ -205,12 +207,31 @@ final class Upstream implements AutoCloseable {
         c.timeout((int) HEADERS_TIMEOUT.toMillis());
         request.writeHead(c, in);
         if (UpstreamRequest.hasBody(in)) {
-            UpstreamRequest.sendBody(c.output(sendTimeout), in);
+            try {
+                UpstreamRequest.sendBody(c.output(sendTimeout), in);
+            } catch (UpstreamConnection.BodyRefused refused) {
+                return earlyAnswer(c, in, refused);
+            }
         }
         UpstreamAnswer answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
         took(started);
         c.timeout((int) UpstreamPool.IDLE_TIMEOUT.toMillis());
         return answer;
+    }
+
+    /**
+     * The answer an upstream sent before it stopped reading the body (a 413 or a 401 sent early,
+     * then the connection closed), which the client should get rather than a 502; the refusal
+     * itself when none came. The connection is not reused: the upstream did not read the whole request.
+     */
+    private UpstreamAnswer earlyAnswer(UpstreamConnection c, Request in, UpstreamConnection.BodyRefused refused) throws IOException {
+        try {
+            c.timeout(EARLY_ANSWER_WAIT_MILLIS);
+            return UpstreamAnswer.read(c, "HEAD".equals(in.getMethod())).closing();
+        } catch (IOException none) {
+            refused.addSuppressed(none);
+            throw refused;
+        }
     }
 
     private static void copyHead(UpstreamAnswer answer, Response out) {

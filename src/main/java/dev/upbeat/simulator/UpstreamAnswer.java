@@ -174,6 +174,11 @@ final class UpstreamAnswer {
         return chunked == 1;
     }
 
+    /** This answer, on a connection that must not carry another. */
+    UpstreamAnswer closing() {
+        return new UpstreamAnswer(status, headers, contentLength, framing, length, false);
+    }
+
     boolean keepAlive() {
         return keepAlive;
     }

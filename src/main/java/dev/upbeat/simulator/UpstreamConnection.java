@@ -125,12 +125,19 @@ final class UpstreamConnection implements AutoCloseable {
                     if (expired) {
                         throw new SocketTimeoutException("the upstream took none of the request body for " + sendTimeout.toSeconds() + " s");
                     }
-                    throw e;
+                    throw new BodyRefused(e);
                 } finally {
                     alarm.cancel(false);
                 }
             }
         };
+    }
+
+    /** The upstream closed or reset the connection while a request body was being written to it. */
+    static final class BodyRefused extends IOException {
+        BodyRefused(IOException cause) {
+            super("the upstream stopped taking the request body: " + cause.getMessage(), cause);
+        }
     }
 
     private void expire() {

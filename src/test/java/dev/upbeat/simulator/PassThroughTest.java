@@ -391,6 +391,34 @@ class PassThroughTest {
         assertThat(ended.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the upstream saw its connection closed").isTrue();
     }
 
+    @Test
+    void an_upstream_refusing_a_body_early_has_its_answer_relayed_instead_of_a_502() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            c.readHead();   // and none of the body: it answers at once and hangs up on the rest
+            c.write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: text/plain\r\nContent-Length: 8\r\nConnection: close\r\n\r\ntoo big!");
+        });
+        int port = proxy(upstream.url());
+        int length = 64 << 20;
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.setSoTimeout(30_000);
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: " + length
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            Thread.ofVirtual().start(() -> {
+                byte[] piece = new byte[64 * 1024];
+                try {
+                    for (int sent = 0; sent < length; sent += piece.length) {
+                        out.write(piece);
+                    }
+                } catch (IOException closed) {
+                    // the proxy answered and closed the connection before the whole body was sent
+                }
+            });
+            String answer = readUntil(client.getInputStream(), "too big!");
+            assertThat(answer).startsWith("HTTP/1.1 413 ").contains("Content-Length: 8");
+        }
+    }
+
     /** What arrives on {@code in} up to and including the first {@code end}; fails if the connection ends first. */
     private static String readUntil(InputStream in, String end) throws IOException {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
@@ -462,6 +490,20 @@ class PassThroughTest {
                         String request = text + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
                         requests.add(request);
                         return request;
+                    }
+                }
+                return null;
+            }
+
+            /** Reads a request's head only, up to its blank line; null once the connection ends. */
+            String readHead() throws IOException {
+                InputStream in = socket.getInputStream();
+                ByteArrayOutputStream head = new ByteArrayOutputStream();
+                for (int b = in.read(); b >= 0; b = in.read()) {
+                    head.write(b);
+                    if (head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                        requests.add(head.toString(StandardCharsets.ISO_8859_1));
+                        return head.toString(StandardCharsets.ISO_8859_1);
                     }
                 }
                 return null;
