@@ -37,7 +37,7 @@ final class FaultHandler extends Handler.Abstract {
         this.live = live;
         this.metrics = metrics;
         this.unreachable = new CannedResponse(502, java.util.Map.of("Content-Type", "application/json"),
-                ("{\"id\":\"bad_gateway\",\"message\":\"The upstream of " + target + " could not be reached\"}")
+                ("{\"id\":\"bad_gateway\",\"message\":\"The upstream of " + target + " could not be reached, or its answer could not be passed on\"}")
                         .getBytes(StandardCharsets.UTF_8));
     }
 
