@@ -17,6 +17,7 @@ import dev.upbeat.uptime.Measurements;
 import dev.upbeat.uptime.UptimeReader;
 import dev.upbeat.uptime.UptimeSummary;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +55,15 @@ public final class StatusSnapshots {
     private static final Comparator<Incident> NEWEST_START_FIRST =
             Comparator.comparing(Incident::startedAt).thenComparingLong(Incident::id).reversed();
     private long lastCatchUpNanos = System.nanoTime() - CATCH_UP_PAUSE_MILLIS * 1_000_000;
+    /**
+     * How often a rebuild reads all history again instead of what changed since the last one: the
+     * net for rows written without a change number, as an instance of an older version writes them
+     * while instances are replaced one by one, or for a database that went back (a restore, a
+     * failover that lost commits). It costs one full read an hour (docs/benchmarks.md).
+     */
+    static final Duration FULL_READ_EVERY = Duration.ofHours(1);
+    /** When the last full read was; used only by {@link #rebuild}, which is synchronized. */
+    private Instant lastFullRead;
 
     public StatusSnapshots(Database db, ComponentRepository components, GroupRepository groups, IncidentRepository incidents,
                            UptimeReader uptime, PublicStatus.PageInfo page, Clock clock, List<FixedBodies> featureBodies) {
@@ -108,12 +118,17 @@ public final class StatusSnapshots {
     public synchronized PublicStatus rebuild() {
         Instant now = clock.instant();
         PublicStatus previous = current.get();
+        boolean full = lastFullRead == null || !now.isBefore(lastFullRead.plus(FULL_READ_EVERY)) || now.isBefore(lastFullRead);
+        if (full) {
+            uptime.forget();
+        }
+        PublicStatus kept = full ? null : previous;
         PublicStatus.PageInfo pageInfo = page.get();
         PublicStatus built = db.read(tx -> {
             long version = ChangeSequence.read(tx);
             List<ComponentGroup> groupList = groups.all(tx);
             List<Component> ordered = ordered(groupList, components.all(tx));
-            List<Incident> all = incidents(tx, version, previous);
+            List<Incident> all = incidents(tx, version, kept);
             Map<String, UptimeSummary> summaries = new HashMap<>(uptime.summaries(tx, now, version, ordered));
             ordered.forEach(c -> summaries.computeIfAbsent(c.id(), id -> uptime.unknown(now)));
             MeasuredStatus measured = measured(tx, now);
@@ -128,6 +143,9 @@ public final class StatusSnapshots {
                             .sorted(Comparator.comparing(Incident::scheduledFor).reversed()).toList())
                     .uptime(Map.copyOf(summaries)).measured(measured).notices(List.copyOf(notices.read(tx))).build();
         });
+        if (full) {
+            lastFullRead = now;
+        }
         PublicStatus withJson = built.toBuilder().rendered(render(built)).build();
         current.set(withJson);
         if (previous == null || previous.version() != withJson.version()) {

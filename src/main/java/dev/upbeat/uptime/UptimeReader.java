@@ -58,6 +58,11 @@ public final class UptimeReader {
         return summaries;
     }
 
+    /** Drops the kept days, so that the next call reads every day again. */
+    public void forget() {
+        kept = null;
+    }
+
     /**
      * The roll-ups of every component from {@code from} on: those kept from the last call, with the
      * days written since its version read again, so a rebuild reads what changed, not thirteen months

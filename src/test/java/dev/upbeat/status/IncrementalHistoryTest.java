@@ -64,6 +64,36 @@ class IncrementalHistoryTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void what_an_older_version_changes_without_a_change_number_is_read_within_the_hour(String name, Supplier<String> database) {
+        String url = database.get();
+        try (TestUpbeat writer = TestUpbeat.services(url); TestUpbeat reader = TestUpbeat.services(url)) {
+            writer.upbeat.components().create(ComponentDraft.builder().id("api").name("API").build());
+            Incident incident = open(writer, "Outage");
+            reader.upbeat.snapshots().rebuild();
+            reader.upbeat.snapshots().rebuild();   // the full read is done; this one kept what it had
+
+            // As an instance still running the version before change numbers writes, during a rolling upgrade.
+            writer.upbeat.database().inTransaction(tx -> {
+                tx.handle().createUpdate("UPDATE incidents SET title = 'Outage, renamed' WHERE id = :id").bind("id", incident.id()).execute();
+                return tx.handle().createUpdate("UPDATE change_sequence SET seq = seq + 1 WHERE id = 1").execute();
+            });
+            assertThat(reader.upbeat.snapshots().rebuild().incident(incident.id()).orElseThrow().title())
+                    .as("unstamped: not among the rows changed since").isEqualTo("Outage");
+
+            reader.clock.advance(StatusSnapshots.FULL_READ_EVERY);
+            PublicStatus later = reader.upbeat.snapshots().rebuild();
+            assertThat(later.incident(incident.id()).orElseThrow().title()).isEqualTo("Outage, renamed");
+            try (TestUpbeat everything = TestUpbeat.services(url)) {
+                everything.clock.set(reader.clock.instant());
+                PublicStatus whole = everything.upbeat.snapshots().rebuild();
+                assertThat(later.incidents()).isEqualTo(whole.incidents());
+                assertThat(later.uptime()).isEqualTo(whole.uptime());
+            }
+        }
+    }
+
     private static Incident open(TestUpbeat t, String title) {
         return t.upbeat.incidents().open(IncidentDraft.builder().title(title).message("Looking.")
                 .components(Map.of("api", "major_outage")).build());
