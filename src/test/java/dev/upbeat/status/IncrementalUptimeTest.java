@@ -103,6 +103,7 @@ class IncrementalUptimeTest {
             assertThat(kept.uptime()).isEqualTo(whole.uptime());
             assertThat(kept.measured()).isEqualTo(whole.measured());
             assertThat(kept.incidents()).isEqualTo(whole.incidents());
+            SameBodies.assertSame(kept, whole);
         }
         return kept;
     }
