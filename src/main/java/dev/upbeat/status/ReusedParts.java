@@ -2,6 +2,7 @@ package dev.upbeat.status;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,7 +79,7 @@ final class ReusedParts implements FixedBodies.Parts {
     /**
      * Writes a part as the bytes {@link Json#mapper()} makes of it alone: an object's JSON does not
      * depend on where it stands. Decoding that UTF-8 to a String and writing it raw gives the same
-     * bytes back.
+     * bytes back; a {@link SerializedString} keeps them encoded, so a copy is an array copy.
      */
     private final class Reusing extends StdSerializer<Object> {
         Reusing() {
@@ -87,7 +88,8 @@ final class ReusedParts implements FixedBodies.Parts {
 
         @Override
         public void serialize(Object part, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            String json = get(part, p -> new String(StatusSnapshots.toJson(p), StandardCharsets.UTF_8));
+            SerializedString json = get(part,
+                    p -> new SerializedString(new String(StatusSnapshots.toJson(p), StandardCharsets.UTF_8)));
             gen.writeRawValue(json);
         }
     }
