@@ -24,17 +24,23 @@ public final class CompatBodies implements FixedBodies {
 
     @Override
     public Map<String, Object> of(PublicStatus s) {
+        return of(s, Parts.NONE);
+    }
+
+    /** The Statuspage views of the incidents and windows that did not change are taken from {@code parts}. */
+    @Override
+    public Map<String, Object> of(PublicStatus s, Parts parts) {
         Map<String, Object> bodies = new LinkedHashMap<>();
         bodies.put(HEROKU_CURRENT_STATUS, HerokuViews.currentStatus(s));
         bodies.put(HEROKU_LEGACY_CURRENT_STATUS, HerokuLegacyViews.currentStatus(s));
         bodies.put(STATUSPAGE_STATUS, StatuspageViews.status(s));
-        bodies.put(STATUSPAGE_SUMMARY, StatuspageViews.summary(s));
+        bodies.put(STATUSPAGE_SUMMARY, StatuspageViews.summary(s, parts));
         bodies.put(STATUSPAGE_COMPONENTS, StatuspageViews.components(s));
-        bodies.put(STATUSPAGE_INCIDENTS, StatuspageViews.incidents(s));
-        bodies.put(STATUSPAGE_UNRESOLVED, StatuspageViews.unresolved(s));
-        bodies.put(STATUSPAGE_MAINTENANCES, StatuspageViews.scheduledMaintenances(s));
-        bodies.put(STATUSPAGE_UPCOMING, StatuspageViews.upcoming(s));
-        bodies.put(STATUSPAGE_ACTIVE, StatuspageViews.active(s));
+        bodies.put(STATUSPAGE_INCIDENTS, StatuspageViews.incidents(s, parts));
+        bodies.put(STATUSPAGE_UNRESOLVED, StatuspageViews.unresolved(s, parts));
+        bodies.put(STATUSPAGE_MAINTENANCES, StatuspageViews.scheduledMaintenances(s, parts));
+        bodies.put(STATUSPAGE_UPCOMING, StatuspageViews.upcoming(s, parts));
+        bodies.put(STATUSPAGE_ACTIVE, StatuspageViews.active(s, parts));
         return bodies;
     }
 }

@@ -1,6 +1,7 @@
 package dev.upbeat.compat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.upbeat.status.ReusedJson;
 import java.util.List;
 
 /**
@@ -33,7 +34,8 @@ public final class Statuspage {
     /** An incident; {@code incident_updates} newest first, {@code components} the affected ones. */
     public record Incident(String id, String name, String status, String impact, String createdAt, String updatedAt,
                            String startedAt, String monitoringAt, String resolvedAt, String shortlink, String pageId,
-                           String postmortemBody, List<Update> incidentUpdates, List<Component> components) {
+                           String postmortemBody, List<Update> incidentUpdates, List<Component> components)
+            implements ReusedJson {
     }
 
     /** A scheduled maintenance: an incident with impact {@code maintenance} and a window. */
@@ -41,7 +43,8 @@ public final class Statuspage {
                                        String scheduledUntil, boolean scheduledAutoInProgress,
                                        boolean scheduledAutoCompleted, String createdAt, String updatedAt,
                                        String startedAt, String monitoringAt, String resolvedAt, String shortlink,
-                                       String pageId, List<Update> incidentUpdates, List<Component> components) {
+                                       String pageId, List<Update> incidentUpdates, List<Component> components)
+            implements ReusedJson {
     }
 
     /** One update; {@code body} is the Markdown as written, {@code affected_components} may be empty. */

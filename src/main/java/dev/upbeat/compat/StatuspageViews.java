@@ -6,6 +6,7 @@ import dev.upbeat.incident.AffectedComponent;
 import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.IncidentStatus;
 import dev.upbeat.incident.IncidentUpdate;
+import dev.upbeat.status.FixedBodies.Parts;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.status.StatusRollup;
 import java.nio.ByteBuffer;
@@ -38,41 +39,66 @@ public final class StatuspageViews {
     }
 
     public static Statuspage.Summary summary(PublicStatus s) {
-        Views v = Views.of(s);
+        return summary(s, Parts.NONE);
+    }
+
+    static Statuspage.Summary summary(PublicStatus s, Parts parts) {
+        Views v = Views.of(s, parts);
         return new Statuspage.Summary(v.page, overall(s), v.components,
                 v.incidents(i -> i.status().isOpen(), Integer.MAX_VALUE),
                 v.maintenances(m -> m.status().isOpen(), Integer.MAX_VALUE));
     }
 
     public static Statuspage.Components components(PublicStatus s) {
-        Views v = Views.of(s);
+        Views v = Views.of(s, Parts.NONE);
         return new Statuspage.Components(v.page, v.components);
     }
 
     public static Statuspage.Incidents incidents(PublicStatus s) {
-        Views v = Views.of(s);
+        return incidents(s, Parts.NONE);
+    }
+
+    static Statuspage.Incidents incidents(PublicStatus s, Parts parts) {
+        Views v = Views.of(s, parts);
         return new Statuspage.Incidents(v.page, v.incidents(i -> true, MOST_RECENT));
     }
 
     public static Statuspage.Incidents unresolved(PublicStatus s) {
-        Views v = Views.of(s);
+        return unresolved(s, Parts.NONE);
+    }
+
+    static Statuspage.Incidents unresolved(PublicStatus s, Parts parts) {
+        Views v = Views.of(s, parts);
         return new Statuspage.Incidents(v.page, v.incidents(i -> i.status().isOpen(), Integer.MAX_VALUE));
     }
 
     public static Statuspage.ScheduledMaintenances scheduledMaintenances(PublicStatus s) {
-        return maintenances(s, m -> true, MOST_RECENT);
+        return scheduledMaintenances(s, Parts.NONE);
+    }
+
+    static Statuspage.ScheduledMaintenances scheduledMaintenances(PublicStatus s, Parts parts) {
+        return maintenances(s, parts, m -> true, MOST_RECENT);
     }
 
     public static Statuspage.ScheduledMaintenances upcoming(PublicStatus s) {
-        return maintenances(s, m -> m.status() == IncidentStatus.SCHEDULED, Integer.MAX_VALUE);
+        return upcoming(s, Parts.NONE);
+    }
+
+    static Statuspage.ScheduledMaintenances upcoming(PublicStatus s, Parts parts) {
+        return maintenances(s, parts, m -> m.status() == IncidentStatus.SCHEDULED, Integer.MAX_VALUE);
     }
 
     public static Statuspage.ScheduledMaintenances active(PublicStatus s) {
-        return maintenances(s, m -> m.status().holdsComponents(), Integer.MAX_VALUE);
+        return active(s, Parts.NONE);
     }
 
-    private static Statuspage.ScheduledMaintenances maintenances(PublicStatus s, Predicate<Incident> which, int limit) {
-        Views v = Views.of(s);
+    static Statuspage.ScheduledMaintenances active(PublicStatus s, Parts parts) {
+        return maintenances(s, parts, m -> m.status().holdsComponents(), Integer.MAX_VALUE);
+    }
+
+    private static Statuspage.ScheduledMaintenances maintenances(PublicStatus s, Parts parts, Predicate<Incident> which,
+                                                                 int limit) {
+        Views v = Views.of(s, parts);
         return new Statuspage.ScheduledMaintenances(v.page, v.maintenances(which, limit));
     }
 
@@ -110,26 +136,61 @@ public final class StatuspageViews {
                 .orElse(s.generatedAt());
     }
 
+    /**
+     * Everything of a snapshot an incident's view is made from besides the incident: the page's id
+     * and address and the components (their names, statuses and order).
+     */
+    private record Shown(String pageId, String pageUrl, List<Statuspage.Component> components) {
+    }
+
+    /**
+     * A view's key in the parts kept between rebuilds: the incident, by value, and what it is
+     * shown with, as the one object {@link Views#of} takes from the parts for equal ones (so a key
+     * is not compared or hashed through every component again).
+     */
+    private record Made(boolean window, Incident incident, Shown shown) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Made m && m.window == window && m.shown == shown && m.incident.equals(incident);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Boolean.hashCode(window) + incident.hashCode()) + System.identityHashCode(shown);
+        }
+    }
+
     /** One snapshot's page and components, made once and shared by the incidents that refer to them. */
-    private record Views(PublicStatus s, Statuspage.Page page, List<Statuspage.Component> components) {
-        static Views of(PublicStatus s) {
+    private record Views(PublicStatus s, Statuspage.Page page, List<Statuspage.Component> components, Parts parts, Shown shown) {
+        static Views of(PublicStatus s, Parts parts) {
             Statuspage.Page page = StatuspageViews.page(s);
-            return new Views(s, page, componentsOf(s, page.id()));
+            Shown shown = parts.get(new Shown(page.id(), s.page().url(), componentsOf(s, page.id())), same -> same);
+            return new Views(s, page, shown.components(), parts, shown);
         }
 
         List<Statuspage.Incident> incidents(Predicate<Incident> which, int limit) {
-            return s.incidents().stream().filter(which).limit(limit).map(i -> new Statuspage.Incident(
+            return s.incidents().stream().filter(which).limit(limit)
+                    .map(i -> parts.get(new Made(false, i, shown), made -> incident(i))).toList();
+        }
+
+        private Statuspage.Incident incident(Incident i) {
+            return new Statuspage.Incident(
                     Long.toString(i.id()), i.title(), Vocabulary.statuspageStatus(i.status()), i.impact().wire(),
                     time(i.createdAt()), time(i.updatedAt()), time(i.startedAt()), time(i.monitoringAt()),
-                    time(i.resolvedAt()), s.url(i), page.id(), i.postmortem(), updates(i), affected(i))).toList();
+                    time(i.resolvedAt()), s.url(i), page.id(), i.postmortem(), updates(i), affected(i));
         }
 
         List<Statuspage.ScheduledMaintenance> maintenances(Predicate<Incident> which, int limit) {
-            return s.maintenances().stream().filter(which).limit(limit).map(m -> new Statuspage.ScheduledMaintenance(
+            return s.maintenances().stream().filter(which).limit(limit)
+                    .map(m -> parts.get(new Made(true, m, shown), made -> maintenance(m))).toList();
+        }
+
+        private Statuspage.ScheduledMaintenance maintenance(Incident m) {
+            return new Statuspage.ScheduledMaintenance(
                     Long.toString(m.id()), m.title(), Vocabulary.statuspageStatus(m.status()), m.impact().wire(),
                     time(m.scheduledFor()), time(m.scheduledUntil()), m.autoStart(), m.autoComplete(),
                     time(m.createdAt()), time(m.updatedAt()), time(m.startedAt()), time(m.monitoringAt()),
-                    time(m.resolvedAt()), s.url(m), page.id(), updates(m), affected(m))).toList();
+                    time(m.resolvedAt()), s.url(m), page.id(), updates(m), affected(m));
         }
 
         private List<Statuspage.Update> updates(Incident i) {

@@ -2,6 +2,7 @@ package dev.upbeat.probe;
 
 import dev.upbeat.storage.Tx;
 import dev.upbeat.uptime.DayTotals;
+import dev.upbeat.uptime.LayeredDays;
 import dev.upbeat.uptime.Measurements;
 import dev.upbeat.component.ComponentStatus;
 import java.time.Duration;
@@ -35,6 +36,8 @@ public final class ProbeMeasurements implements Measurements {
     private final KeptRollups kept;
     /** Written and read only by the snapshot's rebuild, which runs one at a time. */
     private volatile Map<String, ClosedDays> closedDays = Map.of();
+    /** Written and read only by the snapshot's rebuild, which runs one at a time. */
+    private volatile Map<String, ComponentDays> componentDays = Map.of();
 
     public ProbeMeasurements(ProbeRepository probes, ResultRepository results, ZoneId zone) {
         this.probes = probes;
@@ -52,7 +55,8 @@ public final class ProbeMeasurements implements Measurements {
         Instant since = LocalDate.ofInstant(now, zone).minusDays(DAYS_KEPT_FOR_PAGES).atStartOfDay(zone).toInstant();
         Instant hoursSince = now.minus(LATENCY_WINDOW).truncatedTo(ChronoUnit.HOURS);
         Map<String, KeptRollups.Window> windows = kept.read(tx, all, since, hoursSince.minus(Duration.ofDays(2)));
-        Map<String, SortedMap<LocalDate, DayTotals>> days = new HashMap<>();
+        Map<String, List<CompleteDays>> complete = new LinkedHashMap<>();
+        Map<String, SortedMap<LocalDate, DayTotals>> current = new HashMap<>();
         Map<String, List<LatencySeries>> latency = new LinkedHashMap<>();
         Map<String, ClosedDays> converted = new HashMap<>();
         for (Probe p : all) {
@@ -62,25 +66,61 @@ public final class ProbeMeasurements implements Measurements {
             ClosedDays closed = closedDays.get(p.id());
             closed = closed != null && closed.rows() == w.daily() ? closed : new ClosedDays(w.daily(), totals(w.daily()));
             converted.put(p.id(), closed);
-            SortedMap<LocalDate, DayTotals> complete = closed.days().headMap(LocalDate.ofInstant(dayStart, zone), false);
-            // The first probe of a component starts from a copy of its complete days; others add theirs.
-            SortedMap<LocalDate, DayTotals> perDay = days.get(p.componentId());
-            if (perDay == null) {
-                days.put(p.componentId(), new TreeMap<>(complete));
-            } else {
-                complete.forEach((day, t) -> perDay.merge(day, t, DayTotals::plus));
-            }
-            SortedMap<LocalDate, DayTotals> merged = days.get(p.componentId());
+            complete.computeIfAbsent(p.componentId(), k -> new ArrayList<>())
+                    .add(new CompleteDays(closed, LocalDate.ofInstant(dayStart, zone)));
+            SortedMap<LocalDate, DayTotals> today = current.computeIfAbsent(p.componentId(), k -> new TreeMap<>());
             if (!dayStart.isAfter(rolled)) {
-                w.hourly().subMap(dayStart, true, rolled, false).values().forEach(r -> add(merged, r));
+                w.hourly().subMap(dayStart, true, rolled, false).values().forEach(r -> add(today, r));
             }
-            addRaw(merged, p.id(), results.between(tx, p.id(), rolled, now), rolled, now);
+            addRaw(today, p.id(), results.between(tx, p.id(), rolled, now), rolled, now);
             latency.computeIfAbsent(p.componentId(), k -> new ArrayList<>()).add(new LatencySeries(p.name(),
                     w.hourly().tailMap(hoursSince, true).values().stream().filter(r -> r.p50() != null)
                             .map(r -> new LatencyPoint(r.start(), r.checks(), r.successes(), r.p50(), r.p95(), r.p99())).toList()));
         }
         closedDays = Map.copyOf(converted);
+        Map<String, SortedMap<LocalDate, DayTotals>> days = new HashMap<>();
+        Map<String, ComponentDays> made = new HashMap<>();
+        complete.forEach((componentId, parts) -> {
+            ComponentDays before = componentDays.get(componentId);
+            ComponentDays past = before != null && before.sameParts(parts) ? before : ComponentDays.of(parts);
+            made.put(componentId, past);
+            days.put(componentId, LayeredDays.of(past.days(), current.get(componentId)));
+        });
+        componentDays = Map.copyOf(made);
         return new Measured(days, latency);
+    }
+
+    /** A probe's complete days: those of its closed days before the day its roll-ups reach into. */
+    private record CompleteDays(ClosedDays closed, LocalDate before) {
+        SortedMap<LocalDate, DayTotals> days() {
+            return closed.days().headMap(before, false);
+        }
+    }
+
+    /**
+     * A component's complete days, its probes' added up: made again only when one of its probes'
+     * closed days or the day its roll-ups reach into changed, else shared with the last read's
+     * summary instead of copied (thirteen months of days per component).
+     */
+    private record ComponentDays(List<CompleteDays> parts, SortedMap<LocalDate, DayTotals> days) {
+        static ComponentDays of(List<CompleteDays> parts) {
+            SortedMap<LocalDate, DayTotals> days = new TreeMap<>(parts.get(0).days());
+            parts.subList(1, parts.size()).forEach(part -> part.days().forEach((day, t) -> days.merge(day, t, DayTotals::plus)));
+            return new ComponentDays(List.copyOf(parts), days);
+        }
+
+        /** The same probes' same closed days, compared by identity: they are never changed once made. */
+        boolean sameParts(List<CompleteDays> others) {
+            if (others.size() != parts.size()) {
+                return false;
+            }
+            for (int k = 0; k < parts.size(); k++) {
+                if (parts.get(k).closed() != others.get(k).closed() || !parts.get(k).before().equals(others.get(k).before())) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A probe's complete days, summed from its daily roll-ups. */

@@ -18,7 +18,28 @@ public final class AtomFeed {
 
     /** @param selfUrl where this document is served, which is also its permanent id */
     public static byte[] render(Feed feed, String selfUrl) {
-        XmlDocument xml = new XmlDocument("feed", NAMESPACE).lang("en")
+        XmlDocument xml = head(feed, selfUrl);
+        feed.entries().forEach(e -> entry(xml, e));
+        return xml.finish();
+    }
+
+    /** The same document, each entry written as before taken from {@code reused}. */
+    static byte[] render(Feed feed, String selfUrl, ReusedParts reused) {
+        XmlDocument xml = head(feed, selfUrl);
+        feed.entries().forEach(e -> xml.raw(reused.get(new Written(e), w -> {
+            XmlDocument fragment = XmlDocument.fragment();
+            entry(fragment, w.entry());
+            return fragment.finishFragment();
+        })));
+        return xml.finish();
+    }
+
+    /** An entry as Atom writes it, apart from the same entry as RSS writes it. */
+    private record Written(Feed.Entry entry) {
+    }
+
+    private static XmlDocument head(Feed feed, String selfUrl) {
+        return new XmlDocument("feed", NAMESPACE).lang("en")
                 .element("id", selfUrl)
                 .element("title", feed.title())
                 .element("subtitle", feed.description())
@@ -27,8 +48,6 @@ public final class AtomFeed {
                 .empty("link", "rel", "alternate", "type", "text/html", "href", feed.pageUrl())
                 .start("author").element("name", feed.pageName()).element("uri", feed.pageUrl()).end()
                 .element("generator", "Upbeat");
-        feed.entries().forEach(e -> entry(xml, e));
-        return xml.finish();
     }
 
     private static void entry(XmlDocument xml, Feed.Entry e) {

@@ -5,8 +5,10 @@ import dev.upbeat.incident.IncidentUpdate;
 import dev.upbeat.incident.Kind;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.stream.Stream;
 
 /**
@@ -32,14 +34,36 @@ public record Feed(String pageName, String pageUrl, Instant updated, List<Entry>
     }
 
     public static Feed of(PublicStatus s) {
+        return of(s, new ReusedParts());
+    }
+
+    /** The feed, with each entry equal to one a rebuild before made taken from {@code reused}. */
+    static Feed of(PublicStatus s, ReusedParts reused) {
         ZoneId zone = ZoneId.of(s.page().timeZone());
-        List<Entry> entries = Stream.concat(s.incidents().stream(), s.maintenances().stream())
-                .sorted(NEWEST_FIRST)
-                .limit(MAX_ENTRIES)
-                .map(i -> entry(s, i, zone))
+        List<Entry> entries = newest(Stream.concat(s.incidents().stream(), s.maintenances().stream())).stream()
+                .map(i -> reused.get(new EntryOf(i, s.url(i), zone), Feed::entry))
                 .toList();
         Instant updated = entries.isEmpty() ? s.generatedAt() : entries.get(0).updated();
         return new Feed(s.page().name(), s.page().url(), updated, entries);
+    }
+
+    /**
+     * The {@link #MAX_ENTRIES} most recently updated, newest first: what sorting them all and taking
+     * the first gives (the order is total), without sorting years of history.
+     */
+    private static List<Incident> newest(Stream<Incident> all) {
+        PriorityQueue<Incident> kept = new PriorityQueue<>(NEWEST_FIRST.reversed());
+        all.forEach(i -> {
+            if (kept.size() < MAX_ENTRIES) {
+                kept.add(i);
+            } else if (NEWEST_FIRST.compare(i, kept.peek()) < 0) { // newer than the oldest kept
+                kept.poll();
+                kept.add(i);
+            }
+        });
+        List<Incident> newest = new ArrayList<>(kept);
+        newest.sort(NEWEST_FIRST);
+        return newest;
     }
 
     public String title() {
@@ -50,10 +74,15 @@ public record Feed(String pageName, String pageUrl, Instant updated, List<Entry>
         return "Incidents and scheduled maintenance of " + pageName + ", with every update.";
     }
 
-    private static Entry entry(PublicStatus s, Incident i, ZoneId zone) {
+    /** Everything an entry is made from: its incident, the incident's page and the page's zone. */
+    private record EntryOf(Incident incident, String url, ZoneId zone) {
+    }
+
+    private static Entry entry(EntryOf of) {
+        Incident i = of.incident();
         boolean maintenance = i.kind() == Kind.MAINTENANCE;
-        return new Entry(maintenance ? "Maintenance: " + i.title() : i.title(), s.url(i), i.kind().wire(),
-                i.createdAt(), lastChange(i), html(i, zone));
+        return new Entry(maintenance ? "Maintenance: " + i.title() : i.title(), of.url(), i.kind().wire(),
+                i.createdAt(), lastChange(i), html(i, of.zone()));
     }
 
     /**

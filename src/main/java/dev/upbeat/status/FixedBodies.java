@@ -1,6 +1,7 @@
 package dev.upbeat.status;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The answers of a feature's public endpoints that take no parameters, made from one snapshot.
@@ -11,4 +12,27 @@ import java.util.Map;
 @FunctionalInterface
 public interface FixedBodies {
     Map<String, Object> of(PublicStatus snapshot);
+
+    /**
+     * The same bodies, with any part made from a key equal to one the rebuild before used taken
+     * from {@code parts} rather than made again: a feature listing many incidents makes only those
+     * that changed. Made afresh unless a feature overrides it.
+     */
+    default Map<String, Object> of(PublicStatus snapshot, Parts parts) {
+        return of(snapshot);
+    }
+
+    /** Parts of bodies kept from one rebuild to the next; a key must hold everything its part is made from. */
+    interface Parts {
+        /** Makes every part afresh. */
+        Parts NONE = new Parts() {
+            @Override
+            public <K, V> V get(K key, Function<K, V> make) {
+                return make.apply(key);
+            }
+        };
+
+        /** {@code make} of {@code key}, or what it gave for an equal key in this rebuild or the one before. */
+        <K, V> V get(K key, Function<K, V> make);
+    }
 }

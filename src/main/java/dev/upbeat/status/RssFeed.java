@@ -17,6 +17,27 @@ public final class RssFeed {
 
     /** @param selfUrl where this document is served */
     public static byte[] render(Feed feed, String selfUrl) {
+        XmlDocument xml = head(feed, selfUrl);
+        feed.entries().forEach(e -> item(xml, e));
+        return xml.finish();
+    }
+
+    /** The same document, each item written as before taken from {@code reused}. */
+    static byte[] render(Feed feed, String selfUrl, ReusedParts reused) {
+        XmlDocument xml = head(feed, selfUrl);
+        feed.entries().forEach(e -> xml.raw(reused.get(new Written(e), w -> {
+            XmlDocument fragment = XmlDocument.fragment();
+            item(fragment, w.entry());
+            return fragment.finishFragment();
+        })));
+        return xml.finish();
+    }
+
+    /** An entry as RSS writes it, apart from the same entry as Atom writes it. */
+    private record Written(Feed.Entry entry) {
+    }
+
+    private static XmlDocument head(Feed feed, String selfUrl) {
         XmlDocument xml = new XmlDocument("rss", null).attribute("version", "2.0")
                 .namespace("atom", AtomFeed.NAMESPACE)
                 .start("channel")
@@ -28,8 +49,7 @@ public final class RssFeed {
                 .element("generator", "Upbeat");
         xml.start("atom", "link", AtomFeed.NAMESPACE).attribute("href", selfUrl).attribute("rel", "self")
                 .attribute("type", "application/rss+xml").end();
-        feed.entries().forEach(e -> item(xml, e));
-        return xml.finish();
+        return xml;
     }
 
     private static void item(XmlDocument xml, Feed.Entry e) {

@@ -21,10 +21,14 @@ final class XmlBodies {
     }
 
     static Map<String, byte[]> render(PublicStatus s) {
-        Feed feed = Feed.of(s);
+        return render(s, new ReusedParts());
+    }
+
+    static Map<String, byte[]> render(PublicStatus s, ReusedParts reused) {
+        Feed feed = Feed.of(s, reused);
         Map<String, byte[]> bodies = new HashMap<>();
-        bodies.put(ATOM, AtomFeed.render(feed, s.page().url() + "/" + ATOM));
-        bodies.put(RSS, RssFeed.render(feed, s.page().url() + "/" + RSS));
+        bodies.put(ATOM, AtomFeed.render(feed, s.page().url() + "/" + ATOM, reused));
+        bodies.put(RSS, RssFeed.render(feed, s.page().url() + "/" + RSS, reused));
         bodies.put(OVERALL_BADGE, Badge.overall(s).svg());
         s.components().forEach(c -> bodies.put(componentBadge(c.id()), Badge.of(c).svg()));
         return bodies;

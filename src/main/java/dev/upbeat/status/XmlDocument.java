@@ -21,12 +21,38 @@ final class XmlDocument {
 
     /** Starts a UTF-8 document whose root element {@code root} declares {@code namespace} as default. */
     XmlDocument(String root, String namespace) {
-        this.out = call(() -> FACTORY.createXMLStreamWriter(bytes, "UTF-8"));
+        this();
         run(() -> out.writeStartDocument("UTF-8", "1.0"));
         start(root);
         if (namespace != null) {
             run(() -> out.writeDefaultNamespace(namespace));
         }
+    }
+
+    private XmlDocument() {
+        this.out = call(() -> FACTORY.createXMLStreamWriter(bytes, "UTF-8"));
+    }
+
+    /**
+     * Elements on their own, without a declaration, to be placed in a document with {@link #raw}:
+     * what a document writes of them, as only unprefixed names and no namespace are written.
+     */
+    static XmlDocument fragment() {
+        return new XmlDocument();
+    }
+
+    /** A {@link #fragment()}'s UTF-8 bytes; every element started in it must be ended. */
+    byte[] finishFragment() {
+        run(out::flush);
+        run(out::close);
+        return bytes.toByteArray();
+    }
+
+    /** Places a finished fragment here, as it is; between elements only, never inside an open start tag. */
+    XmlDocument raw(byte[] fragment) {
+        run(out::flush);
+        bytes.writeBytes(fragment);
+        return this;
     }
 
     XmlDocument start(String name) {
@@ -94,9 +120,23 @@ final class XmlDocument {
         if (value == null) {
             return "";
         }
+        if (allLegal(value)) {
+            return value; // nearly always: no copy, no stream
+        }
         StringBuilder kept = new StringBuilder(value.length());
         value.codePoints().filter(XmlDocument::isXmlChar).forEach(kept::appendCodePoint);
         return kept.toString();
+    }
+
+    private static boolean allLegal(String value) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (!isXmlChar(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     private static boolean isXmlChar(int c) {

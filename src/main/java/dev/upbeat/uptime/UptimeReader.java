@@ -6,16 +6,21 @@ import dev.upbeat.storage.Tx;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Reads uptime for every component from the daily roll-ups plus each component's one open
  * interval, cut off at {@code now}: a bounded read however long the history is. The roll-ups of
- * one call are kept for the next, which reads only those written since.
+ * one call are kept for the next, which reads only those written since, and so are the past days
+ * made from them: a summary shares them with the one before and adds only today.
  */
 public final class UptimeReader {
     public static final int BAR_DAYS = 90;
@@ -27,6 +32,9 @@ public final class UptimeReader {
     private final UptimeWeights weights;
     /** Written and read only by the snapshot's rebuild, which runs one at a time. */
     private volatile ClosedDays kept;
+    /** Each component's past days as the last call made them; written and read only by the rebuild. */
+    private volatile Map<String, PastDays> pasts = Map.of();
+    private static final SortedMap<LocalDate, DayTotals> NO_DAYS = Collections.emptySortedMap();
 
     public UptimeReader(IntervalRepository intervals, ZoneId zone, UptimeWeights weights) {
         this.intervals = intervals;
@@ -43,24 +51,76 @@ public final class UptimeReader {
         Period bars = Period.lastDays(today, BAR_DAYS);
         Period previousMonth = Period.previousMonth(today);
         LocalDate from = today.minusMonths(HISTORY_MONTHS).withDayOfMonth(1);
-        Map<String, SortedMap<LocalDate, DayTotals>> days = new HashMap<>();
-        closedDays(tx, version, from, components).forEach((id, kept) -> days.put(id, new TreeMap<>(kept.days())));
-        Instant fromInstant = from.atStartOfDay(zone).toInstant();
-        for (Interval open : intervals.allOpen(tx)) {
-            if (open.start().isBefore(now)) {
-                var current = DaySplitter.split(List.of(new StatusSpan(open.status(), open.start(), now)), zone, fromInstant, now);
-                SortedMap<LocalDate, DayTotals> merged = days.computeIfAbsent(open.componentId(), k -> new TreeMap<>());
-                current.forEach((day, totals) -> merged.merge(day, totals, DayTotals::plus));
+        Map<String, KeptDays> closed = closedDays(tx, version, from, components);
+        Map<String, List<Interval>> open = new HashMap<>();
+        for (Interval interval : intervals.allOpen(tx)) {
+            if (interval.start().isBefore(now)) {
+                open.computeIfAbsent(interval.componentId(), k -> new ArrayList<>()).add(interval);
             }
         }
+        Instant fromInstant = from.atStartOfDay(zone).toInstant();
+        Instant todayStart = today.atStartOfDay(zone).toInstant();
+        Set<String> ids = new HashSet<>(closed.keySet());
+        ids.addAll(open.keySet());
+        Map<String, PastDays> made = new HashMap<>();
         Map<String, UptimeSummary> summaries = new HashMap<>();
-        days.forEach((componentId, perDay) -> summaries.put(componentId, summarize(perDay, today, previousMonth, bars)));
+        for (String id : ids) {
+            KeptDays rolledUp = closed.get(id);
+            List<Interval> spans = open.getOrDefault(id, List.of());
+            PastDays past = past(id, rolledUp == null ? NO_DAYS : rolledUp.days(), spans, fromInstant, todayStart);
+            made.put(id, past);
+            SortedMap<LocalDate, DayTotals> current = split(spans, later(fromInstant, todayStart), now);
+            summaries.put(id, summarize(LayeredDays.of(past.days(), current), today, previousMonth, bars));
+        }
+        pasts = Map.copyOf(made);
         return summaries;
     }
 
     /** Drops the kept days, so that the next call reads every day again. */
     public void forget() {
         kept = null;
+    }
+
+    /**
+     * A component's closed days with what its open interval adds to the days before today: the
+     * last call's when neither changed, as only today is still being counted. So a rebuild shares
+     * thirteen months of days with the summary it replaces instead of copying them.
+     */
+    private PastDays past(String id, SortedMap<LocalDate, DayTotals> closed, List<Interval> open, Instant from, Instant todayStart) {
+        PastDays before = pasts.get(id);
+        if (before != null && before.closed() == closed && before.open().equals(open) && before.todayStart().equals(todayStart)
+                && before.from().equals(from)) {
+            return before;
+        }
+        SortedMap<LocalDate, DayTotals> added = split(open, from, todayStart);
+        if (added.isEmpty()) {
+            return new PastDays(closed, List.copyOf(open), todayStart, from, closed);
+        }
+        SortedMap<LocalDate, DayTotals> days = new TreeMap<>(closed);
+        added.forEach((day, totals) -> days.merge(day, totals, DayTotals::plus));
+        return new PastDays(closed, List.copyOf(open), todayStart, from, days);
+    }
+
+    /** The open intervals' time inside [clipFrom, clipTo), per day, each interval split on its own. */
+    private SortedMap<LocalDate, DayTotals> split(List<Interval> open, Instant clipFrom, Instant clipTo) {
+        SortedMap<LocalDate, DayTotals> days = new TreeMap<>();
+        for (Interval interval : open) {
+            if (!interval.start().isBefore(clipTo)) {
+                continue;
+            }
+            DaySplitter.split(List.of(new StatusSpan(interval.status(), interval.start(), clipTo)), zone, clipFrom, clipTo)
+                    .forEach((day, totals) -> days.merge(day, totals, DayTotals::plus));
+        }
+        return days;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** What {@link #past} made for a component's closed days, open intervals, today and window. */
+    private record PastDays(SortedMap<LocalDate, DayTotals> closed, List<Interval> open, Instant todayStart, Instant from,
+                            SortedMap<LocalDate, DayTotals> days) {
     }
 
     /**

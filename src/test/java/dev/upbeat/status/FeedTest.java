@@ -43,6 +43,11 @@ class FeedTest {
         assertThat(feed.entries()).hasSize(Feed.MAX_ENTRIES);
         assertThat(feed.entries().get(0).title()).isEqualTo("Incident 70");
         assertThat(feed.entries().get(49).title()).isEqualTo("Incident 21");
+        List<Incident> shuffled = new java.util.ArrayList<>(many);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(5));
+        assertThat(Feed.of(TestSnapshots.of(List.of(), shuffled.subList(0, 35), shuffled.subList(35, 70))).entries())
+                .as("the same fifty in the same order, however the lists come").extracting(Feed.Entry::url)
+                .isEqualTo(feed.entries().stream().map(Feed.Entry::url).toList());
     }
 
     @Test

@@ -3,12 +3,20 @@ package dev.upbeat.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upbeat.component.ComponentDraft;
+import dev.upbeat.component.ComponentStatus;
 import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.IncidentDraft;
 import dev.upbeat.incident.IncidentEdit;
+import dev.upbeat.incident.MaintenanceDraft;
 import dev.upbeat.incident.UpdateDraft;
 import dev.upbeat.testing.TestDatabases;
 import dev.upbeat.testing.TestUpbeat;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -56,10 +64,12 @@ class IncrementalHistoryTest {
                     .isSameAs(before.incident(settled.id()).orElseThrow());
             assertThat(after.incident(fresh.id())).isPresent();
             try (TestUpbeat everything = TestUpbeat.services(url)) {
+                everything.clock.set(reader.clock.instant());
                 PublicStatus whole = everything.upbeat.snapshots().rebuild();
                 assertThat(whole.version()).isEqualTo(after.version());
                 assertThat(after.incidents()).isEqualTo(whole.incidents());
                 assertThat(after.maintenances()).isEqualTo(whole.maintenances());
+                SameBodies.assertSame(after, whole);
             }
         }
     }
@@ -92,6 +102,64 @@ class IncrementalHistoryTest {
                 assertThat(later.uptime()).isEqualTo(whole.uptime());
             }
         }
+    }
+
+    /**
+     * The bodies of a rebuild after a change are those of a fresh build, byte for byte: with more
+     * incidents and windows than the bounded lists show, one changed, one added, a component
+     * renamed (every body naming it changes, the incidents themselves do not) and its status set.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_rebuild_after_a_change_serves_the_bytes_of_a_fresh_build(String name, Supplier<String> database) {
+        String url = database.get();
+        try (TestUpbeat writer = TestUpbeat.services(url); TestUpbeat reader = TestUpbeat.services(url)) {
+            writer.upbeat.components().create(ComponentDraft.builder().id("api").name("API").build());
+            writer.upbeat.components().create(ComponentDraft.builder().id("db").name("Database").build());
+            for (int n = 0; n < 56; n++) {
+                Incident i = open(writer, "Outage " + n);
+                writer.upbeat.incidents().resolve(i.id(), "Fixed **for good** " + n + ".", false);
+                writer.clock.advance(Duration.ofHours(7));
+                if (n % 5 == 0) {
+                    schedule(writer, "Upgrade " + n, Duration.ofDays(n));
+                }
+            }
+            reader.clock.set(writer.clock.instant());
+            sameAsFresh(url, reader);
+            Incident oldest = reader.upbeat.snapshots().current().incidents().getLast();
+
+            writer.upbeat.incidents().postUpdate(oldest.id(), new UpdateDraft("postmortem", "Found the cause.", null, false));
+            sameAsFresh(url, reader);
+            open(writer, "A new outage");
+            sameAsFresh(url, reader);
+            writer.upbeat.components().update("api", ComponentDraft.builder().name("Public API").build());
+            PublicStatus renamed = sameAsFresh(url, reader);
+            assertThat(new String(renamed.rendered().get("maintenances"), StandardCharsets.UTF_8)).contains("Database");
+            writer.upbeat.components().update("db", ComponentDraft.builder().name("Primary database").build());
+            sameAsFresh(url, reader);
+            writer.upbeat.components().setStatus("db", ComponentStatus.DEGRADED_PERFORMANCE);
+            sameAsFresh(url, reader);
+            sameAsFresh(url, reader);
+        }
+    }
+
+    /** Rebuilds the reader and checks its bodies against those of an instance reading everything at the same moment. */
+    private static PublicStatus sameAsFresh(String url, TestUpbeat reader) {
+        PublicStatus kept = reader.upbeat.snapshots().rebuild();
+        try (TestUpbeat everything = TestUpbeat.services(url)) {
+            everything.clock.set(reader.clock.instant());
+            PublicStatus whole = everything.upbeat.snapshots().rebuild();
+            assertThat(kept.incidents()).isEqualTo(whole.incidents());
+            SameBodies.assertSame(kept, whole);
+        }
+        return kept;
+    }
+
+    /** A maintenance window of the database, an hour long, {@code ahead} from now. */
+    private static void schedule(TestUpbeat t, String title, Duration ahead) {
+        LocalDateTime from = LocalDateTime.ofInstant(t.clock.instant().plus(ahead), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        t.upbeat.maintenances().schedule(MaintenanceDraft.builder().title(title).message("Planned.").components(List.of("db"))
+                .scheduledFor(from.toString()).scheduledUntil(from.plusHours(1).toString()).timeZone("UTC").build());
     }
 
     private static Incident open(TestUpbeat t, String title) {

@@ -46,6 +46,7 @@ class IncrementalUptimeTest {
             writer.clock.set(MADE);
             writer.upbeat.components().create(ComponentDraft.builder().id("api").name("API").build());
             writer.upbeat.components().create(ComponentDraft.builder().id("db").name("Database").build());
+            writer.upbeat.components().create(ComponentDraft.builder().id("cache").name("Cache").build());
             at(NOW, writer, reader);
             past(writer, "api", "2025-03-15T10:00:00Z", "2025-03-16T02:00:00Z");
             past(writer, "db", "2026-03-20T10:00:00Z", "2026-03-20T12:00:00Z");
@@ -77,10 +78,16 @@ class IncrementalUptimeTest {
             writer.upbeat.components().create(ComponentDraft.builder().id("cdn").name("CDN").build());
             PublicStatus moved = sameAsFresh(url, reader);
             assertThat(moved.uptime()).containsKey("cdn").doesNotContainKey("db");
+            writer.upbeat.components().delete("cache"); // operational since it was made: no roll-ups, one long open interval
+            writer.upbeat.components().create(ComponentDraft.builder().id("cache").name("Cache").build());
+            writer.clock.advance(Duration.ofMinutes(1));
+            reader.clock.advance(Duration.ofMinutes(1));
+            PublicStatus remade = sameAsFresh(url, reader);
+            assertThat(remade.uptime().get("cache").daily()).as("made again under its id: only today's minute").hasSize(1);
 
             writer.upbeat.probes().rollups().run();
             PublicStatus rolled = sameAsFresh(url, reader);
-            assertThat(rolled.version()).as("rolling up is no change of its own").isEqualTo(moved.version());
+            assertThat(rolled.version()).as("rolling up is no change of its own").isEqualTo(remade.version());
             assertThat(rolled.measured().uptime().get("api").daily()).as("three days measured, two of them now rolled up")
                     .containsKeys(LocalDate.parse("2026-03-29"), LocalDate.parse("2026-03-30"), LocalDate.parse("2026-03-31"));
 
@@ -103,6 +110,7 @@ class IncrementalUptimeTest {
             assertThat(kept.uptime()).isEqualTo(whole.uptime());
             assertThat(kept.measured()).isEqualTo(whole.measured());
             assertThat(kept.incidents()).isEqualTo(whole.incidents());
+            SameBodies.assertSame(kept, whole);
         }
         return kept;
     }

@@ -1,0 +1,80 @@
+package dev.upbeat.uptime;
+
+import static dev.upbeat.component.ComponentStatus.MAJOR_OUTAGE;
+import static dev.upbeat.component.ComponentStatus.OPERATIONAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Two layers of days read as the one map that summing the upper into a copy of the lower would give. */
+class LayeredDaysTest {
+    private static final LocalDate START = LocalDate.parse("2025-01-01");
+
+    @Test
+    void reads_as_the_summed_copy_whole_and_in_every_part() {
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            SortedMap<LocalDate, DayTotals> shared = days(random, 1 + random.nextInt(3));
+            SortedMap<LocalDate, DayTotals> added = days(random, 1 + random.nextInt(30));
+            SortedMap<LocalDate, DayTotals> copy = new TreeMap<>(shared);
+            added.forEach((day, t) -> copy.merge(day, t, DayTotals::plus));
+
+            SortedMap<LocalDate, DayTotals> layered = LayeredDays.of(shared, added);
+            same(layered, copy);
+            LocalDate a = START.plusDays(random.nextInt(60));
+            LocalDate b = a.plusDays(random.nextInt(40));
+            same(layered.subMap(a, b), copy.subMap(a, b));
+            same(layered.headMap(b), copy.headMap(b));
+            same(layered.tailMap(a), copy.tailMap(a));
+            same(layered.tailMap(a).headMap(b), copy.subMap(a, b));
+        }
+    }
+
+    @Test
+    void shares_the_lower_layer_when_nothing_is_added_and_is_never_changed() {
+        SortedMap<LocalDate, DayTotals> shared = days(new Random(1), 2);
+        assertThat(LayeredDays.of(shared, new TreeMap<>())).isSameAs(shared);
+        SortedMap<LocalDate, DayTotals> layered = LayeredDays.of(shared, days(new Random(2), 2));
+        assertThatThrownBy(() -> layered.put(START, DayTotals.empty(START))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> LayeredDays.of(new TreeMap<>(), new TreeMap<>(Map.of(START, DayTotals.empty(START))))
+                .headMap(START).firstKey()).isInstanceOf(NoSuchElementException.class);
+    }
+
+    private static void same(SortedMap<LocalDate, DayTotals> layered, SortedMap<LocalDate, DayTotals> copy) {
+        assertThat(layered).isEqualTo(copy);
+        assertThat(copy).isEqualTo(layered);
+        assertThat(layered.hashCode()).isEqualTo(copy.hashCode());
+        assertThat(layered.size()).isEqualTo(copy.size());
+        assertThat(new ArrayList<>(layered.entrySet())).isEqualTo(new ArrayList<>(copy.entrySet()));
+        assertThat(new ArrayList<>(layered.keySet())).isEqualTo(new ArrayList<>(copy.keySet()));
+        if (!copy.isEmpty()) {
+            assertThat(layered.firstKey()).isEqualTo(copy.firstKey());
+            assertThat(layered.lastKey()).isEqualTo(copy.lastKey());
+        }
+        for (int d = -1; d < 100; d++) {
+            LocalDate day = START.plusDays(d);
+            assertThat(layered.get(day)).isEqualTo(copy.get(day));
+            assertThat(layered.containsKey(day)).isEqualTo(copy.containsKey(day));
+        }
+    }
+
+    /** Days in the first 100 from START, about one in {@code every}, each with some operational and major seconds. */
+    private static SortedMap<LocalDate, DayTotals> days(Random random, int every) {
+        SortedMap<LocalDate, DayTotals> days = new TreeMap<>();
+        List<Integer> offsets = random.ints(100 / every, 0, 100).boxed().toList();
+        for (int offset : offsets) {
+            LocalDate day = START.plusDays(offset);
+            days.put(day, DayTotals.empty(day).plus(OPERATIONAL, random.nextInt(80_000)).plus(MAJOR_OUTAGE, random.nextInt(600)));
+        }
+        return days;
+    }
+}
