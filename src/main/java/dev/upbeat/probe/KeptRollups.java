@@ -42,6 +42,11 @@ final class KeptRollups {
     private record Probed(Instant createdAt, Window window) {
     }
 
+    /** Drops the kept roll-ups, so that the next read reads them all again. */
+    void forget() {
+        kept = null;
+    }
+
     /** Every probe's window, keyed by probe id. */
     Map<String, Window> read(Tx tx, List<Probe> probes, Instant dailySince, Instant hourlySince) {
         Kept before = kept;

@@ -47,6 +47,11 @@ public final class ProbeMeasurements implements Measurements {
     }
 
     @Override
+    public void forget() {
+        kept.forget();
+    }
+
+    @Override
     public Measured read(Tx tx, Instant now) {
         List<Probe> all = probes.all(tx);
         if (all.isEmpty()) {

@@ -129,6 +129,7 @@ public final class StatusSnapshots {
         boolean full = lastFullRead == null || !now.isBefore(lastFullRead.plus(FULL_READ_EVERY)) || now.isBefore(lastFullRead);
         if (full) {
             uptime.forget();
+            measurements.forget();
         }
         PublicStatus kept = full ? null : previous;
         PublicStatus.PageInfo pageInfo = page.get();

@@ -17,6 +17,10 @@ public interface Measurements {
 
     Measured read(Tx tx, Instant now);
 
+    /** Drops what is kept from one read for the next, so that the next read reads everything again. */
+    default void forget() {
+    }
+
     /** What one read found. */
     record Measured(Map<String, SortedMap<LocalDate, DayTotals>> days, Map<String, List<LatencySeries>> latency) {
         public static final Measured EMPTY = new Measured(Map.of(), Map.of());

@@ -100,6 +100,31 @@ class IncrementalUptimeTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void roll_ups_rewritten_without_a_trace_are_read_again_within_the_hour(String name, Supplier<String> database) {
+        String url = database.get();
+        try (TestUpbeat writer = TestUpbeat.services(url); TestUpbeat reader = TestUpbeat.services(url)) {
+            writer.clock.set(MADE);
+            writer.upbeat.components().create(ComponentDraft.builder().id("api").name("API").build());
+            at(NOW, writer, reader);
+            probeWithResults(writer, "web", 3);
+            writer.upbeat.probes().rollups().run();
+            reader.upbeat.snapshots().rebuild();
+            PublicStatus kept = reader.upbeat.snapshots().rebuild();
+
+            // A database put back (a restore, a failover) can hold other roll-ups with the marks the instance saw.
+            writer.upbeat.database().inTransaction(tx -> tx.handle()
+                    .createUpdate("UPDATE probe_rollups SET up_seconds = 0, down_seconds = 86400 WHERE bucket = 'day'").execute());
+            assertThat(reader.upbeat.snapshots().rebuild().measured()).as("kept, not read again").isEqualTo(kept.measured());
+
+            reader.clock.advance(StatusSnapshots.FULL_READ_EVERY);
+            writer.clock.advance(StatusSnapshots.FULL_READ_EVERY);
+            PublicStatus later = sameAsFresh(url, reader);
+            assertThat(later.measured()).isNotEqualTo(kept.measured());
+        }
+    }
+
     /** Rebuilds the reader, then checks it against an instance that reads everything at the same moment. */
     private static PublicStatus sameAsFresh(String url, TestUpbeat reader) {
         PublicStatus kept = reader.upbeat.snapshots().rebuild();
