@@ -368,22 +368,9 @@ class PassThroughTest {
         });
         Target target = new Target("platform-api", new Listen("127.0.0.1", 0), URI.create(upstream.url()), Instant.now());
         proxy = FaultProxy.start(target, () -> "https://status.example.test", new SimpleMeterRegistry(), Duration.ofSeconds(1));
-        int length = 64 << 20;   // far more than the socket buffers between the proxy and the upstream hold
         try (Socket client = new Socket("127.0.0.1", proxy.port())) {
             client.setSoTimeout(30_000);
-            OutputStream out = client.getOutputStream();
-            out.write(("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: " + length
-                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            Thread.ofVirtual().start(() -> {
-                byte[] piece = new byte[64 * 1024];
-                try {
-                    for (int sent = 0; sent < length; sent += piece.length) {
-                        out.write(piece);
-                    }
-                } catch (IOException closed) {
-                    // the proxy answered and closed the connection before the whole body was sent
-                }
-            });
+            upload(client, HUGE);
             String answer = readUntil(client.getInputStream(), "}");
             assertThat(answer).startsWith("HTTP/1.1 502 ").contains("\"id\":\"bad_gateway\"");
         }
@@ -398,25 +385,32 @@ class PassThroughTest {
             c.write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: text/plain\r\nContent-Length: 8\r\nConnection: close\r\n\r\ntoo big!");
         });
         int port = proxy(upstream.url());
-        int length = 64 << 20;
         try (Socket client = new Socket("127.0.0.1", port)) {
             client.setSoTimeout(30_000);
-            OutputStream out = client.getOutputStream();
-            out.write(("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: " + length
-                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            Thread.ofVirtual().start(() -> {
-                byte[] piece = new byte[64 * 1024];
-                try {
-                    for (int sent = 0; sent < length; sent += piece.length) {
-                        out.write(piece);
-                    }
-                } catch (IOException closed) {
-                    // the proxy answered and closed the connection before the whole body was sent
-                }
-            });
+            upload(client, HUGE);
             String answer = readUntil(client.getInputStream(), "too big!");
             assertThat(answer).startsWith("HTTP/1.1 413 ").contains("Content-Length: 8");
         }
+    }
+
+    /** A request body far larger than the socket buffers between the proxy and the upstream hold. */
+    private static final int HUGE = 64 << 20;
+
+    /** Starts a POST of {@code length} bytes on {@code client}, its body sent from another thread until done or refused. */
+    private static void upload(Socket client, int length) throws IOException {
+        OutputStream out = client.getOutputStream();
+        out.write(("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: " + length
+                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        Thread.ofVirtual().start(() -> {
+            byte[] piece = new byte[64 * 1024];
+            try {
+                for (int sent = 0; sent < length; sent += piece.length) {
+                    out.write(piece);
+                }
+            } catch (IOException closed) {
+                // the proxy answered and closed the connection before the whole body was sent
+            }
+        });
     }
 
     /** What arrives on {@code in} up to and including the first {@code end}; fails if the connection ends first. */
