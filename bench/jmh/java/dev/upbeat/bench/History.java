@@ -35,13 +35,21 @@ public final class History implements AutoCloseable {
     private static final String[] UPDATES = {"investigating", "identified", "monitoring", "resolved"};
 
     private final Upbeat upbeat;
+    /** The settings {@link #upbeat} was made with, for {@link #another}. */
+    private final Map<String, String> env;
     private final Random random = new Random(18);
     private final Instant now;
     private long nextUpdateId = 1;
 
-    private History(Upbeat upbeat) {
-        this.upbeat = upbeat;
+    private History(Map<String, String> env) {
+        this.env = env;
+        this.upbeat = new Upbeat(new ConfigLoader(env).load(), AdjustableClock.system());
         this.now = Instant.now();
+    }
+
+    /** A second Upbeat on the same database, which has read nothing yet: its first rebuild reads everything. */
+    public Upbeat another() {
+        return new Upbeat(new ConfigLoader(env).load(), AdjustableClock.system());
     }
 
     /** An Upbeat (not serving: no timers, no probe runs) on a fresh database of {@code database} ("sqlite" or "postgresql"). */
@@ -49,7 +57,7 @@ public final class History implements AutoCloseable {
         String url = database.equals("postgresql") ? TestDatabases.postgresql() : TestDatabases.sqlite();
         Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "UPBEAT_HOST", "127.0.0.1", "DATABASE_URL", url,
                 "UPBEAT_LOG_LEVEL", "WARN", "UPBEAT_PROBE_DAILY_RETENTION", "P1200D"));
-        History h = new History(new Upbeat(new ConfigLoader(env).load(), AdjustableClock.system()));
+        History h = new History(env);
         h.write(days);
         return h;
     }
