@@ -18,20 +18,12 @@ public final class AtomFeed {
 
     /** @param selfUrl where this document is served, which is also its permanent id */
     public static byte[] render(Feed feed, String selfUrl) {
-        XmlDocument xml = head(feed, selfUrl);
-        feed.entries().forEach(e -> entry(xml, e));
-        return xml.finish();
+        return render(feed, selfUrl, FixedBodies.Parts.NONE);
     }
 
-    /** The same document, each entry written as before taken from {@code reused}. */
-    static byte[] render(Feed feed, String selfUrl, ReusedParts reused) {
-        XmlDocument xml = head(feed, selfUrl);
-        feed.entries().forEach(e -> xml.raw(reused.get(new Written(e), w -> {
-            XmlDocument fragment = XmlDocument.fragment();
-            entry(fragment, w.entry());
-            return fragment.finishFragment();
-        })));
-        return xml.finish();
+    /** The same document, each entry made once for equal entries through {@code parts}. */
+    static byte[] render(Feed feed, String selfUrl, FixedBodies.Parts parts) {
+        return head(feed, selfUrl).each(feed.entries(), parts, Written::new, AtomFeed::entry).finish();
     }
 
     /** An entry as Atom writes it, apart from the same entry as RSS writes it. */

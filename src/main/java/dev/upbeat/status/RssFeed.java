@@ -17,20 +17,12 @@ public final class RssFeed {
 
     /** @param selfUrl where this document is served */
     public static byte[] render(Feed feed, String selfUrl) {
-        XmlDocument xml = head(feed, selfUrl);
-        feed.entries().forEach(e -> item(xml, e));
-        return xml.finish();
+        return render(feed, selfUrl, FixedBodies.Parts.NONE);
     }
 
-    /** The same document, each item written as before taken from {@code reused}. */
-    static byte[] render(Feed feed, String selfUrl, ReusedParts reused) {
-        XmlDocument xml = head(feed, selfUrl);
-        feed.entries().forEach(e -> xml.raw(reused.get(new Written(e), w -> {
-            XmlDocument fragment = XmlDocument.fragment();
-            item(fragment, w.entry());
-            return fragment.finishFragment();
-        })));
-        return xml.finish();
+    /** The same document, each item made once for equal entries through {@code parts}. */
+    static byte[] render(Feed feed, String selfUrl, FixedBodies.Parts parts) {
+        return head(feed, selfUrl).each(feed.entries(), parts, Written::new, RssFeed::item).finish();
     }
 
     /** An entry as RSS writes it, apart from the same entry as Atom writes it. */

@@ -55,6 +55,22 @@ final class XmlDocument {
         return this;
     }
 
+    /**
+     * Writes each of {@code items} with {@code write}, as a fragment made once for equal keys
+     * through {@code parts}: a rebuild copies the entries it wrote the time before.
+     */
+    <E> XmlDocument each(java.util.List<E> items, FixedBodies.Parts parts, java.util.function.Function<E, ?> key,
+                         java.util.function.BiConsumer<XmlDocument, E> write) {
+        for (E item : items) {
+            raw(parts.get(key.apply(item), k -> {
+                XmlDocument fragment = fragment();
+                write.accept(fragment, item);
+                return fragment.finishFragment();
+            }));
+        }
+        return this;
+    }
+
     XmlDocument start(String name) {
         run(() -> out.writeStartElement(name));
         return this;
