@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers every request on a target: plans the faults of the live simulation, waits the planned
  * delay, then forwards, makes up an answer, or breaks the connection. A request no fault touches
- * is first tried on the selector thread that read it ({@link Upstream#quick}: the common case,
- * kept cheap, without a hand-off or a selector wake-up); anything that would have that thread
- * wait goes to a virtual thread, where upstream reads, delays, pacing and hangs block nothing.
+ * is forwarded by the selector that read it ({@link Upstream#async}: the common case, kept cheap,
+ * without a hand-off or a wait); anything that would have a thread wait goes to a virtual thread,
+ * where upstream reads, delays, pacing and hangs block nothing.
  */
 final class FaultHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(FaultHandler.class);
@@ -53,14 +53,14 @@ final class FaultHandler extends Handler.Abstract {
         }
         metrics.request(plan);
         if (plan.forwards() && plan.delay().isZero() && upstream != null
-                && upstream.quick(request, response, callback, begun -> BLOCKING.execute(() -> resume(request, response, callback, begun)))) {
+                && upstream.async(request, response, callback, begun -> BLOCKING.execute(() -> resume(request, response, callback, begun)))) {
             return true;
         }
         BLOCKING.execute(() -> slowly(request, response, callback, plan, run));
         return true;
     }
 
-    /** Finishes on a virtual thread a forward the selector thread began but could not answer at once. */
+    /** Finishes on a virtual thread a forward a selector began but could not finish. */
     private void resume(Request request, Response response, Callback callback, Upstream.Begun begun) {
         try {
             normal(request, response, BodyShape.AS_IS, begun);

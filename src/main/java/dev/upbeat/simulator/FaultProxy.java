@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * simulation is swapped in and out atomically; requests read it once each.
  */
 public final class FaultProxy implements Served {
-    /** A fault-free answer may keep a selector a few milliseconds ({@link Upstream#quick}); the others go on meanwhile. */
+    /** Selectors never wait on an upstream ({@link UpstreamLane}), so a few keep the cores busy. */
     private static final int SELECTORS = 4;
 
     private final Target target;
@@ -51,7 +51,7 @@ public final class FaultProxy implements Served {
         Server server = new Server(threads);
         HttpConfiguration http = FrontDoor.configuration();
         http.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(server, 1, SELECTORS, new HttpConnectionFactory(http));
+        ServerConnector connector = new SelectorConnector(server, 1, SELECTORS, new HttpConnectionFactory(http));
         connector.setHost(target.listen().host());
         connector.setPort(target.listen().port());
         connector.setIdleTimeout(30_000);

@@ -6,7 +6,14 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -15,8 +22,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Forwards one request to the upstream over a kept-alive connection ({@link UpstreamRequest}) and
- * streams the answer back, hop-by-hop headers left out. {@link #quick} answers on the selector thread when
- * that costs it no real wait; {@link #forward} blocks, on a virtual thread.
+ * streams the answer back, hop-by-hop headers left out. {@link #async} forwards on the selector
+ * that read the request, never waiting; {@link #forward} blocks, on a virtual thread.
  *
  * <p>A connection taken from the pool may have been closed by the upstream while idle; as nginx
  * does, a request that fails on one before any answer is tried once more on a fresh connection,
@@ -24,124 +31,104 @@ import org.eclipse.jetty.util.Callback;
  */
 final class Upstream implements AutoCloseable {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
-    private static final Duration HEADERS_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration HEADERS_TIMEOUT = Duration.ofMinutes(2);
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
     /** How long an upstream that stopped reading a request body gets for the answer it may have sent. */
     private static final int EARLY_ANSWER_WAIT_MILLIS = 1_000;
-    /** The longest a selector thread waits for an answer; past it, the forward goes on a virtual thread. */
-    private static final int QUICK_WAIT_MILLIS = 5;
-    private static final long QUICK_LATENCY_NANOS = 2_000_000;
-    private static final int PROBE_EVERY = 31;
+    private static final Duration RESOLVE_EVERY = Duration.ofSeconds(30);
+    /** Runs every upstream's {@link #tick}; one thread, as a tick only submits work and resolves names. */
+    private static final ScheduledThreadPoolExecutor TICKS = ticks();
 
     private final UpstreamPool pool;
     private final UpstreamRequest request;
     private final ProxyMetrics metrics;
     private final Duration sendTimeout;
-    /**
-     * A rough moving average of the quick tries' time to the answer's head (a try that ran out of
-     * time counts double its wait; lost updates do not matter). While it is high, only one request
-     * in {@link #PROBE_EVERY} + 1 tries, so that an upstream that turns fast again is noticed.
-     */
-    private volatile long quickLatencyNanos;
-    private int skipped;
+    private final Map<ManagedSelector, UpstreamLane> lanes = new ConcurrentHashMap<>();
+    private final String host;
+    private final int port;
+    private volatile InetSocketAddress address;
+    private long resolvedAt = System.nanoTime() - RESOLVE_EVERY.toNanos();
+    private final ScheduledFuture<?> ticking;
 
     Upstream(URI base, ProxyMetrics metrics, Duration sendTimeout) {
         this.pool = new UpstreamPool(base);
         this.request = new UpstreamRequest(base);
         this.metrics = metrics;
         this.sendTimeout = sendTimeout;
+        this.host = base.getHost();
+        this.port = base.getPort() > 0 ? base.getPort() : pool.tls() ? 443 : 80;
+        this.ticking = TICKS.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
+    }
+
+    private static ScheduledThreadPoolExecutor ticks() {
+        var timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("upstream-ticks").factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /**
-     * A forward begun by {@link #quick}: the request is sent on {@code connection}; {@code answer}
-     * is its head if already read, {@code failure} why the answer cannot be relayed if that is known.
+     * A forward begun on a selector ({@link #async}): either the request was sent on
+     * {@code connection} and {@code answer} is its head if already read, or there is no connection
+     * and {@code failure} says why no answer can be relayed.
      */
     record Begun(UpstreamConnection connection, UpstreamAnswer answer, long started, IOException failure) {
     }
 
     /**
-     * Tries to answer on the calling (selector) thread without ever making it wait long: only an
-     * idempotent request without a body, on an idle kept-alive plain-http connection, to an
-     * upstream that lately answered fast. It sends the request and waits at most {@link #QUICK_WAIT_MILLIS} for
-     * the answer; a whole small answer is written out asynchronously, anything else is handed to
-     * {@code resume} to finish elsewhere. False when it did not start (the caller forwards as usual).
-     * The price: while it waits, the selector's other connections wait too, so an upstream taking
-     * about a millisecond to answer holds a target to a few thousand requests a second per selector.
+     * Forwards on the selector that read the request ({@link UpstreamLane}), without a thread
+     * hand-off: only an idempotent request without a body, to a plain-http upstream whose address
+     * is known. What cannot be finished there goes to {@code elsewhere}. False when it did not
+     * start (the caller forwards as usual).
      */
-    boolean quick(Request in, Response out, Callback done, Consumer<Begun> resume) {
-        // Not over TLS: a read that times out mid-record is not one to resume elsewhere.
-        if (pool.tls() || UpstreamRequest.hasBody(in) || !IDEMPOTENT.contains(in.getMethod())
-                || quickLatencyNanos > QUICK_LATENCY_NANOS && (++skipped & PROBE_EVERY) != 0) {
+    boolean async(Request in, Response out, Callback done, Consumer<Begun> elsewhere) {
+        if (pool.tls() || address == null || UpstreamRequest.hasBody(in) || !IDEMPOTENT.contains(in.getMethod())) {
             return false;
         }
-        UpstreamConnection c = pool.poll();
-        if (c == null) {
+        ManagedSelector selector = SelectorConnector.selectorOf(in);
+        if (selector == null) {
             return false;
         }
-        long started = System.nanoTime();
-        long before = c.received();
-        boolean headIn;
-        try {
-            c.timeout(QUICK_WAIT_MILLIS);
-            request.writeHead(c, in);
-            headIn = awaited(c);
-        } catch (IOException e) {
-            if (c.received() == before) {
-                // Nothing of an answer came: a kept-alive connection the upstream had closed. The
-                // usual forward sends the request again on a fresh one, as nginx does.
-                pool.release(c, false);
-                return false;
-            }
-            headIn = false;   // a head longer than the buffer, or one cut short: the forward reads it without that limit
-        }
-        if (!headIn) {
-            quickLatencyNanos += (2L * QUICK_WAIT_MILLIS * 1_000_000 - quickLatencyNanos) / 8;
-        }
-        if (!headIn || c.interimHead()) {
-            // The request went upstream, so it is never sent again from here: the rest is read elsewhere.
-            resume.accept(new Begun(c, null, started, null));
-            return true;
-        }
-        UpstreamAnswer answer;
-        try {
-            answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
-        } catch (IOException malformed) {
-            resume.accept(new Begun(c, null, started, malformed));
-            return true;
-        }
-        long took = took(started);
-        quickLatencyNanos += (took - quickLatencyNanos) / 8;
-        byte[] whole = answer.buffered(c);
-        if (whole == null) {
-            resume.accept(new Begun(c, answer, started, null));
-            return true;
-        }
-        copyHead(answer, out);
-        pool.release(c, answer.keepAlive());
-        out.write(true, ByteBuffer.wrap(whole), done);
+        lanes.computeIfAbsent(selector, s -> new UpstreamLane(s, this)).submit(new UpstreamLane.Exchange(in, out, done, elsewhere));
         return true;
     }
 
-    /** Whether the answer's head arrived within the quick wait; a closed connection is an IOException. */
-    private static boolean awaited(UpstreamConnection c) throws IOException {
-        try {
-            if (!c.awaitHead()) {
-                throw new java.io.EOFException("upstream closed the connection");
-            }
-            return true;
-        } catch (java.net.SocketTimeoutException slow) {
-            return false;
-        }
+    UpstreamRequest request() {
+        return request;
     }
 
-    private long took(long started) {
+    /** The upstream's address as last resolved, or null before the first resolution succeeded. */
+    InetSocketAddress address() {
+        return address;
+    }
+
+    void adopt(UpstreamConnection c) {
+        pool.adopt(c);
+    }
+
+    /**
+     * Every second: lets the lanes time out what waits too long. Every 30 s: resolves the
+     * upstream's name again, here rather than on a selector, where a slow lookup would stall it.
+     */
+    private void tick() {
+        long now = System.nanoTime();
+        if (now - resolvedAt >= RESOLVE_EVERY.toNanos()) {
+            resolvedAt = now;
+            InetSocketAddress resolved = new InetSocketAddress(host, port);
+            if (!resolved.isUnresolved()) {
+                address = resolved;
+            }
+        }
+        lanes.values().forEach(UpstreamLane::tick);
+    }
+
+    long took(long started) {
         long took = System.nanoTime() - started;
         metrics.upstream(Duration.ofNanos(took));
         return took;
     }
 
     /**
-     * Relays the answer through {@code body}, on a new exchange or on one {@link #quick} began. An
+     * Relays the answer through {@code body}, on a new exchange or on one {@link #async} began. An
      * IOException with the response not yet committed means the upstream could not be reached or
      * answered nothing usable.
      */
@@ -183,11 +170,12 @@ final class Upstream implements AutoCloseable {
 
     private void continueBegun(Request in, Response out, BodyWriter body, Begun begun) throws IOException, InterruptedException {
         UpstreamConnection c = begun.connection();
+        if (c == null) {
+            throw begun.failure();
+        }
         boolean reusable = false;
         try {
-            if (begun.failure() != null) {
-                throw begun.failure();
-            }
+            c.becomeBlocking();
             UpstreamAnswer answer = begun.answer();
             if (answer == null) {
                 c.timeout((int) HEADERS_TIMEOUT.toMillis());
@@ -234,7 +222,7 @@ final class Upstream implements AutoCloseable {
         }
     }
 
-    private static void copyHead(UpstreamAnswer answer, Response out) {
+    static void copyHead(UpstreamAnswer answer, Response out) {
         out.setStatus(answer.status);
         String connection = null;
         for (int i = 0; i < answer.headers.size(); i += 2) {
@@ -257,6 +245,8 @@ final class Upstream implements AutoCloseable {
 
     @Override
     public void close() {
+        ticking.cancel(false);
+        lanes.values().forEach(UpstreamLane::close);
         pool.close();
     }
 }

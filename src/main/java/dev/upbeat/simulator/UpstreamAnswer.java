@@ -199,6 +199,11 @@ final class UpstreamAnswer {
         return body;
     }
 
+    /** Whether the whole body, once read, fits in {@code capacity} bytes of buffer: a body of a known length that small. */
+    boolean fitsIn(int capacity) {
+        return framing == Framing.LENGTH && length <= capacity;
+    }
+
     /** True when the answer's Content-Length may go to the client as it is (a body of that length, or an answer to HEAD). */
     boolean sized() {
         return length >= 0;

@@ -14,9 +14,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One kept-alive connection to an upstream: a blocking socket with a read buffer of its own, so
- * that the answer's head and a small body usually arrive in one read, and a reused buffer for the
- * request head, so that it leaves in one write.
+ * One kept-alive connection to an upstream, with a read buffer of its own, so that the answer's
+ * head and a small body usually arrive in one read, and a reused buffer for the request head, so
+ * that it leaves in one write. Either a blocking socket, or a channel that a selector serves
+ * ({@link UpstreamLane}) until it is handed to a thread that reads it blocking ({@link #becomeBlocking}).
  */
 final class UpstreamConnection implements AutoCloseable {
     private static final int BUFFER = 16 * 1024;
@@ -24,8 +25,9 @@ final class UpstreamConnection implements AutoCloseable {
     private static final ScheduledThreadPoolExecutor SEND_TIMER = sendTimer();
 
     private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final java.nio.channels.SocketChannel channel;
+    private InputStream in;
+    private OutputStream out;
     final byte[] buffer = new byte[BUFFER];
     int position;
     int limit;
@@ -43,8 +45,92 @@ final class UpstreamConnection implements AutoCloseable {
     UpstreamConnection(Socket socket, Socket tcp) throws IOException {
         this.socket = socket;
         this.tcp = tcp;
+        this.channel = null;
+        this.lane = null;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
+    }
+
+    /** The lane a selector's connection goes back to after a thread used it; null for the others. */
+    private final UpstreamLane lane;
+
+    /** A connection on a non-blocking channel, read by {@code lane}'s selector until {@link #becomeBlocking}. */
+    UpstreamConnection(java.nio.channels.SocketChannel channel, UpstreamLane lane) {
+        this.socket = channel.socket();
+        this.tcp = socket;
+        this.channel = channel;
+        this.lane = lane;
+    }
+
+    UpstreamLane lane() {
+        return lane;
+    }
+
+    /** Makes a connection a thread used non-blocking again, for its lane's selector. */
+    void becomeSelectable() throws IOException {
+        channel.configureBlocking(false);
+        in = null;
+        out = null;
+    }
+
+    java.nio.channels.SocketChannel channel() {
+        return channel;
+    }
+
+    /**
+     * Makes a selector's connection one that threads read and write blocking, once its selector
+     * has let go of it (a cancelled key is dropped at the selector's next select, which follows
+     * at once).
+     */
+    void becomeBlocking() throws IOException {
+        if (in != null) {
+            return;
+        }
+        long deadline = System.nanoTime() + UpstreamPool.CONNECT_TIMEOUT.toNanos();
+        while (channel.isRegistered()) {
+            if (System.nanoTime() > deadline || !channel.isOpen()) {
+                throw new IOException("the upstream connection was not released by its selector");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+        }
+        channel.configureBlocking(true);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    /** The request head as built, to be written without blocking. */
+    java.nio.ByteBuffer headBytes() {
+        return java.nio.ByteBuffer.wrap(head, 0, headLength);
+    }
+
+    /**
+     * Reads what the channel has into the buffer without waiting (compacting it when full):
+     * the bytes read, 0 when none are there or the buffer holds all it can, -1 at the end of the stream.
+     */
+    int readSome() throws IOException {
+        if (limit == buffer.length && position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+        }
+        if (limit == buffer.length) {
+            return 0;
+        }
+        int n = channel.read(java.nio.ByteBuffer.wrap(buffer, limit, buffer.length - limit));
+        if (n > 0) {
+            limit += n;
+            received += n;
+        }
+        return n;
+    }
+
+    /** Whether the buffer holds all it can: a head that has not ended by then is read elsewhere. */
+    boolean full() {
+        return position == 0 && limit == buffer.length;
+    }
+
+    static int capacity() {
+        return BUFFER;
     }
 
     /** All bytes read from the upstream on this connection so far: unchanged across a try, nothing of an answer came. */
@@ -205,23 +291,15 @@ final class UpstreamConnection implements AutoCloseable {
         }
     }
 
-    /** Reads until a whole head (up to its blank line) is buffered, consuming nothing; false at the end of the stream. */
-    boolean awaitHead() throws IOException {
-        int from = position;
-        while (true) {
-            for (int i = from; i < limit; i++) {
-                if (buffer[i] == '\n' && (i + 1 < limit && buffer[i + 1] == '\n'
-                        || i + 2 < limit && buffer[i + 1] == '\r' && buffer[i + 2] == '\n')) {
-                    return true;
-                }
+    /** Whether a whole head (up to its blank line) is buffered; nothing is read or consumed. */
+    boolean headBuffered() {
+        for (int i = position; i < limit; i++) {
+            if (buffer[i] == '\n' && (i + 1 < limit && buffer[i + 1] == '\n'
+                    || i + 2 < limit && buffer[i + 1] == '\r' && buffer[i + 2] == '\n')) {
+                return true;
             }
-            from = Math.max(position, limit - 2);
-            int before = position;
-            if (!fill()) {
-                return false;
-            }
-            from -= before - position;
         }
+        return false;
     }
 
     /** Whether the buffered head is an interim (1xx) one, after which the final head is still to come. */
@@ -243,6 +321,9 @@ final class UpstreamConnection implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (channel != null) {
+                channel.close();
+            }
             socket.close();
         } catch (IOException ignored) {
             // closing is all that was wanted

@@ -61,6 +61,14 @@ final class UpstreamPool implements AutoCloseable {
         return null;
     }
 
+    /** Counts a connection a selector handed over as busy, so that closing the pool aborts it. */
+    void adopt(UpstreamConnection c) {
+        busy.add(c);
+        if (closed) {
+            c.abort();
+        }
+    }
+
     UpstreamConnection connect() throws IOException {
         Socket socket = new Socket();
         try {
@@ -89,7 +97,7 @@ final class UpstreamPool implements AutoCloseable {
     }
 
     /** How long {@code c} may stay idle: ours, or less when the upstream said it keeps connections for less. */
-    private static long idleLimit(UpstreamConnection c) {
+    static long idleLimit(UpstreamConnection c) {
         return Math.min(IDLE_TIMEOUT.toNanos(), c.keepAliveNanos());
     }
 
@@ -99,7 +107,9 @@ final class UpstreamPool implements AutoCloseable {
      */
     void release(UpstreamConnection c, boolean reusable) {
         busy.remove(c);
-        if (reusable && c.buffered() == 0) {
+        if (reusable && c.buffered() == 0 && c.lane() != null && !closed) {
+            c.lane().takeBack(c);   // a selector's connection, borrowed for an answer it could not finish
+        } else if (reusable && c.buffered() == 0) {
             giveBack(c);
         } else {
             c.close();

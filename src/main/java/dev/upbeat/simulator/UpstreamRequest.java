@@ -34,6 +34,12 @@ final class UpstreamRequest {
     }
 
     void writeHead(UpstreamConnection c, Request in) throws IOException {
+        buildHead(c, in);
+        c.sendHead();
+    }
+
+    /** Builds the request head in {@code c}'s head buffer, for {@link UpstreamConnection#sendHead} or a selector to write. */
+    void buildHead(UpstreamConnection c, Request in) {
         c.startHead();
         c.append(in.getMethod());
         c.append(" ");
@@ -67,7 +73,6 @@ final class UpstreamRequest {
             c.append("Transfer-Encoding: chunked\r\n");
         }
         c.append("\r\n");
-        c.sendHead();
     }
 
     /** Every value of the header {@code name}, in order, as one list (a header may be sent on several lines). */
