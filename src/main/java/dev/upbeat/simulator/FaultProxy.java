@@ -9,7 +9,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * One target's listener: a small Jetty server of its own on the target's address, so that a
@@ -18,7 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class FaultProxy implements Served {
     /** Selectors never wait on an upstream ({@link UpstreamLane}), so a few keep the cores busy. */
-    private static final int SELECTORS = 4;
+    private static final int SELECTORS = 2;
 
     private final Target target;
     private final Server server;
@@ -46,9 +45,7 @@ public final class FaultProxy implements Served {
 
     /** As above, with the time an upstream may take none of a request body before the forward fails. */
     static FaultProxy start(Target target, Supplier<String> statusPageUrl, MeterRegistry registry, Duration sendTimeout) {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
-        threads.setName("sim-" + target.name());
-        Server server = new Server(threads);
+        Server server = new Server(new SelectorConnector.Threads("sim-" + target.name()));
         HttpConfiguration http = FrontDoor.configuration();
         http.setSendDateHeader(false);
         ServerConnector connector = new SelectorConnector(server, 1, SELECTORS, new HttpConnectionFactory(http));

@@ -306,7 +306,7 @@ final class UpstreamLane {
         UpstreamAnswer answer = link.answer;
         finish(link, answer.keepAlive() && c.buffered() == 0);
         Upstream.copyHead(answer, exchange.out);
-        exchange.out.write(true, ByteBuffer.wrap(whole), exchange.done);
+        SelectorConnector.replying(() -> exchange.out.write(true, ByteBuffer.wrap(whole), exchange.done));
     }
 
     /** Ends an exchange that went well: the connection is kept if it may carry another. */
