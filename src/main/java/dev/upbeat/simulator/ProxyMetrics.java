@@ -3,7 +3,6 @@ package dev.upbeat.simulator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 
 /**
  * The Prometheus counters of one target: requests, faults injected by type, upstream latency.
@@ -40,10 +39,10 @@ final class ProxyMetrics implements AutoCloseable {
         }
     }
 
-    void upstream(Duration took) {
+    void upstream(long tookNanos) {
         Timer timer = upstreamLatency;
         if (timer != null) {
-            timer.record(took);
+            timer.record(tookNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

@@ -123,7 +123,7 @@ final class Upstream implements AutoCloseable {
 
     long took(long started) {
         long took = System.nanoTime() - started;
-        metrics.upstream(Duration.ofNanos(took));
+        metrics.upstream(took);
         return took;
     }
 
@@ -224,17 +224,10 @@ final class Upstream implements AutoCloseable {
 
     static void copyHead(UpstreamAnswer answer, Response out) {
         out.setStatus(answer.status);
-        String connection = null;
-        for (int i = 0; i < answer.headers.size(); i += 2) {
-            if (answer.headers.get(i).equalsIgnoreCase("connection")) {
-                connection = connection == null ? answer.headers.get(i + 1) : connection + "," + answer.headers.get(i + 1);
-            }
-        }
         HttpFields.Mutable headers = out.getHeaders();
         for (int i = 0; i < answer.headers.size(); i += 2) {
             String name = answer.headers.get(i);
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!UpstreamRequest.HOP_BY_HOP.contains(lower) && !UpstreamRequest.named(connection, lower) && !lower.equals("content-length")) {
+            if (!UpstreamRequest.hopByHop(name) && !answer.connectionNames(name) && !name.equalsIgnoreCase("content-length")) {
                 headers.add(name, answer.headers.get(i + 1));
             }
         }

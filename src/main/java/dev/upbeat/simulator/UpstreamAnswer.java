@@ -19,14 +19,18 @@ final class UpstreamAnswer {
     final List<String> headers;
     /** The one Content-Length the upstream sent (a repeated equal value once), or null. */
     final String contentLength;
+    /** The header names its Connection header lists: they stay on the upstream's hop. */
+    final List<String> connectionNamed;
     private final Framing framing;
     private final long length;
     private final boolean keepAlive;
 
-    private UpstreamAnswer(int status, List<String> headers, String contentLength, Framing framing, long length, boolean keepAlive) {
+    private UpstreamAnswer(int status, List<String> headers, String contentLength, List<String> connectionNamed,
+            Framing framing, long length, boolean keepAlive) {
         this.status = status;
         this.headers = headers;
         this.contentLength = contentLength;
+        this.connectionNamed = connectionNamed;
         this.framing = framing;
         this.length = length;
         this.keepAlive = keepAlive;
@@ -89,22 +93,33 @@ final class UpstreamAnswer {
         }
     }
 
+    /** The header lines up to the blank line, as names and values; each is read straight from the buffer. */
     private static List<String> readHeaders(UpstreamConnection c) throws IOException {
         List<String> headers = new ArrayList<>(24);
-        for (String line = c.line(); !line.isEmpty(); line = c.line()) {
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && !headers.isEmpty()) {
+        while (true) {
+            int lf = c.lineEnd();
+            int start = c.position;
+            int end = c.contentEnd(lf);
+            c.position = lf + 1;
+            if (end == start) {
+                return headers;
+            }
+            if ((c.buffer[start] == ' ' || c.buffer[start] == '\t') && !headers.isEmpty()) {
                 int last = headers.size() - 1;   // obsolete line folding: part of the previous value
-                headers.set(last, headers.get(last) + " " + line.strip());
+                headers.set(last, headers.get(last) + " " + c.trimmed(start, end));
                 continue;
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
+            int colon = start;
+            while (colon < end && c.buffer[colon] != ':') {
+                colon++;
+            }
+            String name = colon < end ? c.trimmed(start, colon) : "";
+            if (name.isEmpty()) {
                 throw new IOException("upstream sent a bad header line");
             }
-            headers.add(line.substring(0, colon).strip());
-            headers.add(line.substring(colon + 1).strip());
+            headers.add(name);
+            headers.add(c.trimmed(colon + 1, end));
         }
-        return headers;
     }
 
     /**
@@ -115,6 +130,7 @@ final class UpstreamAnswer {
     private static UpstreamAnswer framed(int status, List<String> headers, boolean headRequest, boolean http11) throws IOException {
         StringBuilder encodings = null;
         String contentLength = null;
+        List<String> named = List.of();
         boolean keepAlive = http11;
         for (int i = 0; i < headers.size(); i += 2) {
             String name = headers.get(i);
@@ -124,28 +140,50 @@ final class UpstreamAnswer {
             } else if (name.equalsIgnoreCase("content-length")) {
                 contentLength = oneLength(contentLength, value);
             } else if (name.equalsIgnoreCase("connection")) {
+                named = tokens(named, value);
                 String tokens = value.toLowerCase(Locale.ROOT);
                 keepAlive = http11 ? keepAlive && !tokens.contains("close") : tokens.contains("keep-alive");
             }
         }
         if (headRequest) {
-            return new UpstreamAnswer(status, headers, contentLength, Framing.NONE, 0, keepAlive);
+            return new UpstreamAnswer(status, headers, contentLength, named, Framing.NONE, 0, keepAlive);
         }
         if (status == 204 || status == 304) {
             // No body, and no length for the client either: Jetty would wait for the bytes it announces.
-            return new UpstreamAnswer(status, headers, contentLength, Framing.NONE, -1, keepAlive);
+            return new UpstreamAnswer(status, headers, contentLength, named, Framing.NONE, -1, keepAlive);
         }
         if (encodings != null) {
             if (!onlyChunked(encodings.toString())) {
                 throw new IOException("upstream sent a transfer coding other than chunked: " + encodings);
             }
             // With a Content-Length as well, the message may have been meant otherwise by someone on the way: not reused.
-            return new UpstreamAnswer(status, headers, contentLength, Framing.CHUNKED, -1, keepAlive && contentLength == null);
+            return new UpstreamAnswer(status, headers, contentLength, named, Framing.CHUNKED, -1, keepAlive && contentLength == null);
         }
         if (contentLength != null) {
-            return new UpstreamAnswer(status, headers, contentLength, Framing.LENGTH, Long.parseLong(contentLength), keepAlive);
+            return new UpstreamAnswer(status, headers, contentLength, named, Framing.LENGTH, Long.parseLong(contentLength), keepAlive);
         }
-        return new UpstreamAnswer(status, headers, contentLength, Framing.CLOSE, -1, false);
+        return new UpstreamAnswer(status, headers, contentLength, named, Framing.CLOSE, -1, false);
+    }
+
+    /** {@code earlier} and the comma-separated tokens of {@code value}. */
+    private static List<String> tokens(List<String> earlier, String value) {
+        List<String> tokens = new ArrayList<>(earlier);
+        for (String token : value.split(",")) {
+            if (!token.isBlank()) {
+                tokens.add(token.strip());
+            }
+        }
+        return tokens;
+    }
+
+    /** Whether the Connection header lists {@code name}. */
+    boolean connectionNames(String name) {
+        for (String token : connectionNamed) {
+            if (token.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The one length that {@code value} (a list of equal numbers is allowed) and any earlier one say, or an IOException. */
@@ -176,7 +214,7 @@ final class UpstreamAnswer {
 
     /** This answer, on a connection that must not carry another. */
     UpstreamAnswer closing() {
-        return new UpstreamAnswer(status, headers, contentLength, framing, length, false);
+        return new UpstreamAnswer(status, headers, contentLength, connectionNamed, framing, length, false);
     }
 
     boolean keepAlive() {
@@ -184,17 +222,18 @@ final class UpstreamAnswer {
     }
 
     /**
-     * The whole body if it is already buffered (consumed from {@code c}), else null; an empty
-     * array for an answer without body.
+     * The whole body if it is already buffered, else null; an empty buffer for an answer without
+     * body. It is consumed from {@code c} but not copied: {@code c}'s buffer must not be read into
+     * again until the body has been written.
      */
-    byte[] buffered(UpstreamConnection c) {
+    java.nio.ByteBuffer bufferedBody(UpstreamConnection c) {
         if (framing == Framing.NONE) {
-            return new byte[0];
+            return java.nio.ByteBuffer.allocate(0);
         }
         if (framing != Framing.LENGTH || length > c.buffered()) {
             return null;
         }
-        byte[] body = java.util.Arrays.copyOfRange(c.buffer, c.position, c.position + (int) length);
+        java.nio.ByteBuffer body = java.nio.ByteBuffer.wrap(c.buffer, c.position, (int) length);
         c.position += (int) length;
         return body;
     }

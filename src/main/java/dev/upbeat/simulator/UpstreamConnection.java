@@ -276,19 +276,42 @@ final class UpstreamConnection implements AutoCloseable {
 
     /** The next line without its CRLF (or bare LF), as Latin-1. */
     String line() throws IOException {
+        int lf = lineEnd();
+        String line = new String(buffer, position, contentEnd(lf) - position, StandardCharsets.ISO_8859_1);
+        position = lf + 1;
+        return line;
+    }
+
+    /** The index of the LF ending the next line, reading more as needed; the line starts at {@link #position}. */
+    int lineEnd() throws IOException {
+        int scanned = 0;
         while (true) {
-            for (int i = position; i < limit; i++) {
+            for (int i = position + scanned; i < limit; i++) {
                 if (buffer[i] == '\n') {
-                    int end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
-                    String line = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
-                    position = i + 1;
-                    return line;
+                    return i;
                 }
             }
+            scanned = limit - position;   // fill() keeps the unread bytes, from a new position
             if (!fill()) {
                 throw new EOFException("upstream closed the connection");
             }
         }
+    }
+
+    /** Where the line ending at the LF {@code lf} ends without its line break (a CR before the LF too). */
+    int contentEnd(int lf) {
+        return lf > position && buffer[lf - 1] == '\r' ? lf - 1 : lf;
+    }
+
+    /** The bytes from {@code from} to {@code to}, without the spaces and tabs around them, as Latin-1. */
+    String trimmed(int from, int to) {
+        while (from < to && (buffer[from] == ' ' || buffer[from] == '\t')) {
+            from++;
+        }
+        while (to > from && (buffer[to - 1] == ' ' || buffer[to - 1] == '\t')) {
+            to--;
+        }
+        return new String(buffer, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /** Whether a whole head (up to its blank line) is buffered; nothing is read or consumed. */

@@ -41,6 +41,8 @@ final class UpstreamLane {
     private final ArrayDeque<Link> idle = new ArrayDeque<>();
     private final Set<Link> busy = new HashSet<>();
     private boolean closed;
+    /** The selector's thread, as last seen running this lane's work. */
+    private volatile Thread thread;
 
     UpstreamLane(ManagedSelector selector, Upstream upstream) {
         this.selector = selector;
@@ -148,6 +150,7 @@ final class UpstreamLane {
     }
 
     private void start(Exchange exchange, Selector s, boolean fresh) {
+        thread = Thread.currentThread();
         if (closed) {
             exchange.failed(new IOException("the target was stopped"));
             return;
@@ -224,6 +227,7 @@ final class UpstreamLane {
     }
 
     private void selected(Link link) {
+        thread = Thread.currentThread();
         if (!link.key.isValid()) {
             return;
         }
@@ -296,25 +300,48 @@ final class UpstreamLane {
             }
             upstream.took(exchange.started);
         }
-        byte[] whole = link.answer.buffered(c);
-        if (whole == null) {
+        ByteBuffer body = link.answer.bufferedBody(c);
+        if (body == null) {
             if (!link.answer.fitsIn(UpstreamConnection.capacity())) {
                 handOver(link, link.answer);
             }
             return;   // else the rest of a small body is still to come
         }
         UpstreamAnswer answer = link.answer;
-        finish(link, answer.keepAlive() && c.buffered() == 0);
-        Upstream.copyHead(answer, exchange.out);
-        SelectorConnector.replying(() -> exchange.out.write(true, ByteBuffer.wrap(whole), exchange.done));
-    }
-
-    /** Ends an exchange that went well: the connection is kept if it may carry another. */
-    private void finish(Link link, boolean reusable) {
+        boolean reusable = answer.keepAlive() && c.buffered() == 0;
         busy.remove(link);
         link.exchange = null;
         link.answer = null;
-        if (reusable && !closed && idle.size() < MAX_IDLE) {
+        Upstream.copyHead(answer, exchange.out);
+        // The body is written from the connection's own buffer, so the connection is kept only once it is written.
+        Callback written = new Callback() {
+            @Override
+            public void succeeded() {
+                written(link, reusable);
+                exchange.done.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                written(link, reusable);   // the answer was read whole: the connection is still good
+                exchange.done.failed(x);
+            }
+
+            @Override
+            public InvocationType getInvocationType() {
+                return InvocationType.NON_BLOCKING;
+            }
+        };
+        SelectorConnector.replying(() -> exchange.out.write(true, body, written));
+    }
+
+    /** Keeps a connection whose answer went to the client, if it may carry another; on this lane's thread. */
+    private void written(Link link, boolean reusable) {
+        if (Thread.currentThread() != thread) {
+            selector.submit(s -> written(link, reusable));
+            return;
+        }
+        if (reusable && link.c.channel().isOpen() && !closed && idle.size() < MAX_IDLE) {
             link.c.idle(System.nanoTime());
             idle.offerFirst(link);
         } else {

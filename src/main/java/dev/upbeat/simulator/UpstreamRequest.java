@@ -98,6 +98,16 @@ final class UpstreamRequest {
         return name.equals("x-forwarded-for") || name.equals("x-forwarded-proto") || hostKnown && name.equals("x-forwarded-host");
     }
 
+    /** Whether {@code name}, in any case, is a hop-by-hop header (without allocating: called for every header of every answer). */
+    static boolean hopByHop(String name) {
+        for (String hop : HOP_BY_HOP) {
+            if (hop.length() == name.length() && hop.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the Connection header lists {@code name}, as a whole token. */
     static boolean named(String connection, String name) {
         if (connection == null) {
