@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jetty.io.ManagedSelector;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -232,7 +233,7 @@ final class Upstream implements AutoCloseable {
             }
         }
         if (answer.sized() && answer.contentLength != null) {
-            headers.add(HttpHeader.CONTENT_LENGTH, answer.contentLength);
+            headers.add(new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, answer.contentLength, answer.declaredLength()));
         }
     }
 

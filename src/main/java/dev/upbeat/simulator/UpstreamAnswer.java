@@ -23,6 +23,7 @@ final class UpstreamAnswer {
     final List<String> connectionNamed;
     private final Framing framing;
     private final long length;
+    private final long declaredLength;
     private final boolean keepAlive;
 
     private UpstreamAnswer(int status, List<String> headers, String contentLength, List<String> connectionNamed,
@@ -31,6 +32,7 @@ final class UpstreamAnswer {
         this.headers = headers;
         this.contentLength = contentLength;
         this.connectionNamed = connectionNamed;
+        this.declaredLength = contentLength == null ? -1 : framing == Framing.LENGTH ? length : Long.parseLong(contentLength);
         this.framing = framing;
         this.length = length;
         this.keepAlive = keepAlive;
@@ -236,6 +238,11 @@ final class UpstreamAnswer {
         java.nio.ByteBuffer body = java.nio.ByteBuffer.wrap(c.buffer, c.position, (int) length);
         c.position += (int) length;
         return body;
+    }
+
+    /** The Content-Length the upstream sent, as a number; -1 when it sent none. */
+    long declaredLength() {
+        return declaredLength;
     }
 
     /** Whether the whole body, once read, fits in {@code capacity} bytes of buffer: a body of a known length that small. */

@@ -54,15 +54,28 @@ final class UpstreamRequest {
         c.append(host);
         c.append("\r\n");
         HttpFields fields = in.getHeaders();
-        String connection = joined(fields, "Connection", ",");
-        String forwardedHost = fields.get(HttpHeader.HOST);
-        for (HttpField f : fields) {
+        // One pass for the headers this hop reads (a header may come on several lines), one to copy the rest.
+        String connection = null;
+        String forwardedFor = null;
+        String forwardedHost = null;
+        int count = fields.size();
+        for (int i = 0; i < count; i++) {
+            HttpField f = fields.getField(i);
+            if (f.getHeader() == HttpHeader.CONNECTION) {
+                connection = connection == null ? f.getValue() : connection + "," + f.getValue();
+            } else if (f.getHeader() == HttpHeader.X_FORWARDED_FOR) {
+                forwardedFor = forwardedFor == null ? f.getValue() : forwardedFor + ", " + f.getValue();
+            } else if (f.getHeader() == HttpHeader.HOST && forwardedHost == null) {
+                forwardedHost = f.getValue();
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            HttpField f = fields.getField(i);
             String name = f.getLowerCaseName();
             if (!HOP_BY_HOP.contains(name) && !named(connection, name) && !ours(name, forwardedHost != null)) {
                 header(c, f.getName(), f.getValue());
             }
         }
-        String forwardedFor = joined(fields, "X-Forwarded-For", ", ");
         String client = address(in.getConnectionMetaData().getRemoteSocketAddress());
         header(c, "X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
         header(c, "X-Forwarded-Proto", in.getHttpURI().getScheme() == null ? "http" : in.getHttpURI().getScheme());
@@ -73,17 +86,6 @@ final class UpstreamRequest {
             c.append("Transfer-Encoding: chunked\r\n");
         }
         c.append("\r\n");
-    }
-
-    /** Every value of the header {@code name}, in order, as one list (a header may be sent on several lines). */
-    private static String joined(HttpFields fields, String name, String separator) {
-        String joined = null;
-        for (HttpField f : fields) {
-            if (f.is(name)) {
-                joined = joined == null ? f.getValue() : joined + separator + f.getValue();
-            }
-        }
-        return joined;
     }
 
     private static void header(UpstreamConnection c, String name, String value) {
