@@ -3,7 +3,6 @@ package dev.upbeat.simulator;
 import dev.upbeat.problem.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -40,11 +39,11 @@ public final class FaultProxy implements Served {
      * a port in use, 422 for an address this machine does not have).
      */
     public static FaultProxy start(Target target, Supplier<String> statusPageUrl, MeterRegistry registry) {
-        return start(target, statusPageUrl, registry, Upstream.SEND_TIMEOUT);
+        return start(target, statusPageUrl, registry, Upstream.Limits.DEFAULT);
     }
 
-    /** As above, with the time an upstream may take none of a request body before the forward fails. */
-    static FaultProxy start(Target target, Supplier<String> statusPageUrl, MeterRegistry registry, Duration sendTimeout) {
+    /** As above, with other time limits on the upstream. */
+    static FaultProxy start(Target target, Supplier<String> statusPageUrl, MeterRegistry registry, Upstream.Limits limits) {
         Server server = new Server(new SelectorConnector.Threads("sim-" + target.name()));
         HttpConfiguration http = FrontDoor.configuration();
         http.setSendDateHeader(false);
@@ -56,7 +55,7 @@ public final class FaultProxy implements Served {
         server.addConnector(connector);
         ProxyMetrics metrics = new ProxyMetrics(registry, target.name());
         FaultProxy proxy = new FaultProxy(target, server, connector, metrics);
-        proxy.upstream = target.upstream() == null ? null : new Upstream(target.upstream(), metrics, sendTimeout);
+        proxy.upstream = target.upstream() == null ? null : new Upstream(target.upstream(), metrics, limits);
         FaultHandler handler = new FaultHandler(target.name(), proxy.upstream, statusPageUrl, () -> proxy.live, metrics);
         server.setHandler(handler);
         server.setErrorHandler(FrontDoor.answering(handler::refusal));

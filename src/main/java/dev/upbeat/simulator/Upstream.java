@@ -32,8 +32,14 @@ import org.eclipse.jetty.util.Callback;
  */
 final class Upstream implements AutoCloseable {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
-    static final Duration HEADERS_TIMEOUT = Duration.ofMinutes(2);
-    static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long an upstream may take none of a request body ({@code send}), and how long it may
+     * stay silent before the head of its answer ({@code headers}), before the forward fails.
+     */
+    record Limits(Duration send, Duration headers) {
+        static final Limits DEFAULT = new Limits(Duration.ofSeconds(60), Duration.ofMinutes(2));
+    }
+
     /** How long an upstream that stopped reading a request body gets for the answer it may have sent. */
     private static final int EARLY_ANSWER_WAIT_MILLIS = 1_000;
     private static final Duration RESOLVE_EVERY = Duration.ofSeconds(30);
@@ -43,7 +49,7 @@ final class Upstream implements AutoCloseable {
     private final UpstreamPool pool;
     private final UpstreamRequest request;
     private final ProxyMetrics metrics;
-    private final Duration sendTimeout;
+    private final Limits limits;
     private final Map<ManagedSelector, UpstreamLane> lanes = new ConcurrentHashMap<>();
     private final String host;
     private final int port;
@@ -51,11 +57,11 @@ final class Upstream implements AutoCloseable {
     private long resolvedAt = System.nanoTime() - RESOLVE_EVERY.toNanos();
     private final ScheduledFuture<?> ticking;
 
-    Upstream(URI base, ProxyMetrics metrics, Duration sendTimeout) {
+    Upstream(URI base, ProxyMetrics metrics, Limits limits) {
         this.pool = new UpstreamPool(base);
         this.request = new UpstreamRequest(base);
         this.metrics = metrics;
-        this.sendTimeout = sendTimeout;
+        this.limits = limits;
         this.host = base.getHost();
         this.port = base.getPort() > 0 ? base.getPort() : pool.tls() ? 443 : 80;
         this.ticking = TICKS.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
@@ -95,6 +101,10 @@ final class Upstream implements AutoCloseable {
 
     UpstreamRequest request() {
         return request;
+    }
+
+    Limits limits() {
+        return limits;
     }
 
     /** The upstream's address as last resolved, or null before the first resolution succeeded. */
@@ -179,7 +189,7 @@ final class Upstream implements AutoCloseable {
             c.becomeBlocking();
             UpstreamAnswer answer = begun.answer();
             if (answer == null) {
-                c.timeout((int) HEADERS_TIMEOUT.toMillis());
+                c.timeout((int) limits.headers().toMillis());
                 answer = UpstreamAnswer.read(c, "HEAD".equals(in.getMethod()));
                 took(begun.started());
             }
@@ -193,11 +203,11 @@ final class Upstream implements AutoCloseable {
 
     private UpstreamAnswer exchange(UpstreamConnection c, Request in) throws IOException {
         long started = System.nanoTime();
-        c.timeout((int) HEADERS_TIMEOUT.toMillis());
+        c.timeout((int) limits.headers().toMillis());
         request.writeHead(c, in);
         if (UpstreamRequest.hasBody(in)) {
             try {
-                UpstreamRequest.sendBody(c.output(sendTimeout), in);
+                UpstreamRequest.sendBody(c.output(limits.send()), in);
             } catch (UpstreamConnection.BodyRefused refused) {
                 return earlyAnswer(c, in, refused);
             }

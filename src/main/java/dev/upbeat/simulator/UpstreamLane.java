@@ -393,7 +393,7 @@ final class UpstreamLane {
             long quiet = now - link.active;
             if (link.connecting && quiet > UpstreamPool.CONNECT_TIMEOUT.toNanos()) {
                 fail(link, new SocketTimeoutException("the upstream took over " + UpstreamPool.CONNECT_TIMEOUT.toSeconds() + " s to connect"));
-            } else if (quiet > (link.answer == null ? Upstream.HEADERS_TIMEOUT : UpstreamPool.IDLE_TIMEOUT).toNanos()) {
+            } else if (quiet > (link.answer == null ? upstream.limits().headers() : UpstreamPool.IDLE_TIMEOUT).toNanos()) {
                 fail(link, new SocketTimeoutException("the upstream sent nothing for " + quiet / 1_000_000_000L + " s"));
             }
         }

@@ -74,7 +74,7 @@ class PassThroughTest {
     }
 
     @Test
-    void an_answer_slower_than_the_selector_waits_is_finished_elsewhere_and_the_request_is_sent_once() throws Exception {
+    void slow_answers_are_waited_for_on_the_kept_connection_and_each_request_is_sent_once() throws Exception {
         upstream = new ScriptedUpstream(c -> {
             for (String request = c.read(); request != null; request = c.read()) {
                 if (request.startsWith("GET /slow")) {
@@ -95,6 +95,78 @@ class PassThroughTest {
         }
         assertThat(upstream.requests).as("each request sent once").hasSize(7);
         assertThat(upstream.accepted.get()).isEqualTo(1);
+    }
+
+    @Test
+    void an_answer_still_awaited_holds_up_no_other_request() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        upstream = new ScriptedUpstream(c -> {
+            for (String request = c.read(); request != null; request = c.read()) {
+                if (request.startsWith("GET /held")) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone");
+            }
+        });
+        int port = proxy(upstream.url());
+        try (Socket held = new Socket("127.0.0.1", port)) {
+            held.setSoTimeout(10_000);
+            held.getOutputStream().write("GET /held HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            await().until(() -> upstream.requests.size() == 1);
+            for (int i = 0; i < 8; i++) {   // each on a connection of its own, so on every selector of the target
+                assertThat(RawHttp.get(port, "/other/" + i, 5_000).body()).isEqualTo("done");
+            }
+            assertThat(held.getInputStream().available()).as("the held answer has not come yet").isZero();
+            release.countDown();
+            assertThat(readUntil(held.getInputStream(), "done")).startsWith("HTTP/1.1 200 ");
+        }
+        assertThat(upstream.requests).as("each request sent once").hasSize(9);
+    }
+
+    @Test
+    void an_upstream_silent_past_the_headers_limit_gets_a_502_and_loses_its_connection() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        upstream = new ScriptedUpstream(c -> {
+            boolean silent = connections.incrementAndGet() == 1;
+            for (String request = c.read(); request != null; request = c.read()) {
+                if (!silent) {
+                    c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                }
+            }
+        });
+        Target target = new Target("platform-api", new Listen("127.0.0.1", 0), URI.create(upstream.url()), Instant.now());
+        proxy = FaultProxy.start(target, () -> "https://status.example.test", new SimpleMeterRegistry(),
+                new Upstream.Limits(Upstream.Limits.DEFAULT.send(), Duration.ofSeconds(1)));
+        HttpResponse<String> timedOut = send(proxy.port(), "GET", "/silent", null);
+        assertThat(timedOut.statusCode()).isEqualTo(502);
+        assertThat(timedOut.body()).contains("bad_gateway");
+        await().until(() -> upstream.closed.get() == 1);
+        assertThat(send(proxy.port(), "GET", "/answered", null).body()).isEqualTo("ok");
+        assertThat(upstream.accepted.get()).as("the silent connection was not used again").isEqualTo(2);
+    }
+
+    @Test
+    void stopping_the_target_ends_the_requests_waiting_on_its_upstream() throws Exception {
+        upstream = new ScriptedUpstream(c -> {
+            while (c.read() != null) {
+                // answers nothing
+            }
+        });
+        int port = proxy(upstream.url());
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.setSoTimeout(5_000);
+            client.getOutputStream().write("GET /waits HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            await().until(() -> upstream.requests.size() == 1);
+            proxy.close();
+            byte[] answer = client.getInputStream().readAllBytes();   // a 502, or the connection closed: not a hang
+            assertThat(new String(answer, StandardCharsets.ISO_8859_1)).satisfiesAnyOf(
+                    text -> assertThat(text).isEmpty(), text -> assertThat(text).startsWith("HTTP/1.1 502 "));
+        }
+        await().until(() -> upstream.closed.get() == 1);
     }
 
     @Test
@@ -384,7 +456,8 @@ class PassThroughTest {
             }
         });
         Target target = new Target("platform-api", new Listen("127.0.0.1", 0), URI.create(upstream.url()), Instant.now());
-        proxy = FaultProxy.start(target, () -> "https://status.example.test", new SimpleMeterRegistry(), Duration.ofSeconds(1));
+        proxy = FaultProxy.start(target, () -> "https://status.example.test", new SimpleMeterRegistry(),
+                new Upstream.Limits(Duration.ofSeconds(1), Upstream.Limits.DEFAULT.headers()));
         try (Socket client = new Socket("127.0.0.1", proxy.port())) {
             client.setSoTimeout(30_000);
             upload(client, HUGE);
