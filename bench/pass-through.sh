@@ -58,9 +58,12 @@ CONF
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
 
 TOKEN=bench-token-0123456789
+# In a session of its own, as nginx puts itself when it starts and as a service runs: with the
+# kernel's autogroup scheduling, a server left in this script's session would share one group's
+# CPU time with wrk, while nginx gets a group to itself.
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options, split as bin/upbeat splits it
 DATABASE_URL="jdbc:sqlite:$WORK/upbeat.db" PORT=$UPBEAT UPBEAT_HOST=127.0.0.1 UPBEAT_ADMIN_TOKEN=$TOKEN UPBEAT_LOG_LEVEL=WARN \
-  java ${JAVA_OPTS:-} -jar target/upbeat.jar serve > "$WORK/upbeat.log" 2>&1 &
+  setsid java ${JAVA_OPTS:-} -jar target/upbeat.jar serve > "$WORK/upbeat.log" 2>&1 &
 UPBEAT_PID=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$UPBEAT/healthz" >/dev/null && break; sleep 0.5; done
 curl -fs -X POST "http://127.0.0.1:$UPBEAT/api/v1/simulator/targets" -H "Authorization: Bearer $TOKEN" \

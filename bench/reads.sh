@@ -39,10 +39,13 @@ echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # bin/upbeat builds the jar when the sources are newer and runs it with the JVM options users get.
+# In a session of its own, as nginx puts itself when it starts and as a service runs: with the
+# kernel's autogroup scheduling, a server left in this script's session would share one group's
+# CPU time with wrk, while nginx gets a group to itself.
 extra=""
 [ -n "${PROFILE:-}" ] && extra="-XX:StartFlightRecording=filename=$PROFILE,settings=profile,dumponexit=true"
 UPBEAT_DATA_DIR="$WORK/data" PORT=$UPBEAT UPBEAT_HOST=127.0.0.1 UPBEAT_LOG_LEVEL=WARN JAVA_OPTS="${JAVA_OPTS:-} $extra" \
-  bin/upbeat demo > "$WORK/upbeat.log" 2>&1 &
+  setsid bin/upbeat demo > "$WORK/upbeat.log" 2>&1 &
 UPBEAT_PID=$!
 for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$UPBEAT/healthz" >/dev/null && break; sleep 0.5; done
 curl -fs "http://127.0.0.1:$UPBEAT/healthz" >/dev/null

@@ -50,9 +50,18 @@ final class SelectorConnector extends ServerConnector {
             reply.run();
         } finally {
             DEFERRED.remove();
+            for (Runnable job = later.poll(); job != null; job = later.poll()) {
+                runQuietly(job);
+            }
         }
-        for (Runnable job = later.poll(); job != null; job = later.poll()) {
+    }
+
+    /** Runs a connection's job; one that fails (it should not: Jetty's own catch all) does not stop the others. */
+    private static void runQuietly(Runnable job) {
+        try {
             job.run();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SelectorConnector.class).warn("A connection's job failed after a reply", e);
         }
     }
 

@@ -54,6 +54,7 @@ final class Upstream implements AutoCloseable {
     private final String host;
     private final int port;
     private volatile InetSocketAddress address;
+    private volatile boolean closed;
     private long resolvedAt = System.nanoTime() - RESOLVE_EVERY.toNanos();
     private final ScheduledFuture<?> ticking;
 
@@ -88,7 +89,7 @@ final class Upstream implements AutoCloseable {
      * start (the caller forwards as usual).
      */
     boolean async(Request in, Response out, Callback done, Consumer<Begun> elsewhere) {
-        if (pool.tls() || address == null || UpstreamRequest.hasBody(in) || !IDEMPOTENT.contains(in.getMethod())) {
+        if (closed || pool.tls() || address == null || UpstreamRequest.hasBody(in) || !IDEMPOTENT.contains(in.getMethod())) {
             return false;
         }
         ManagedSelector selector = SelectorConnector.selectorOf(in);
@@ -124,12 +125,16 @@ final class Upstream implements AutoCloseable {
         long now = System.nanoTime();
         if (now - resolvedAt >= RESOLVE_EVERY.toNanos()) {
             resolvedAt = now;
-            InetSocketAddress resolved = new InetSocketAddress(host, port);
-            if (!resolved.isUnresolved()) {
-                address = resolved;
-            }
+            Thread.ofVirtual().start(this::resolve);   // a slow lookup delays no target's timeouts
         }
         lanes.values().forEach(UpstreamLane::tick);
+    }
+
+    private void resolve() {
+        InetSocketAddress resolved = new InetSocketAddress(host, port);
+        if (!resolved.isUnresolved()) {
+            address = resolved;
+        }
     }
 
     long took(long started) {
@@ -249,6 +254,7 @@ final class Upstream implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         ticking.cancel(false);
         lanes.values().forEach(UpstreamLane::close);
         pool.close();

@@ -147,6 +147,17 @@ final class UpstreamConnection implements AutoCloseable {
         return keepAliveNanos;
     }
 
+    private boolean retired;
+
+    /** Marks the connection as one that must not carry another exchange. */
+    void retire() {
+        retired = true;
+    }
+
+    boolean retired() {
+        return retired;
+    }
+
     /** True once it has carried an exchange: a failure on it may then be a stale connection. */
     boolean reused() {
         return used;

@@ -41,8 +41,6 @@ final class UpstreamLane {
     private final ArrayDeque<Link> idle = new ArrayDeque<>();
     private final Set<Link> busy = new HashSet<>();
     private boolean closed;
-    /** The selector's thread, as last seen running this lane's work. */
-    private volatile Thread thread;
 
     UpstreamLane(ManagedSelector selector, Upstream upstream) {
         this.selector = selector;
@@ -116,7 +114,7 @@ final class UpstreamLane {
             Link link = new Link(c);
             try {
                 link.key = c.channel().register(s, SelectionKey.OP_READ, link);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException stopped) {   // a selector closed meanwhile, too
                 c.close();
                 return;
             }
@@ -150,7 +148,6 @@ final class UpstreamLane {
     }
 
     private void start(Exchange exchange, Selector s, boolean fresh) {
-        thread = Thread.currentThread();
         if (closed) {
             exchange.failed(new IOException("the target was stopped"));
             return;
@@ -162,6 +159,9 @@ final class UpstreamLane {
             }
         } catch (IOException e) {
             exchange.failed(e);
+            return;
+        } catch (java.nio.channels.ClosedSelectorException stopped) {
+            exchange.failed(new IOException("the target was stopped"));
             return;
         } catch (RuntimeException unresolved) {
             exchange.failed(new IOException("the upstream's address cannot be used: " + unresolved, unresolved));
@@ -227,7 +227,6 @@ final class UpstreamLane {
     }
 
     private void selected(Link link) {
-        thread = Thread.currentThread();
         if (!link.key.isValid()) {
             return;
         }
@@ -308,39 +307,62 @@ final class UpstreamLane {
             return;   // else the rest of a small body is still to come
         }
         UpstreamAnswer answer = link.answer;
-        boolean reusable = answer.keepAlive() && c.buffered() == 0;
+        // Not kept when the upstream answered before taking the whole request head: the rest would start the next request.
+        boolean reusable = answer.keepAlive() && c.buffered() == 0 && link.unsent == null;
         busy.remove(link);
         link.exchange = null;
         link.answer = null;
         Upstream.copyHead(answer, exchange.out);
         // The body is written from the connection's own buffer, so the connection is kept only once it is written.
-        Callback written = new Callback() {
-            @Override
-            public void succeeded() {
-                written(link, reusable);
-                exchange.done.succeeded();
-            }
-
-            @Override
-            public void failed(Throwable x) {
-                written(link, reusable);   // the answer was read whole: the connection is still good
-                exchange.done.failed(x);
-            }
-
-            @Override
-            public InvocationType getInvocationType() {
-                return InvocationType.NON_BLOCKING;
-            }
-        };
+        Written written = new Written(link, reusable, exchange.done);
         SelectorConnector.replying(() -> exchange.out.write(true, body, written));
+        written.inline = false;
     }
 
-    /** Keeps a connection whose answer went to the client, if it may carry another; on this lane's thread. */
-    private void written(Link link, boolean reusable) {
-        if (Thread.currentThread() != thread) {
-            selector.submit(s -> written(link, reusable));
-            return;
+    /**
+     * Completes a reply written from a connection's buffer, then keeps the connection if it may
+     * carry another: at once when the write ended within the call that began it (on this lane's
+     * thread, nearly always), else on the selector.
+     */
+    private final class Written implements Callback {
+        private final Link link;
+        private final boolean reusable;
+        private final Callback done;
+        private volatile boolean inline = true;
+
+        Written(Link link, boolean reusable, Callback done) {
+            this.link = link;
+            this.reusable = reusable;
+            this.done = done;
         }
+
+        @Override
+        public void succeeded() {
+            release();
+            done.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable x) {
+            release();   // the answer was read whole: the connection is as good as before
+            done.failed(x);
+        }
+
+        private void release() {
+            if (inline) {
+                keep(link, reusable);
+            } else {
+                selector.submit(s -> keep(link, reusable));
+            }
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+    }
+
+    private void keep(Link link, boolean reusable) {
         if (reusable && link.c.channel().isOpen() && !closed && idle.size() < MAX_IDLE) {
             link.c.idle(System.nanoTime());
             idle.offerFirst(link);
@@ -356,6 +378,11 @@ final class UpstreamLane {
      */
     private void lost(Link link, IOException e) {
         Exchange exchange = link.exchange;
+        if (exchange == null) {
+            idle.remove(link);
+            link.shut();
+            return;
+        }
         Selector s = link.key.selector();
         boolean stale = link.c.reused() && link.c.received() == exchange.receivedBefore && !exchange.retried;
         fail(link, null);
@@ -384,6 +411,9 @@ final class UpstreamLane {
         busy.remove(link);
         link.exchange = null;
         link.key.cancel();
+        if (link.unsent != null) {
+            link.c.retire();   // answered before the whole head was taken: the rest would start the next request
+        }
         upstream.adopt(link.c);
         exchange.elsewhere.accept(new Upstream.Begun(link.c, answer, exchange.started, null));
     }
@@ -393,7 +423,7 @@ final class UpstreamLane {
             long quiet = now - link.active;
             if (link.connecting && quiet > UpstreamPool.CONNECT_TIMEOUT.toNanos()) {
                 fail(link, new SocketTimeoutException("the upstream took over " + UpstreamPool.CONNECT_TIMEOUT.toSeconds() + " s to connect"));
-            } else if (quiet > (link.answer == null ? upstream.limits().headers() : UpstreamPool.IDLE_TIMEOUT).toNanos()) {
+            } else if (!link.connecting && quiet > (link.answer == null ? upstream.limits().headers() : UpstreamPool.IDLE_TIMEOUT).toNanos()) {
                 fail(link, new SocketTimeoutException("the upstream sent nothing for " + quiet / 1_000_000_000L + " s"));
             }
         }

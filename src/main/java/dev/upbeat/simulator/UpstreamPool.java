@@ -105,8 +105,9 @@ final class UpstreamPool implements AutoCloseable {
      * Ends an exchange: keeps the connection if it ended cleanly ({@code reusable}) with nothing
      * more sent after the answer (bytes past an answer's end would be read as the next one's), else closes it.
      */
-    void release(UpstreamConnection c, boolean reusable) {
+    void release(UpstreamConnection c, boolean kept) {
         busy.remove(c);
+        boolean reusable = kept && !c.retired();
         if (reusable && c.buffered() == 0 && c.lane() != null && !closed) {
             c.lane().takeBack(c);   // a selector's connection, borrowed for an answer it could not finish
         } else if (reusable && c.buffered() == 0) {
