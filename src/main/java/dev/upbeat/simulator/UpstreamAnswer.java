@@ -2,6 +2,7 @@ package dev.upbeat.simulator;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -228,14 +229,14 @@ final class UpstreamAnswer {
      * body. It is consumed from {@code c} but not copied: {@code c}'s buffer must not be read into
      * again until the body has been written.
      */
-    java.nio.ByteBuffer bufferedBody(UpstreamConnection c) {
+    ByteBuffer bufferedBody(UpstreamConnection c) {
         if (framing == Framing.NONE) {
-            return java.nio.ByteBuffer.allocate(0);
+            return ByteBuffer.allocate(0);
         }
         if (framing != Framing.LENGTH || length > c.buffered()) {
             return null;
         }
-        java.nio.ByteBuffer body = java.nio.ByteBuffer.wrap(c.buffer, c.position, (int) length);
+        ByteBuffer body = ByteBuffer.wrap(c.buffer, c.position, (int) length);
         c.position += (int) length;
         return body;
     }

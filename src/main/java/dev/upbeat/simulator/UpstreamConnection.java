@@ -7,11 +7,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One kept-alive connection to an upstream, with a read buffer of its own, so that the answer's
@@ -25,7 +28,7 @@ final class UpstreamConnection implements AutoCloseable {
     private static final ScheduledThreadPoolExecutor SEND_TIMER = sendTimer();
 
     private final Socket socket;
-    private final java.nio.channels.SocketChannel channel;
+    private final SocketChannel channel;
     private InputStream in;
     private OutputStream out;
     final byte[] buffer = new byte[BUFFER];
@@ -55,7 +58,7 @@ final class UpstreamConnection implements AutoCloseable {
     private final UpstreamLane lane;
 
     /** A connection on a non-blocking channel, read by {@code lane}'s selector until {@link #becomeBlocking}. */
-    UpstreamConnection(java.nio.channels.SocketChannel channel, UpstreamLane lane) {
+    UpstreamConnection(SocketChannel channel, UpstreamLane lane) {
         this.socket = channel.socket();
         this.tcp = socket;
         this.channel = channel;
@@ -73,7 +76,7 @@ final class UpstreamConnection implements AutoCloseable {
         out = null;
     }
 
-    java.nio.channels.SocketChannel channel() {
+    SocketChannel channel() {
         return channel;
     }
 
@@ -91,7 +94,7 @@ final class UpstreamConnection implements AutoCloseable {
             if (System.nanoTime() > deadline || !channel.isOpen()) {
                 throw new IOException("the upstream connection was not released by its selector");
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+            LockSupport.parkNanos(20_000);
         }
         channel.configureBlocking(true);
         in = socket.getInputStream();
@@ -99,8 +102,8 @@ final class UpstreamConnection implements AutoCloseable {
     }
 
     /** The request head as built, to be written without blocking. */
-    java.nio.ByteBuffer headBytes() {
-        return java.nio.ByteBuffer.wrap(head, 0, headLength);
+    ByteBuffer headBytes() {
+        return ByteBuffer.wrap(head, 0, headLength);
     }
 
     /**
@@ -116,7 +119,7 @@ final class UpstreamConnection implements AutoCloseable {
         if (limit == buffer.length) {
             return 0;
         }
-        int n = channel.read(java.nio.ByteBuffer.wrap(buffer, limit, buffer.length - limit));
+        int n = channel.read(ByteBuffer.wrap(buffer, limit, buffer.length - limit));
         if (n > 0) {
             limit += n;
             received += n;
