@@ -33,7 +33,12 @@ import org.eclipse.jetty.util.Callback;
  * length) is handed to a thread that reads on blocking, with the connection taken off the selector.
  */
 final class UpstreamLane {
-    private static final int MAX_IDLE = 256;
+    /**
+     * Idle connections kept per selector, as many as {@link UpstreamPool} keeps: a herd of a
+     * thousand clients needs about as many upstream connections, and with fewer kept, answers
+     * arriving together closed the surplus only for the next requests to open new ones.
+     */
+    private static final int MAX_IDLE = 1024;
 
     private final ManagedSelector selector;
     private final Upstream upstream;
