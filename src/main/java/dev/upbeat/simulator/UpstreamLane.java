@@ -76,7 +76,7 @@ final class UpstreamLane {
 
     /** Forwards {@code exchange} on this lane's selector, between its selects. */
     void submit(Exchange exchange) {
-        selector.submit(new Start(exchange));
+        selector.submit(new Update(s -> start(exchange, s, false), () -> exchange.failed(new ClosedChannelException())));
     }
 
     /** Closes timed-out forwards and connections idle too long; runs about once a second. */
@@ -100,55 +100,39 @@ final class UpstreamLane {
             c.close();
             return;
         }
-        selector.submit(new Return(c));
+        selector.submit(new Update(s -> returned(c, s), c::close));
     }
 
-    private final class Return implements ManagedSelector.SelectorUpdate, Closeable {
-        private final UpstreamConnection c;
-
-        Return(UpstreamConnection c) {
-            this.c = c;
-        }
-
-        @Override
-        public void update(Selector s) {
-            if (closed || idle.size() >= MAX_IDLE) {
-                c.close();
-                return;
-            }
-            Link link = new Link(c);
-            try {
-                link.key = c.channel().register(s, SelectionKey.OP_READ, link);
-            } catch (IOException | RuntimeException stopped) {   // a selector closed meanwhile, too
-                c.close();
-                return;
-            }
-            c.idle(System.nanoTime());
-            idle.offerFirst(link);
-        }
-
-        @Override
-        public void close() {
+    /** Keeps a connection a thread gave back, registered again on this selector. */
+    private void returned(UpstreamConnection c, Selector s) {
+        if (closed || idle.size() >= MAX_IDLE) {
             c.close();
+            return;
         }
+        Link link = new Link(c);
+        try {
+            link.key = c.channel().register(s, SelectionKey.OP_READ, link);
+        } catch (IOException | RuntimeException stopped) {   // a selector closed meanwhile, too
+            c.close();
+            return;
+        }
+        c.idle(System.nanoTime());
+        idle.offerFirst(link);
     }
 
-    private final class Start implements ManagedSelector.SelectorUpdate, Closeable {
-        private final Exchange exchange;
-
-        Start(Exchange exchange) {
-            this.exchange = exchange;
-        }
-
+    /**
+     * Work for the selector's thread, and what to do instead when it never runs: Jetty closes the
+     * updates its stopped selector is left with.
+     */
+    private record Update(Consumer<Selector> work, Runnable dropped) implements ManagedSelector.SelectorUpdate, Closeable {
         @Override
         public void update(Selector s) {
-            start(exchange, s, false);
+            work.accept(s);
         }
 
-        /** Jetty closes updates that its stopped selector will never run. */
         @Override
         public void close() {
-            exchange.failed(new ClosedChannelException());
+            dropped.run();
         }
     }
 
