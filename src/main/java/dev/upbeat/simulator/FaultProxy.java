@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * simulation is swapped in and out atomically; requests read it once each.
  */
 public final class FaultProxy implements Served {
-    /** Selectors never wait on an upstream ({@link UpstreamLane}), so a few keep the cores busy. */
+    /** Selectors never wait on an upstream ({@link UpstreamLane}): two did as well as four, with fewer preemptions (docs/benchmarks.md). */
     private static final int SELECTORS = 2;
 
     private final Target target;

@@ -56,7 +56,7 @@ final class SelectorConnector extends ServerConnector {
         }
     }
 
-    /** Runs a connection's job; one that fails (it should not: Jetty's own catch all) does not stop the others. */
+    /** Runs a connection's job; one that fails (it should not: Jetty's own code catches everything) does not stop the others. */
     private static void runQuietly(Runnable job) {
         try {
             job.run();
