@@ -37,7 +37,7 @@ public final class DashboardPages implements Endpoints {
 
     public void dashboard(Context ctx) {
         PublicStatus s = status.get();
-        List<IncidentViews.Row> open = s.incidents().stream().filter(i -> i.status().isOpen()).map(this::incidentRow).toList();
+        List<IncidentViews.Row> open = s.openIncidents().stream().map(this::incidentRow).toList();
         List<IncidentViews.Row> recent = s.incidents().stream().filter(i -> !i.status().isOpen()).limit(RECENT)
                 .map(this::incidentRow).toList();
         List<IncidentViews.Row> maintenance = s.maintenances().stream().filter(m -> m.status().isOpen())

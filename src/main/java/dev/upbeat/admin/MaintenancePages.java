@@ -90,7 +90,7 @@ public final class MaintenancePages implements Endpoints {
 
     private void show(Context ctx, int code, Form form) {
         PublicStatus s = status.get();
-        List<MaintenanceView.Window> windows = s.maintenances().stream().filter(m -> m.status().isOpen()).map(this::window).toList();
+        List<MaintenanceView.Window> windows = s.openMaintenances().stream().map(this::window).toList();
         pages.render(ctx, code, "admin/maintenance.jte", new MaintenanceView(pages.chrome(ctx, "Maintenance", "maintenance"), windows,
                 IncidentModels.picks(s), ZONES, zone.getId(), form));
     }

@@ -30,8 +30,7 @@ public final class HerokuLegacyViews {
     public static Heroku.LegacyCurrentStatus currentStatus(PublicStatus s) {
         String overall = Vocabulary.colour(s.overall());
         return new Heroku.LegacyCurrentStatus(new Heroku.Environments(overall, overall),
-                Stream.concat(s.incidents().stream(), s.maintenances().stream())
-                        .filter(i -> i.status().isOpen()).map(i -> issue(s, i)).toList());
+                Stream.concat(s.openIncidents().stream(), s.openMaintenances().stream()).map(i -> issue(s, i)).toList());
     }
 
     /** Issues created at or after {@code since} (null: all), newest first, at most {@code limit}. */

@@ -28,8 +28,8 @@ public final class HerokuViews {
     /** Every system's colour, the open incidents and the maintenance not yet over; valid even for an empty page. */
     public static Heroku.CurrentStatus currentStatus(PublicStatus s) {
         return new Heroku.CurrentStatus(systems(s),
-                s.incidents().stream().filter(i -> i.status().isOpen()).map(i -> issue(s, i)).toList(),
-                s.maintenances().stream().filter(m -> m.status().isOpen()).map(m -> issue(s, m)).toList());
+                s.openIncidents().stream().map(i -> issue(s, i)).toList(),
+                s.openMaintenances().stream().map(m -> issue(s, m)).toList());
     }
 
     /** Incidents of any status, newest first, at most {@code limit}. */

@@ -45,8 +45,7 @@ public final class StatuspageViews {
     static Statuspage.Summary summary(PublicStatus s, Parts parts) {
         Views v = Views.of(s, parts);
         return new Statuspage.Summary(v.page, overall(s), v.components,
-                v.incidents(i -> i.status().isOpen(), Integer.MAX_VALUE),
-                v.maintenances(m -> m.status().isOpen(), Integer.MAX_VALUE));
+                v.incidents(s.openIncidents(), Integer.MAX_VALUE), v.maintenances(s.openMaintenances(), m -> true, Integer.MAX_VALUE));
     }
 
     public static Statuspage.Components components(PublicStatus s) {
@@ -60,7 +59,7 @@ public final class StatuspageViews {
 
     static Statuspage.Incidents incidents(PublicStatus s, Parts parts) {
         Views v = Views.of(s, parts);
-        return new Statuspage.Incidents(v.page, v.incidents(i -> true, MOST_RECENT));
+        return new Statuspage.Incidents(v.page, v.incidents(s.incidents(), MOST_RECENT));
     }
 
     public static Statuspage.Incidents unresolved(PublicStatus s) {
@@ -69,7 +68,7 @@ public final class StatuspageViews {
 
     static Statuspage.Incidents unresolved(PublicStatus s, Parts parts) {
         Views v = Views.of(s, parts);
-        return new Statuspage.Incidents(v.page, v.incidents(i -> i.status().isOpen(), Integer.MAX_VALUE));
+        return new Statuspage.Incidents(v.page, v.incidents(s.openIncidents(), Integer.MAX_VALUE));
     }
 
     public static Statuspage.ScheduledMaintenances scheduledMaintenances(PublicStatus s) {
@@ -77,7 +76,7 @@ public final class StatuspageViews {
     }
 
     static Statuspage.ScheduledMaintenances scheduledMaintenances(PublicStatus s, Parts parts) {
-        return maintenances(s, parts, m -> true, MOST_RECENT);
+        return maintenances(s, parts, s.maintenances(), m -> true, MOST_RECENT);
     }
 
     public static Statuspage.ScheduledMaintenances upcoming(PublicStatus s) {
@@ -85,7 +84,7 @@ public final class StatuspageViews {
     }
 
     static Statuspage.ScheduledMaintenances upcoming(PublicStatus s, Parts parts) {
-        return maintenances(s, parts, m -> m.status() == IncidentStatus.SCHEDULED, Integer.MAX_VALUE);
+        return maintenances(s, parts, s.openMaintenances(), m -> m.status() == IncidentStatus.SCHEDULED, Integer.MAX_VALUE);
     }
 
     public static Statuspage.ScheduledMaintenances active(PublicStatus s) {
@@ -93,13 +92,14 @@ public final class StatuspageViews {
     }
 
     static Statuspage.ScheduledMaintenances active(PublicStatus s, Parts parts) {
-        return maintenances(s, parts, m -> m.status().holdsComponents(), Integer.MAX_VALUE);
+        return maintenances(s, parts, s.openMaintenances(), m -> m.status().holdsComponents(), Integer.MAX_VALUE);
     }
 
-    private static Statuspage.ScheduledMaintenances maintenances(PublicStatus s, Parts parts, Predicate<Incident> which,
-                                                                 int limit) {
+    /** Windows of {@code from} (all or the open ones) that {@code which} keeps, at most {@code limit}. */
+    private static Statuspage.ScheduledMaintenances maintenances(PublicStatus s, Parts parts, List<Incident> from,
+                                                                 Predicate<Incident> which, int limit) {
         Views v = Views.of(s, parts);
-        return new Statuspage.ScheduledMaintenances(v.page, v.maintenances(which, limit));
+        return new Statuspage.ScheduledMaintenances(v.page, v.maintenances(from, which, limit));
     }
 
     static Statuspage.Page page(PublicStatus s) {
@@ -130,7 +130,7 @@ public final class StatuspageViews {
     /** When anything shown last changed; the snapshot's time on a page with nothing on it. */
     private static Instant lastChange(PublicStatus s) {
         return Stream.of(s.groups().stream().map(ComponentGroup::updatedAt), s.components().stream().map(Component::updatedAt),
-                        s.incidents().stream().map(Incident::updatedAt), s.maintenances().stream().map(Incident::updatedAt))
+                        Stream.ofNullable(s.history().lastChange()))
                 .flatMap(times -> times)
                 .max(Instant::compareTo)
                 .orElse(s.generatedAt());
@@ -144,19 +144,19 @@ public final class StatuspageViews {
     }
 
     /**
-     * A view's key in the parts kept between rebuilds: the incident, by value, and what it is
-     * shown with, as the one object {@link Views#of} takes from the parts for equal ones (so a key
-     * is not compared or hashed through every component again).
+     * A view's key in the parts kept between rebuilds: the incident, and what it is shown with as
+     * the one object {@link Views#of} takes from the parts for equal ones, both by identity (see
+     * {@link Parts}), so a key is not compared or hashed through every update and component again.
      */
     private record Made(boolean window, Incident incident, Shown shown) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Made m && m.window == window && m.shown == shown && m.incident.equals(incident);
+            return o instanceof Made m && m.window == window && m.shown == shown && m.incident == incident;
         }
 
         @Override
         public int hashCode() {
-            return 31 * (31 * Boolean.hashCode(window) + incident.hashCode()) + System.identityHashCode(shown);
+            return 31 * (31 * Boolean.hashCode(window) + System.identityHashCode(incident)) + System.identityHashCode(shown);
         }
     }
 
@@ -168,8 +168,8 @@ public final class StatuspageViews {
             return new Views(s, page, shown.components(), parts, shown);
         }
 
-        List<Statuspage.Incident> incidents(Predicate<Incident> which, int limit) {
-            return s.incidents().stream().filter(which).limit(limit)
+        List<Statuspage.Incident> incidents(List<Incident> from, int limit) {
+            return from.stream().limit(limit)
                     .map(i -> parts.get(new Made(false, i, shown), made -> incident(i))).toList();
         }
 
@@ -180,8 +180,8 @@ public final class StatuspageViews {
                     time(i.resolvedAt()), s.url(i), page.id(), i.postmortem(), updates(i), affected(i));
         }
 
-        List<Statuspage.ScheduledMaintenance> maintenances(Predicate<Incident> which, int limit) {
-            return s.maintenances().stream().filter(which).limit(limit)
+        List<Statuspage.ScheduledMaintenance> maintenances(List<Incident> from, Predicate<Incident> which, int limit) {
+            return from.stream().filter(which).limit(limit)
                     .map(m -> parts.get(new Made(true, m, shown), made -> maintenance(m))).toList();
         }
 

@@ -69,8 +69,8 @@ final class PageModels {
         if (!ungrouped.isEmpty()) {
             groups.add(group(s, "other", PublicStatus.UNGROUPED, ungrouped));
         }
-        List<Views.IncidentBox> open = s.incidents().stream().filter(i -> i.status().isOpen()).map(i -> box(s, i, now)).toList();
-        List<Views.WindowBox> windows = s.maintenances().stream().filter(m -> m.status().isOpen())
+        List<Views.IncidentBox> open = s.openIncidents().stream().map(i -> box(s, i, now)).toList();
+        List<Views.WindowBox> windows = s.openMaintenances().stream()
                 .sorted(Comparator.comparing(Incident::scheduledFor))
                 .map(m -> new Views.WindowBox(m.id(), m.title(), words(m.status().wire()), time(m.scheduledFor()),
                         time(m.scheduledUntil()), names(s, m)))

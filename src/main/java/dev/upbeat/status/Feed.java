@@ -74,8 +74,17 @@ public record Feed(String pageName, String pageUrl, Instant updated, List<Entry>
         return "Incidents and scheduled maintenance of " + pageName + ", with every update.";
     }
 
-    /** Everything an entry is made from: its incident, the incident's page and the page's zone. */
+    /** Everything an entry is made from: its incident (by identity, see {@link FixedBodies.Parts}), the incident's page and the page's zone. */
     private record EntryOf(Incident incident, String url, ZoneId zone) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EntryOf e && e.incident == incident && e.url.equals(url) && e.zone.equals(zone);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * System.identityHashCode(incident) + url.hashCode()) + zone.hashCode();
+        }
     }
 
     private static Entry entry(EntryOf of) {

@@ -22,7 +22,13 @@ public interface FixedBodies {
         return of(snapshot);
     }
 
-    /** Parts of bodies kept from one rebuild to the next; a key must hold everything its part is made from. */
+    /**
+     * Parts of bodies kept from one rebuild to the next; a key must hold everything its part is made
+     * from. A key may hold an incident by identity rather than by value: a snapshot keeps an incident
+     * that did not change as the same object from one rebuild to the next, and never changes one, so
+     * the same object is the same value, known without hashing and comparing every update of it. An
+     * incident read again is a new object, whose parts are made again even if it is equal.
+     */
     interface Parts {
         /** Makes every part afresh. */
         Parts NONE = new Parts() {

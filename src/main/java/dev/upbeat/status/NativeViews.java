@@ -12,9 +12,7 @@ import dev.upbeat.uptime.DayUptime;
 import dev.upbeat.uptime.UptimeSummary;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,7 +57,7 @@ public final class NativeViews {
     public record MaintenanceView(long id, String title, String status, String impact, Instant scheduledFor,
                                   Instant scheduledUntil, String timeZone, boolean autoStart, boolean autoComplete,
                                   Instant startedAt, Instant createdAt, Instant updatedAt, Instant completedAt, String url,
-                                  List<AffectedView> components, List<UpdateView> updates) implements ReusedJson {
+                                  List<AffectedView> components, List<UpdateView> updates) {
 
         /** A builder with no components, no updates and automation off; everything else is null or zero until set. */
         public static Builder builder() {
@@ -159,37 +157,9 @@ public final class NativeViews {
                 .completedAt(m.resolvedAt()).url(s.url(m)).components(affected(s, m)).updates(updates(s, m)).build();
     }
 
-    /**
-     * Every maintenance window, latest first: the view of a window shown with the same page address
-     * and component names as in the rebuild before is taken from {@code parts}, not made again.
-     */
-    static List<MaintenanceView> maintenances(PublicStatus s, FixedBodies.Parts parts) {
-        Map<String, String> names = new HashMap<>();
-        s.components().forEach(c -> names.put(c.id(), c.name()));
-        Shown shown = parts.get(new Shown(s.page().url(), names), same -> same);
-        return s.maintenances().stream().map(m -> parts.get(new WindowOf(m, shown), of -> maintenance(s, m))).toList();
-    }
-
-    /** What a window's view is made from besides the window: the page's address and every component's name. */
-    private record Shown(String pageUrl, Map<String, String> names) {
-    }
-
-    /** A window's key in the parts: the window by value, what it is shown with as the one object taken from the parts. */
-    private record WindowOf(Incident window, Shown shown) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof WindowOf w && w.shown == shown && w.window.equals(window);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * window.hashCode() + System.identityHashCode(shown);
-        }
-    }
-
     public static StatusView status(PublicStatus s) {
-        int open = (int) s.incidents().stream().filter(i -> i.status().isOpen()).count();
-        int active = (int) s.maintenances().stream().filter(m -> m.status().holdsComponents()).count();
+        int open = s.openIncidents().size();
+        int active = (int) s.openMaintenances().stream().filter(m -> m.status().holdsComponents()).count();
         return new StatusView(s.page(), s.overall().wire(), StatusRollup.describe(s.overall()), open, active, s.generatedAt());
     }
 

@@ -13,6 +13,7 @@ import dev.upbeat.web.PublicReads;
 import dev.upbeat.web.RouteTable;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Public reads of /api/v1, each answered from the current snapshot without touching the database. */
@@ -42,15 +43,10 @@ public final class PublicApi implements Endpoints {
         r.read("/api/v1/uptime", rendered("uptime"));
     }
 
+    /** Windows latest first, optionally filtered, paged like {@link #incidents}. */
     public void maintenances(Context ctx) {
         PublicStatus s = snapshots.current();
-        String status = Params.query(ctx, "status");
-        if (status == null) {
-            caching.json(ctx, s.etag(), s.rendered().get("maintenances"));
-            return;
-        }
-        Predicate<Incident> filter = statusFilter(Kind.MAINTENANCE, status);
-        json(ctx, s, s.maintenances().stream().filter(filter).map(m -> NativeViews.maintenance(s, m)).toList());
+        paged(ctx, s, "maintenances", Kind.MAINTENANCE, s.maintenances(), m -> NativeViews.maintenance(s, m));
     }
 
     public void component(Context ctx) {
@@ -73,16 +69,24 @@ public final class PublicApi implements Endpoints {
     /** Incidents newest first, optionally filtered, paged with Link and X-Total-Count headers. */
     public void incidents(Context ctx) {
         PublicStatus s = snapshots.current();
+        paged(ctx, s, "incidents", Kind.INCIDENT, s.incidents(), i -> NativeViews.incident(s, i, s.generatedAt()));
+    }
+
+    /**
+     * One page of {@code all} (in its order) kept by {@code ?status}, the views made for that page
+     * alone: however long the history, an answer makes at most {@link #MAX_PER_PAGE} of them. The
+     * total is in X-Total-Count and the next page, if any, in Link.
+     */
+    private void paged(Context ctx, PublicStatus s, String path, Kind kind, List<Incident> all, Function<Incident, ?> view) {
         String status = Params.query(ctx, "status");
-        Predicate<Incident> filter = status == null ? i -> true : statusFilter(Kind.INCIDENT, status);
+        Predicate<Incident> filter = status == null ? i -> true : statusFilter(kind, status);
         int page = Params.intQuery(ctx, "page", 1, 1, Integer.MAX_VALUE);
         int perPage = Params.intQuery(ctx, "per_page", 20, 1, MAX_PER_PAGE);
-        List<Incident> matching = s.incidents().stream().filter(filter).toList();
-        List<NativeViews.IncidentView> pageItems = matching.stream().skip((long) (page - 1) * perPage).limit(perPage)
-                .map(i -> NativeViews.incident(s, i, s.generatedAt())).toList();
+        List<Incident> matching = status == null ? all : all.stream().filter(filter).toList();
+        List<?> pageItems = matching.stream().skip((long) (page - 1) * perPage).limit(perPage).map(view).toList();
         ctx.header("X-Total-Count", Integer.toString(matching.size()));
         if ((long) page * perPage < matching.size()) {
-            ctx.header("Link", "<" + s.page().url() + "/api/v1/incidents?page=" + (page + 1) + "&per_page=" + perPage
+            ctx.header("Link", "<" + s.page().url() + "/api/v1/" + path + "?page=" + (page + 1) + "&per_page=" + perPage
                     + (status == null ? "" : "&status=" + status) + ">; rel=\"next\"");
         }
         json(ctx, s, pageItems);

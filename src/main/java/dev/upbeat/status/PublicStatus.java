@@ -17,8 +17,8 @@ import java.util.Optional;
  * it is the ETag and the live-update event id.
  *
  * @param components all components, grouped ones in group order, then ungrouped
- * @param incidents  incidents, newest start first
- * @param maintenances maintenance windows, latest window first
+ * @param history    incidents (newest start first) and maintenance windows (latest window first),
+ *                   with the open ones of each
  * @param rendered   bodies of fixed public endpoints (JSON, feeds, badges), serialised once per snapshot
  * @param uptime     each component's headline uptime: from its status history, or from its probes
  *                   when UPBEAT_UPTIME_SOURCE is {@code probes}
@@ -35,8 +35,7 @@ public record PublicStatus(
         ComponentStatus overall,
         List<ComponentGroup> groups,
         List<Component> components,
-        List<Incident> incidents,
-        List<Incident> maintenances,
+        IncidentHistory history,
         Map<String, UptimeSummary> uptime,
         Map<String, byte[]> rendered,
         MeasuredStatus measured,
@@ -44,6 +43,26 @@ public record PublicStatus(
 
     /** The heading of components outside any group, on the page and wherever a group name is expected. */
     public static final String UNGROUPED = "Other";
+
+    /** Incidents, newest start first. */
+    public List<Incident> incidents() {
+        return history.incidents();
+    }
+
+    /** Maintenance windows, latest window first. */
+    public List<Incident> maintenances() {
+        return history.maintenances();
+    }
+
+    /** The incidents not yet resolved, newest start first. */
+    public List<Incident> openIncidents() {
+        return history.openIncidents();
+    }
+
+    /** The windows not yet completed or cancelled, latest window first. */
+    public List<Incident> openMaintenances() {
+        return history.openMaintenances();
+    }
 
     public Optional<Component> component(String id) {
         return components.stream().filter(c -> c.id().equals(id)).findFirst();
@@ -54,11 +73,11 @@ public record PublicStatus(
     }
 
     public Optional<Incident> incident(long id) {
-        return incidents.stream().filter(i -> i.id() == id).findFirst();
+        return incidents().stream().filter(i -> i.id() == id).findFirst();
     }
 
     public Optional<Incident> maintenance(long id) {
-        return maintenances.stream().filter(i -> i.id() == id).findFirst();
+        return maintenances().stream().filter(i -> i.id() == id).findFirst();
     }
 
     public List<Component> componentsOf(String groupId) {
@@ -97,7 +116,7 @@ public record PublicStatus(
     /** A builder holding every field of this snapshot, to change a few. */
     public Builder toBuilder() {
         return new Builder().version(version).generatedAt(generatedAt).page(page).overall(overall).groups(groups)
-                .components(components).incidents(incidents).maintenances(maintenances).uptime(uptime).rendered(rendered)
+                .components(components).history(history).uptime(uptime).rendered(rendered)
                 .measured(measured).notices(notices);
     }
 
@@ -110,6 +129,8 @@ public record PublicStatus(
         private List<Component> components = List.of();
         private List<Incident> incidents = List.of();
         private List<Incident> maintenances = List.of();
+        /** Set whole by {@link #history}, or made at {@link #build} from the two lists. */
+        private IncidentHistory history;
         private Map<String, UptimeSummary> uptime = Map.of();
         private Map<String, byte[]> rendered = Map.of();
         private MeasuredStatus measured = MeasuredStatus.NONE;
@@ -124,16 +145,24 @@ public record PublicStatus(
         public Builder overall(ComponentStatus overall) { this.overall = overall; return this; }
         public Builder groups(List<ComponentGroup> groups) { this.groups = groups; return this; }
         public Builder components(List<Component> components) { this.components = components; return this; }
-        public Builder incidents(List<Incident> incidents) { this.incidents = incidents; return this; }
-        public Builder maintenances(List<Incident> maintenances) { this.maintenances = maintenances; return this; }
+        public Builder incidents(List<Incident> incidents) { this.incidents = incidents; this.history = null; return this; }
+        public Builder maintenances(List<Incident> maintenances) { this.maintenances = maintenances; this.history = null; return this; }
+
+        public Builder history(IncidentHistory history) {
+            this.history = history;
+            this.incidents = history.incidents();
+            this.maintenances = history.maintenances();
+            return this;
+        }
+
         public Builder uptime(Map<String, UptimeSummary> uptime) { this.uptime = uptime; return this; }
         public Builder rendered(Map<String, byte[]> rendered) { this.rendered = rendered; return this; }
         public Builder measured(MeasuredStatus measured) { this.measured = measured; return this; }
         public Builder notices(List<Notice> notices) { this.notices = notices; return this; }
 
         public PublicStatus build() {
-            return new PublicStatus(version, generatedAt, page, overall, groups, components, incidents, maintenances,
-                    uptime, rendered, measured, notices);
+            return new PublicStatus(version, generatedAt, page, overall, groups, components,
+                    history != null ? history : IncidentHistory.of(incidents, maintenances), uptime, rendered, measured, notices);
         }
     }
 }

@@ -15,21 +15,27 @@ import dev.upbeat.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The parts of the fixed bodies one rebuild made, kept for the next: a snapshot after a change
  * differs from the one before in a few incidents, yet its bodies list dozens of them (the feeds
- * and Statuspage's lists the last 50, the maintenance list every window). A part made from a value
+ * and Statuspage's lists the last 50, the maintenance list every window). A part made from a key
  * equal to one the last rebuild used is copied, not made again, so that work follows what changed,
- * not the length of the history. Keys are values (records), never identities, so a copy is what
- * making it again would give. Only the rebuild, one at a time, uses it.
+ * not the length of the history. Keys are records of everything a part is made from, so a copy is
+ * what making it again would give; the incidents in them are compared by identity
+ * ({@link FixedBodies.Parts}), and so is a part whose JSON is kept: it is the object a key gave.
+ * Only the rebuild, one at a time, uses it.
  */
 final class ReusedParts implements FixedBodies.Parts {
     private ObjectMapper mapper;
     private Map<Object, Object> last = new HashMap<>();
     private Map<Object, Object> used = new HashMap<>();
+    /** The JSON of each {@link ReusedJson} part, by the part's identity: parts come from {@link #get}. */
+    private Map<Object, SerializedString> lastJson = new IdentityHashMap<>();
+    private Map<Object, SerializedString> usedJson = new IdentityHashMap<>();
 
     /** The one configuration, with {@link ReusedJson} parts written by {@link Reusing}; made on first use. */
     private ObjectMapper mapper() {
@@ -74,6 +80,8 @@ final class ReusedParts implements FixedBodies.Parts {
     void next() {
         last = used;
         used = new HashMap<>();
+        lastJson = usedJson;
+        usedJson = new IdentityHashMap<>();
     }
 
     /**
@@ -88,8 +96,14 @@ final class ReusedParts implements FixedBodies.Parts {
 
         @Override
         public void serialize(Object part, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            SerializedString json = get(part,
-                    p -> new SerializedString(new String(StatusSnapshots.toJson(p), StandardCharsets.UTF_8)));
+            SerializedString json = usedJson.get(part);
+            if (json == null) {
+                json = lastJson.get(part);
+                if (json == null) {
+                    json = new SerializedString(new String(StatusSnapshots.toJson(part), StandardCharsets.UTF_8));
+                }
+                usedJson.put(part, json);
+            }
             gen.writeRawValue(json);
         }
     }

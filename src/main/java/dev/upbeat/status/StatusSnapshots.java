@@ -6,9 +6,7 @@ import dev.upbeat.component.ComponentGroup;
 import dev.upbeat.component.ComponentRepository;
 import dev.upbeat.component.GroupRepository;
 import dev.upbeat.config.UptimeSource;
-import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.IncidentRepository;
-import dev.upbeat.incident.Kind;
 import dev.upbeat.json.Json;
 import dev.upbeat.storage.ChangeSequence;
 import dev.upbeat.storage.Database;
@@ -20,17 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Holds the current {@link PublicStatus} and rebuilds it after each committed change, here or
@@ -56,12 +50,6 @@ public final class StatusSnapshots {
     private final ReusedParts reused = new ReusedParts();
     private final List<Consumer<PublicStatus>> listeners = new CopyOnWriteArrayList<>();
     static final long CATCH_UP_PAUSE_MILLIS = 100;
-    /** The order of {@link IncidentRepository#all}. */
-    private static final Comparator<Incident> NEWEST_START_FIRST =
-            Comparator.comparing(Incident::startedAt).thenComparingLong(Incident::id).reversed();
-    /** The order of the maintenance list: latest window first, windows alike as {@link #NEWEST_START_FIRST}. */
-    private static final Comparator<Incident> LATEST_WINDOW_FIRST =
-            Comparator.comparing(Incident::scheduledFor).reversed().thenComparing(NEWEST_START_FIRST);
     private long lastCatchUpNanos = System.nanoTime() - CATCH_UP_PAUSE_MILLIS * 1_000_000;
     /**
      * How often a rebuild reads all history again instead of what changed since the last one: the
@@ -137,7 +125,7 @@ public final class StatusSnapshots {
             long version = ChangeSequence.read(tx);
             List<ComponentGroup> groupList = groups.all(tx);
             List<Component> ordered = ordered(groupList, components.all(tx));
-            History history = history(tx, version, kept);
+            IncidentHistory history = history(tx, version, kept);
             Map<String, UptimeSummary> summaries = new HashMap<>(uptime.summaries(tx, now, version, ordered));
             ordered.forEach(c -> summaries.computeIfAbsent(c.id(), id -> uptime.unknown(now)));
             MeasuredStatus measured = measured(tx, now);
@@ -147,7 +135,7 @@ public final class StatusSnapshots {
             return PublicStatus.builder().version(version).generatedAt(now).page(pageInfo)
                     .overall(StatusRollup.overall(ordered.stream().map(Component::status).toList()))
                     .groups(List.copyOf(groupList)).components(List.copyOf(ordered))
-                    .incidents(history.incidents()).maintenances(history.maintenances())
+                    .history(history)
                     .uptime(Map.copyOf(summaries)).measured(measured).notices(List.copyOf(notices.read(tx))).build();
         });
         if (full) {
@@ -161,40 +149,15 @@ public final class StatusSnapshots {
         return withJson;
     }
 
-    /** A snapshot's incidents, newest start first, and maintenance windows, latest window first. */
-    private record History(List<Incident> incidents, List<Incident> maintenances) {
-    }
-
     /**
      * The last snapshot's incidents and windows with those changed since its version read again and
      * put in their places, so a rebuild reads and sorts what changed, not years of history.
      */
-    private History history(Tx tx, long version, PublicStatus previous) {
+    private IncidentHistory history(Tx tx, long version, PublicStatus previous) {
         if (previous == null || previous.version() > version) {
-            List<Incident> all = incidents.all(tx);
-            return new History(all.stream().filter(i -> i.kind() == Kind.INCIDENT).toList(),
-                    all.stream().filter(i -> i.kind() == Kind.MAINTENANCE).sorted(LATEST_WINDOW_FIRST).toList());
+            return IncidentHistory.of(incidents.all(tx));
         }
-        List<Incident> changed = previous.version() == version ? List.of() : incidents.changedSince(tx, previous.version());
-        if (changed.isEmpty()) {
-            return new History(previous.incidents(), previous.maintenances());
-        }
-        return new History(merged(previous.incidents(), changed, Kind.INCIDENT, NEWEST_START_FIRST),
-                merged(previous.maintenances(), changed, Kind.MAINTENANCE, LATEST_WINDOW_FIRST));
-    }
-
-    /** {@code kept} (in {@code order}) with the changed incidents of {@code kind} in place of their old versions. */
-    private static List<Incident> merged(List<Incident> kept, List<Incident> changed, Kind kind, Comparator<Incident> order) {
-        Set<Long> ids = changed.stream().map(Incident::id).collect(Collectors.toSet());
-        List<Incident> merged = new ArrayList<>(kept.size() + changed.size());
-        kept.stream().filter(i -> !ids.contains(i.id())).forEach(merged::add);
-        for (Incident i : changed) {
-            if (i.kind() == kind) {
-                int at = Collections.binarySearch(merged, i, order);
-                merged.add(at < 0 ? -at - 1 : at, i);
-            }
-        }
-        return List.copyOf(merged);
+        return previous.version() == version ? previous.history() : previous.history().with(incidents.changedSince(tx, previous.version()));
     }
 
     /**
@@ -245,7 +208,6 @@ public final class StatusSnapshots {
         bodies.put("status", NativeViews.status(s));
         bodies.put("components", s.components().stream().map(c -> NativeViews.component(s, c)).toList());
         bodies.put("groups", s.groups().stream().map(g -> NativeViews.group(s, g)).toList());
-        bodies.put("maintenances", NativeViews.maintenances(s, reused));
         bodies.put("uptime", s.components().stream().map(c -> NativeViews.uptime(c, s.uptime().get(c.id()))).toList());
         for (FixedBodies feature : featureBodies) {
             feature.of(s, reused).forEach((key, body) -> {

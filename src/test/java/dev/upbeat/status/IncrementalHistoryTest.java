@@ -134,7 +134,7 @@ class IncrementalHistoryTest {
             sameAsFresh(url, reader);
             writer.upbeat.components().update("api", ComponentDraft.builder().name("Public API").build());
             PublicStatus renamed = sameAsFresh(url, reader);
-            assertThat(new String(renamed.rendered().get("maintenances"), StandardCharsets.UTF_8)).contains("Database");
+            assertThat(new String(renamed.rendered().get("statuspage/v2/scheduled-maintenances"), StandardCharsets.UTF_8)).contains("Database");
             writer.upbeat.components().update("db", ComponentDraft.builder().name("Primary database").build());
             sameAsFresh(url, reader);
             writer.upbeat.components().setStatus("db", ComponentStatus.DEGRADED_PERFORMANCE);

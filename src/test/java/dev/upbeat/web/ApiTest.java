@@ -94,6 +94,26 @@ class ApiTest {
     }
 
     @Test
+    void maintenances_are_paged_latest_window_first_with_a_total() {
+        for (int i = 0; i < 3; i++) {
+            Http.Response created = http.post("/api/v1/maintenances", """
+                    {"title":"Paged %d","message":"m","scheduled_for":"%d-0%d-01T02:00:00Z","scheduled_until":"%2$d-0%3$d-01T03:00:00Z"}"""
+                    .formatted(i, NEXT_YEAR + 2, i + 1)); // later than any other test's window on this server
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        }
+        Http.Response page = http.get("/api/v1/maintenances?per_page=2&page=1");
+        assertThat(page.json()).hasSize(2);
+        assertThat(page.json().get(0).get("title").asText()).isEqualTo("Paged 2");
+        assertThat(page.json().get(1).get("title").asText()).isEqualTo("Paged 1");
+        int total = Integer.parseInt(page.header("X-Total-Count"));
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(page.header("Link")).contains("/api/v1/maintenances?page=2&per_page=2").contains("rel=\"next\"");
+        assertThat(http.get("/api/v1/maintenances").json()).hasSize(Math.min(total, 20));
+        assertThat(http.get("/api/v1/maintenances?status=scheduled&per_page=1").header("Link")).contains("&status=scheduled");
+        assertThat(http.get("/api/v1/maintenances?per_page=101").status()).isEqualTo(400);
+    }
+
+    @Test
     void every_time_in_every_answer_is_utc_to_the_millisecond() {
         String id = createComponent("Clock", "Tools");
         http.post("/api/v1/incidents", "{\"title\":\"Slow\",\"message\":\"Hm.\",\"components\":{\"" + id + "\":\"partial_outage\"}}");
