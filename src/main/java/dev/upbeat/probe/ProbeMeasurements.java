@@ -2,6 +2,7 @@ package dev.upbeat.probe;
 
 import dev.upbeat.storage.Tx;
 import dev.upbeat.uptime.DayTotals;
+import dev.upbeat.uptime.DenseDays;
 import dev.upbeat.uptime.LayeredDays;
 import dev.upbeat.uptime.Measurements;
 import dev.upbeat.component.ComponentStatus;
@@ -111,7 +112,7 @@ public final class ProbeMeasurements implements Measurements {
         static ComponentDays of(List<CompleteDays> parts) {
             SortedMap<LocalDate, DayTotals> days = new TreeMap<>(parts.get(0).days());
             parts.subList(1, parts.size()).forEach(part -> part.days().forEach((day, t) -> days.merge(day, t, DayTotals::plus)));
-            return new ComponentDays(List.copyOf(parts), days);
+            return new ComponentDays(List.copyOf(parts), DenseDays.of(days));
         }
 
         /** The same probes' same closed days, compared by identity: they are never changed once made. */

@@ -84,7 +84,8 @@ public final class UptimeReader {
     /**
      * A component's closed days with what its open interval adds to the days before today: the
      * last call's when neither changed, as only today is still being counted. So a rebuild shares
-     * thirteen months of days with the summary it replaces instead of copying them.
+     * thirteen months of days with the summary it replaces instead of copying them, kept as
+     * {@link DenseDays}, where a day is found in one step.
      */
     private PastDays past(String id, SortedMap<LocalDate, DayTotals> closed, List<Interval> open, Instant from, Instant todayStart) {
         PastDays before = pasts.get(id);
@@ -94,11 +95,11 @@ public final class UptimeReader {
         }
         SortedMap<LocalDate, DayTotals> added = split(open, from, todayStart);
         if (added.isEmpty()) {
-            return new PastDays(closed, List.copyOf(open), todayStart, from, closed);
+            return new PastDays(closed, List.copyOf(open), todayStart, from, DenseDays.of(closed));
         }
         SortedMap<LocalDate, DayTotals> days = new TreeMap<>(closed);
         added.forEach((day, totals) -> days.merge(day, totals, DayTotals::plus));
-        return new PastDays(closed, List.copyOf(open), todayStart, from, days);
+        return new PastDays(closed, List.copyOf(open), todayStart, from, DenseDays.of(days));
     }
 
     /** The open intervals' time inside [clipFrom, clipTo), per day, each interval split on its own. */

@@ -15,7 +15,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Two layers of days read as the one map that summing the upper into a copy of the lower would give. */
+/**
+ * Two layers of days read as the one map that summing the upper into a copy of the lower would
+ * give, the lower a tree or {@link DenseDays}; and dense days read as the tree they are made of.
+ */
 class LayeredDaysTest {
     private static final LocalDate START = LocalDate.parse("2025-01-01");
 
@@ -28,15 +31,37 @@ class LayeredDaysTest {
             SortedMap<LocalDate, DayTotals> copy = new TreeMap<>(shared);
             added.forEach((day, t) -> copy.merge(day, t, DayTotals::plus));
 
-            SortedMap<LocalDate, DayTotals> layered = LayeredDays.of(shared, added);
-            same(layered, copy);
-            LocalDate a = START.plusDays(random.nextInt(60));
-            LocalDate b = a.plusDays(random.nextInt(40));
-            same(layered.subMap(a, b), copy.subMap(a, b));
-            same(layered.headMap(b), copy.headMap(b));
-            same(layered.tailMap(a), copy.tailMap(a));
-            same(layered.tailMap(a).headMap(b), copy.subMap(a, b));
+            sameInEveryPart(LayeredDays.of(shared, added), copy, random);
+            sameInEveryPart(LayeredDays.of(DenseDays.of(shared), added), copy, random);
         }
+    }
+
+    @Test
+    void dense_days_read_as_the_map_they_are_made_of_whole_and_in_every_part() {
+        Random random = new Random(11);
+        for (int round = 0; round < 200; round++) {
+            SortedMap<LocalDate, DayTotals> tree = days(random, 1 + random.nextInt(30));
+            SortedMap<LocalDate, DayTotals> dense = DenseDays.of(tree);
+            sameInEveryPart(dense, tree, random);
+            assertThat(DenseDays.of(dense)).isSameAs(dense);
+        }
+        SortedMap<LocalDate, DayTotals> none = DenseDays.of(new TreeMap<>());
+        sameInEveryPart(none, new TreeMap<>(), random);
+        assertThatThrownBy(none::firstKey).isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> DenseDays.of(days(random, 3)).headMap(START).lastKey()).isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> DenseDays.of(days(random, 3)).put(START, DayTotals.empty(START)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    /** {@code map} and its views of random ranges (inside its days and beyond them) read as {@code copy}'s. */
+    private static void sameInEveryPart(SortedMap<LocalDate, DayTotals> map, SortedMap<LocalDate, DayTotals> copy, Random random) {
+        same(map, copy);
+        LocalDate a = START.plusDays(random.nextInt(130) - 10);
+        LocalDate b = a.plusDays(random.nextInt(40));
+        same(map.subMap(a, b), copy.subMap(a, b));
+        same(map.headMap(b), copy.headMap(b));
+        same(map.tailMap(a), copy.tailMap(a));
+        same(map.tailMap(a).headMap(b), copy.subMap(a, b));
     }
 
     @Test
@@ -60,7 +85,7 @@ class LayeredDaysTest {
             assertThat(layered.firstKey()).isEqualTo(copy.firstKey());
             assertThat(layered.lastKey()).isEqualTo(copy.lastKey());
         }
-        for (int d = -1; d < 100; d++) {
+        for (int d = -20; d < 140; d++) {
             LocalDate day = START.plusDays(d);
             assertThat(layered.get(day)).isEqualTo(copy.get(day));
             assertThat(layered.containsKey(day)).isEqualTo(copy.containsKey(day));
