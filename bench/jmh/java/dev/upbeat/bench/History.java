@@ -3,7 +3,12 @@ package dev.upbeat.bench;
 import dev.upbeat.app.AdjustableClock;
 import dev.upbeat.app.Upbeat;
 import dev.upbeat.config.ConfigLoader;
+import dev.upbeat.config.DatabaseUrl;
 import dev.upbeat.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,7 +80,25 @@ public final class History implements AutoCloseable {
             uptime(h, from);
             probes(h, from);
         });
+        settle();
         upbeat.snapshots().rebuild();
+    }
+
+    /**
+     * Brings the freshly written tables to the state a database in service is in: planner
+     * statistics gathered and, on PostgreSQL, the visibility map set (VACUUM ANALYZE), as
+     * autovacuum does some time after a bulk write. Left to autovacuum, one history of a run could
+     * be read with fresh statistics and the other without, and their difference be the daemon's
+     * timing rather than the history's length.
+     */
+    private void settle() {
+        DatabaseUrl url = upbeat.database().url();
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+             Statement s = c.createStatement()) {
+            s.execute(url.kind() == DatabaseUrl.Kind.POSTGRESQL ? "VACUUM ANALYZE" : "ANALYZE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not settle the seeded database", e);
+        }
     }
 
     /** Ten groups of ten, each component operational since {@code from} but for its incidents. */
