@@ -40,7 +40,7 @@ public final class DashboardPages implements Endpoints {
         List<IncidentViews.Row> open = s.openIncidents().stream().map(this::incidentRow).toList();
         List<IncidentViews.Row> recent = s.incidents().stream().filter(i -> !i.status().isOpen()).limit(RECENT)
                 .map(this::incidentRow).toList();
-        List<IncidentViews.Row> maintenance = s.maintenances().stream().filter(m -> m.status().isOpen())
+        List<IncidentViews.Row> maintenance = s.openMaintenances().stream()
                 .map(m -> models.row(m, "/admin/maintenance#m-")).toList();
         pages.render(ctx, 200, "admin/dashboard.jte", new IncidentViews.Dashboard(pages.chrome(ctx, "Dashboard", "dashboard"),
                 StatusRollup.describe(s.overall()), open, maintenance, recent));

@@ -4,6 +4,7 @@ import dev.upbeat.incident.Incident;
 import dev.upbeat.incident.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -62,6 +63,7 @@ public record IncidentHistory(List<Incident> incidents, List<Incident> maintenan
             ids[k] = changed.get(k).id();
             newest = later(newest, changed.get(k).updatedAt());
         }
+        Arrays.sort(ids);
         List<Incident> replaced = new ArrayList<>();
         List<Incident> allIncidents = merged(incidents, changed, ids, Kind.INCIDENT, NEWEST_START_FIRST, replaced);
         List<Incident> allWindows = merged(maintenances, changed, ids, Kind.MAINTENANCE, LATEST_WINDOW_FIRST, replaced);
@@ -92,14 +94,9 @@ public record IncidentHistory(List<Incident> incidents, List<Incident> maintenan
         return List.copyOf(merged);
     }
 
-    /** A few changed ids, looked through without boxing each id of the history. */
+    /** Whether the sorted changed ids hold {@code id}, without boxing each id of the history. */
     private static boolean contains(long[] ids, long id) {
-        for (long each : ids) {
-            if (each == id) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.binarySearch(ids, id) >= 0;
     }
 
     private static Instant latest(List<Incident> incidents, List<Incident> maintenances) {
