@@ -1,6 +1,7 @@
 package dev.upbeat.site;
 
 import dev.upbeat.component.Component;
+import dev.upbeat.incident.AffectedComponent;
 import dev.upbeat.incident.Incident;
 import dev.upbeat.status.PublicStatus;
 import dev.upbeat.uptime.DayTotals;
@@ -10,7 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,6 +27,8 @@ final class DayBars {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final ZoneId zone;
+    /** The last snapshot's incidents by component, for the bars of the next component of the same page. */
+    private volatile Touching touching;
 
     DayBars(ZoneId zone) {
         this.zone = zone;
@@ -36,7 +42,9 @@ final class DayBars {
 
     /**
      * The component's incidents that overlap the bars' days, in the snapshot's order: found once,
-     * not once a day, so a page costs the same with three years of incidents as with three months.
+     * not once a day. The incidents of every component are sorted out in one pass over the history
+     * per snapshot and period ({@link Touching}), not in one pass per component, so a page of a
+     * hundred components walks years of incidents once.
      */
     private List<Incident> touching(PublicStatus s, String componentId, List<DayUptime> days) {
         if (days.isEmpty()) {
@@ -44,10 +52,30 @@ final class DayBars {
         }
         LocalDate first = days.stream().map(DayUptime::day).min(LocalDate::compareTo).orElseThrow();
         LocalDate last = days.stream().map(DayUptime::day).max(LocalDate::compareTo).orElseThrow();
-        return s.incidents().stream()
-                .filter(i -> overlaps(i, first, last))
-                .filter(i -> i.components().stream().anyMatch(a -> a.componentId().equals(componentId)))
-                .toList();
+        Touching t = touching;
+        if (t == null || t.snapshot() != s || !t.first().equals(first) || !t.last().equals(last)) {
+            t = Touching.of(s, first, last, this);
+            touching = t;
+        }
+        return t.byComponent().getOrDefault(componentId, List.of());
+    }
+
+    /**
+     * The incidents overlapping a period, by component, in the snapshot's order, for one snapshot
+     * (by identity): a page's bars all share one period. Pages are rendered on many threads; two
+     * that miss at once each make their own, which are equal.
+     */
+    private record Touching(PublicStatus snapshot, LocalDate first, LocalDate last, Map<String, List<Incident>> byComponent) {
+        static Touching of(PublicStatus s, LocalDate first, LocalDate last, DayBars bars) {
+            Map<String, List<Incident>> byComponent = new HashMap<>();
+            for (Incident i : s.incidents()) {
+                if (bars.overlaps(i, first, last)) {
+                    i.components().stream().map(AffectedComponent::componentId).distinct()
+                            .forEach(id -> byComponent.computeIfAbsent(id, k -> new ArrayList<>()).add(i));
+                }
+            }
+            return new Touching(s, first, last, byComponent);
+        }
     }
 
     private boolean overlaps(Incident i, LocalDate first, LocalDate last) {
